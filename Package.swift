@@ -1,0 +1,36 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Module graph (one-way):
+//   CLAPACK (system LAPACK/BLAS) ← ODE ← Dosing ← HPG ← Scenario ← hpgsim (CLI)
+// ODE knows nothing of pharmacology; Dosing knows NONMEM event semantics and linear PK models;
+// HPG is the physiological model and drug library; Scenario parses and validates YAML scenario files.
+let package = Package(
+    name: "hpgsim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hpgsim", targets: ["hpgsim"]),
+        .library(name: "ODE", targets: ["ODE"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK",
+                       providers: [.apt(["liblapack-dev", "libblas-dev"])]),
+        .target(name: "ODE", dependencies: ["CLAPACK"]),
+        .target(name: "ODEProblems", dependencies: ["ODE"]),
+        .target(name: "Dosing", dependencies: ["ODE"]),
+        .target(name: "HPG", dependencies: ["ODE", "Dosing"]),
+        .target(name: "Scenario", dependencies: ["HPG", "Dosing", "Yams"]),
+        .executableTarget(name: "hpgsim", dependencies: [
+            "ODE", "ODEProblems", "Dosing", "HPG", "Scenario",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ODETests", dependencies: ["ODE", "ODEProblems"]),
+        .testTarget(name: "DosingTests", dependencies: ["Dosing", "ODE"]),
+        .testTarget(name: "HPGTests", dependencies: ["HPG", "Dosing", "ODE"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "HPG", "Dosing"]),
+    ]
+)

@@ -1,0 +1,65 @@
+/// A stepping handle on an integration: take steps by hand, advance to a time, apply state jumps.
+///
+///     let integrator = Integrator(problem, method: .tsit5, options: options)
+///     try integrator.advance(to: 24)          // lands exactly on t = 24
+///     integrator.applyJump { $0[0] += 100 }   // a bolus dose; the method restarts cleanly
+///     try integrator.advance(to: 48)
+///
+/// The integrator never steps across the end time, a time passed to `advance(to:)`, or any of
+/// `options.stopTimes`.
+public final class Integrator {
+    public let state: IntegrationState
+    public let stepper: Stepper
+    private let stopTimes: [Double]
+    private var nextStopIndex = 0
+
+    public init(_ problem: ODEProblem, method: Method, options: SolverOptions = SolverOptions()) {
+        state = IntegrationState(problem: problem, options: options)
+        stepper = method.makeStepper(problem.dimension)
+        stopTimes = options.stopTimes.filter { $0 > problem.startTime && $0 <= problem.endTime }.sorted()
+    }
+
+    public var time: Double { state.t }
+    public var currentState: [Double] { state.y }
+    public var statistics: SolverStatistics { state.statistics }
+
+    /// The next time the integrator must land on: the next stop time, or the end of the span.
+    private func nextLimit(capped cap: Double) -> Double {
+        while nextStopIndex < stopTimes.count && stopTimes[nextStopIndex] <= state.t { nextStopIndex += 1 }
+        let stop = nextStopIndex < stopTimes.count ? stopTimes[nextStopIndex] : state.problem.endTime
+        return min(stop, cap, state.problem.endTime)
+    }
+
+    /// Takes one accepted step (not beyond `cap`, the next stop time or the end time).
+    public func step(notBeyond cap: Double = .infinity) throws(StepFailure) {
+        let limit = nextLimit(capped: cap)
+        guard state.t < limit else { return }
+        try stepper.step(state, limit: limit)
+        for v in state.y where !v.isFinite {
+            throw state.failure(.nonFiniteState, "the solution became NaN or infinite")
+        }
+    }
+
+    /// Steps until exactly `t` (which must not exceed the end of the span).
+    public func advance(to t: Double) throws(StepFailure) {
+        precondition(t <= state.problem.endTime, "advance(to:) beyond the end of the time span")
+        while state.t < t { try step(notBeyond: t) }
+    }
+
+    /// Changes the current state (a dose, a reset) and restarts the method from it.
+    public func applyJump(_ update: (inout [Double]) -> Void) {
+        update(&state.y)
+        state.tPrevious = state.t
+        state.yPrevious = state.y
+        stepper.restart(state)
+    }
+
+    /// y(t) by the method's dense output, for t inside the last accepted step.
+    public func interpolate(at t: Double) -> [Double] {
+        precondition(t >= state.tPrevious && t <= state.t, "interpolation outside the last step")
+        if t == state.t { return state.y }
+        var out = [Double](repeating: 0, count: state.dimension)
+        stepper.interpolate(state, at: t, into: &out)
+        return out
+    }
+}
