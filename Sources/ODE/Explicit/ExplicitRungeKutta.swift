@@ -41,6 +41,8 @@ public final class ExplicitRungeKutta: Stepper {
     private let gQ: UnsafeMutablePointer<Double>
     /// Interpolation weights bᵢ(θ), one per row.
     private let weights: UnsafeMutablePointer<Double>
+    /// A dense-output row that is f(t + h, y₁) (c = 1, a = b): taken from `fStart` instead of evaluated.
+    private let endpointRow: Int?
     private var haveFStart = false
     /// Whether the dense-output stages of the last accepted step have been evaluated.
     private var denseStagesReady = false
@@ -66,6 +68,10 @@ public final class ExplicitRungeKutta: Stepper {
         gP = buffer(n)
         gQ = buffer(n)
         weights = buffer(rows)
+        let s = tableau.stages
+        endpointRow = (s..<rows).first { r in
+            tableau.c[r] == 1 && Array(tableau.a[r].prefix(s)) == tableau.b && tableau.a[r].dropFirst(s).allSatisfy { $0 == 0 }
+        }
     }
 
     deinit {
@@ -86,6 +92,10 @@ public final class ExplicitRungeKutta: Stepper {
     ) {
         let p = tableau.stiffnessStages
         for i in range {
+            if i == endpointRow {
+                (stages + i * n).update(from: fStart, count: n)
+                continue
+            }
             yStage.update(from: y, count: n)
             for m in 0..<i {
                 let ham = h * a[i * rows + m]
