@@ -196,7 +196,7 @@ private struct Reader {
 
     /// Exactly one of every / times_per_week / on / ii (+ addl), or none for a single dose.
     func scheduleOf(_ object: Object) -> Regimen.Schedule? {
-        let given = Reader.scheduleKeys.compactMap { object[$0] }
+        let given = Reader.scheduleKeys.compactMap { object[$0] }.sorted { $0.mark.line < $1.mark.line }
         if given.count > 1 {
             given[1].problem("a regimen takes only one schedule, but this one has " +
                              given.map { $0.path.components(separatedBy: ".").last! }.joined(separator: " and ") + ".",

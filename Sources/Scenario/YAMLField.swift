@@ -112,17 +112,20 @@ struct Field {
             return nil
         }
         var fields: [String: Field] = [:]
+        var suggested: Set<String> = []
         for (keyNode, valueNode) in mapping {
             let name = keyNode.scalar?.string ?? ""
             let keyField = Field(node: keyNode, path: path.isEmpty ? name : "\(path).\(name)", log: log)
             guard keys.contains(name) else {
+                let suggestion = nearest(name, among: keys)
+                if let suggestion { suggested.insert(suggestion) }
                 keyField.problem("is not a key hpgsim knows here." + didYouMean(name, among: keys),
                                  allowed: keys.joined(separator: ", "))
                 continue
             }
             fields[name] = Field(node: valueNode, path: keyField.path, log: log)
         }
-        return Object(field: self, fields: fields)
+        return Object(field: self, fields: fields, suggested: suggested)
     }
 }
 
@@ -130,12 +133,15 @@ struct Field {
 struct Object {
     let field: Field
     let fields: [String: Field]
+    /// Keys offered as "did you mean" for a misspelt key: not reported again as missing.
+    let suggested: Set<String>
 
     subscript(_ key: String) -> Field? { fields[key] }
 
     /// The value of a key that must be present; a missing key is reported at the mapping.
     func required(_ key: String, allowed: String) -> Field? {
         if let value = fields[key] { return value }
+        if suggested.contains(key) { return nil }
         let path = field.path.isEmpty ? key : "\(field.path).\(key)"
         field.log.report(at: field.mark, key: path, value: nil, "is missing.", allowed: allowed)
         return nil
@@ -144,9 +150,14 @@ struct Object {
 
 /// " Did you mean "x"?" for the closest candidate within a small edit distance, else "".
 func didYouMean(_ word: String, among candidates: [String]) -> String {
+    nearest(word, among: candidates).map { " Did you mean \"\($0)\"?" } ?? ""
+}
+
+/// The candidate closest to `word` by edit distance (ignoring case), if within max(2, length/3) edits.
+func nearest(_ word: String, among candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, best.0.count / 3) else { return "" }
-    return " Did you mean \"\(best.0)\"?"
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, best.0.count / 3) else { return nil }
+    return best.0
 }
 
 /// Levenshtein distance: the fewest single-character insertions, deletions and substitutions turning a into b.
