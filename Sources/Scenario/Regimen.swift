@@ -1,3 +1,5 @@
+import Dosing
+
 /// A dosing regimen as a scenario states it, and its expansion into NONMEM-style dose series.
 ///
 /// Conventions (documented in scenarios/README.md):
@@ -34,45 +36,49 @@ public struct Regimen: Sendable, Equatable {
     /// Hours over which each dose is infused at a constant rate (NONMEM `RATE = AMT / duration`); nil: bolus.
     public var infusionDuration: Double?
 
-    /// The dose series this regimen gives when the simulation ends at `end` hours (exclusive for open
-    /// regimens): one series per weekday, or one in all.
-    public func series(until end: Double) -> [DoseSeries] {
-        let stop = min(self.stop ?? end, end)
-        switch schedule {
-        case .once:
-            return start < end ? [DoseSeries(firstTime: start, interval: 0, additional: 0)] : []
-        case let .every(hours):
-            return DoseSeries.spanning(from: start, to: stop, every: hours).map { [$0] } ?? []
-        case let .weekdays(days):
-            return days.sorted().compactMap { day in
-                DoseSeries.spanning(from: day.firstOccurrence(atOrAfter: start), to: stop, every: Weekday.hoursPerWeek)
-            }
-        case let .additional(interval, additional):
-            return [DoseSeries(firstTime: start, interval: interval, additional: additional)]
+    /// The NONMEM dose records (EVID 1) this regimen gives when the simulation ends at `end` hours: one
+    /// record with II/ADDL per weekday, or one in all, in time order. `amount` is the dose in the drug's dosing
+    /// unit and `compartment` the (1-based) compartment the route doses into; an infusion gets
+    /// RATE = AMT / duration.
+    public func records(amount: Double, compartment: Int, until end: Double) -> [EventRecord] {
+        let rate = infusionDuration.map { amount / $0 } ?? 0
+        return timePattern(until: end).sorted { $0.0 < $1.0 }.map { first, interval, additional in
+            .dose(amount, at: first, compartment: compartment, rate: rate, interval: interval,
+                  additionalDoses: additional)
         }
     }
 
-    /// Every dose time in hours, ascending: the union of the series.
+    /// Every dose time in hours, ascending (the ADDL doses written out: TIME + k·II, k = 0…ADDL).
     public func doseTimes(until end: Double) -> [Double] {
-        series(until: end).flatMap(\.times).sorted()
+        timePattern(until: end).flatMap { first, interval, additional in
+            (0...additional).map { first + Double($0) * interval }
+        }.sorted()
     }
-}
 
-/// A first dose and `additional` more every `interval` hours: the time pattern of one NONMEM dose record.
-public struct DoseSeries: Sendable, Equatable {
-    public var firstTime: Double
-    public var interval: Double
-    public var additional: Int
+    /// (first dose time, interval, additional doses) of each record.
+    func timePattern(until end: Double) -> [(Double, Double, Int)] {
+        let stop = min(self.stop ?? end, end)
+        switch schedule {
+        case .once:
+            return start < end ? [(start, 0, 0)] : []
+        case let .every(hours):
+            return Self.spanning(from: start, to: stop, every: hours).map { [$0] } ?? []
+        case let .weekdays(days):
+            return days.sorted().compactMap { day in
+                Self.spanning(from: day.firstOccurrence(atOrAfter: start), to: stop, every: Weekday.hoursPerWeek)
+            }
+        case let .additional(interval, additional):
+            return [(start, interval, additional)]
+        }
+    }
 
-    public var times: [Double] { (0...additional).map { firstTime + Double($0) * interval } }
-
-    /// The series of times first + k·interval that fall before `stop`; nil when none does.
-    static func spanning(from first: Double, to stop: Double, every interval: Double) -> DoseSeries? {
+    /// The times first + k·interval before `stop`, as (first, interval, additional); nil when there are none.
+    static func spanning(from first: Double, to stop: Double, every interval: Double) -> (Double, Double, Int)? {
         guard first < stop else { return nil }
-        // Doses k = 0 … n−1 with first + k·interval < stop. A relative slack of 1e-9 keeps a dose that lands on
-        // `stop` only through rounding (e.g. 7 × (24/7) h) out, as the convention says.
+        // Doses k = 0 … n−1 with first + k·interval < stop, n = ⌈(stop − first)/interval⌉. The slack keeps a
+        // dose that lands on `stop` only through rounding (0.3/0.1 = 2.9999999999999996) out, as documented.
         let count = Int(((stop - first) / interval * (1 - 1e-12) - 1e-9).rounded(.up))
-        return DoseSeries(firstTime: first, interval: interval, additional: max(count, 1) - 1)
+        return (first, interval, max(count, 1) - 1)
     }
 }
 

@@ -1,3 +1,4 @@
+import Dosing
 import Testing
 @testable import Scenario
 
@@ -45,7 +46,8 @@ struct RegimenExpansionTests {
     @Test func iiAddl() {
         let regimen = regimen(.additional(interval: 24, additional: 2), start: 12)
         #expect(regimen.doseTimes(until: 1000) == [12, 36, 60])
-        #expect(regimen.series(until: 1000) == [DoseSeries(firstTime: 12, interval: 24, additional: 2)])
+        #expect(regimen.records(amount: 1, compartment: 1, until: 1000)
+                == [.dose(1, at: 12, compartment: 1, interval: 24, additionalDoses: 2)])
     }
 
     /// A single dose at its start.
@@ -61,7 +63,60 @@ struct RegimenExpansionTests {
     /// 0.3 / 0.1 = 2.9999999999999996 in binary floating point; the count must still be 3 (0, 0.1, 0.2), and a
     /// dose that would land on the stop time only through rounding must not be given.
     @Test func countIsRobustToRounding() {
-        #expect(DoseSeries.spanning(from: 0, to: 0.3, every: 0.1)?.additional == 2)
-        #expect(DoseSeries.spanning(from: 0, to: 24, every: 24.0 / 7)?.additional == 6)
+        #expect(Regimen.spanning(from: 0, to: 0.3, every: 0.1)?.2 == 2)
+        #expect(Regimen.spanning(from: 0, to: 24, every: 24.0 / 7)?.2 == 6)
+    }
+}
+
+/// YAML → regimen → NONMEM records → the dosing engine: in a compartment that (practically) does not
+/// eliminate, the amount counts the doses given so far, so it steps exactly at the hand-computed dose times.
+struct RegimenThroughDosingEngineTests {
+    func amounts(_ yaml: String, at times: [Double]) throws -> [Double] {
+        let scenario = try ScenarioLoader(catalog: .fixture).parse(yaml, file: "roundtrip.yaml")
+        let records = scenario.regimens.flatMap {
+            $0.records(amount: $0.dose.baseValue, compartment: 1, until: scenario.simulation.duration)
+        }.sorted { $0.time < $1.time }
+        let engine = DosingEngine(model: PKLibrary.oneCompartment)
+        let result = try engine.simulate(records: records, parameters: ["CL": 1e-12, "V": 1], outputTimes: times)
+        return result.outputStates.map { $0[0] }
+    }
+
+    func yaml(_ schedule: String) -> String {
+        """
+        patient: {profile: obese}
+        regimens:
+          - drug: anastrozole
+            dose: 1 mg
+        \(schedule)
+        simulation: {duration: 3 weeks}
+        """
+    }
+
+    /// Twice weekly: doses at 0, 84, 168, … h; halfway between doses k and k+1 the amount is k+1 mg.
+    @Test func twiceWeekly() throws {
+        let times = (0..<6).map { Double($0) * 84 + 42 }
+        let amounts = try amounts(yaml("    times_per_week: 2"), at: times)
+        for (k, amount) in amounts.enumerated() { #expect(abs(amount - Double(k + 1)) < 1e-6) }
+    }
+
+    /// Monday/Thursday from Tuesday 08:00 (32 h): doses at 80 h (Thu), 176 h (Mon), 248 h (Thu), 344 h (Mon),
+    /// 416 h (Thu); the next Monday (512 h) is after the 3-week simulation (504 h). The amount just before
+    /// each dose is the count of earlier doses, just after it one more.
+    @Test func mondayThursdayFromTuesday() throws {
+        let doses: [Double] = [80, 176, 248, 344, 416]
+        let before = try amounts(yaml("    on: [monday, thursday]\n    start: 32 h"), at: doses.map { $0 - 1e-3 })
+        let after = try amounts(yaml("    on: [monday, thursday]\n    start: 32 h"), at: doses.map { $0 + 1e-3 })
+        for k in doses.indices {
+            #expect(abs(before[k] - Double(k)) < 1e-6)
+            #expect(abs(after[k] - Double(k + 1)) < 1e-6)
+        }
+        #expect(abs(try amounts(yaml("    on: [monday, thursday]\n    start: 32 h"), at: [504])[0] - 5) < 1e-6)
+    }
+
+    /// 0.5 mg every other day for 10 days: doses on days 0, 2, 4, 6, 8 — 2.5 mg in all by day 20.
+    @Test func everyOtherDayWithDuration() throws {
+        let text = yaml("    every: 2 d\n    duration: 10 d").replacingOccurrences(of: "1 mg", with: "0.5 mg")
+        let amounts = try amounts(text, at: [1 * 24, 9 * 24, 20 * 24])
+        #expect(abs(amounts[0] - 0.5) < 1e-6 && abs(amounts[1] - 2.5) < 1e-6 && abs(amounts[2] - 2.5) < 1e-6)
     }
 }
