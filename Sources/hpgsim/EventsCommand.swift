@@ -55,37 +55,18 @@ struct EventsCommand: ParsableCommand {
         guard let contents = FileManager.default.contents(atPath: data) else {
             throw ValidationError("cannot read data set '\(data)' (no such file, or not readable)")
         }
-        let (dataSet, parseProblems) = EventsDataSet.parse([UInt8](contents), file: data, model: pkModel)
+        let (dataSet, parseProblems) = DataSet.parse([UInt8](contents), file: data, model: pkModel)
         guard let dataSet else { fail(parseProblems.map(\.message)) }
-        // Every individual is simulated; `simulate` first checks NONMEM's record rules and reports every
-        // broken one. Output is assembled only while no problem has been found, and written only at the
-        // end. Lines that already failed to parse are not reported again (their fields read as missing).
-        var problems = parseProblems
-        let unreadable = Set(parseProblems.map(\.line))
-        let engine = DosingEngine(model: pkModel)
+        let (results, problems) = dataSet.simulate(with: DosingEngine(model: pkModel), parameters: values,
+                                                   file: data, parseProblems: parseProblems)
+        if !problems.isEmpty { fail(problems.map(\.message)) }
+
         let added: [String] = pkModel.outputs.map(\.name) + (1...pkModel.stateDimension).map { "A\($0)" }
         var out: [UInt8] = []
         out.reserveCapacity(dataSet.bytes.count * 3)
         out += dataSet.bytes[dataSet.headerRange]
         out += Array(("," + added.joined(separator: ",") + "\n").utf8)
-        for rows in dataSet.individuals {
-            let result: DosingResult
-            do {
-                result = try engine.simulate(records: Array(dataSet.records[rows]), parameters: values)
-            } catch .invalidRecords(let issues) {
-                for issue in issues {
-                    let line = dataSet.lineNumbers[rows.lowerBound + issue.recordIndex]
-                    if !unreadable.contains(line) {
-                        problems.append(.init(line: line, message: "\(data):\(line): \(issue.item) = \(issue.value): \(issue.message)"))
-                    }
-                }
-                continue
-            } catch {
-                let line = dataSet.lineNumbers[rows.lowerBound]
-                problems.append(.init(line: line, message: "\(data):\(line): individual starting here: \(error.description)"))
-                continue
-            }
-            guard problems.isEmpty else { continue }
+        for (rows, result) in zip(dataSet.individuals, results) {
             for (k, row) in rows.enumerated() {
                 out += dataSet.bytes[dataSet.lineRanges[row]]
                 for x in result.recordOutputs[k] + result.recordStates[k] {
@@ -94,9 +75,6 @@ struct EventsCommand: ParsableCommand {
                 }
                 out.append(0x0A)
             }
-        }
-        if !problems.isEmpty {
-            fail(problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element.message))
         }
         try write(out)
     }
