@@ -58,6 +58,20 @@ import ODE
         }
     }
 
+    /// SS = 1 cancels the pending additional doses of earlier records ("pending additional doses are
+    /// cancelled", nmhelp "SS DATA ITEM") and its own ADDL doses continue the pattern.
+    @Test func steadyStateResetCancelsPendingDosesAndContinuesWithItsOwn() throws {
+        let records: [EventRecord] = [.dose(50, at: 0, interval: 6, additionalDoses: 5),
+                                      .dose(100, at: 10, interval: 12, additionalDoses: 1, steadyState: .reset)]
+            + times.filter { $0 > 10 }.map { .observation(at: $0) }
+        let a = try DosingEngine(model: tightModel("pk1cmt")).simulate(records: records, parameters: ["CL": cl, "V": v])
+        for (i, t) in times.filter({ $0 > 10 }).enumerated() {
+            // Doses at 22, 10, −2, −14, …: the series shifted to the last of them.
+            let expected = ClosedForm.superposition(interval: 12, at: t - 22) { ClosedForm.bolus(100, k: k, $0) }
+            #expect(relativeError(a.recordStates[i + 2][0], expected) < 1e-9, "t = \(t)")
+        }
+    }
+
     /// SS = 2 adds the steady state to what is already there (superposition).
     @Test func steadyStateAddedToTheCurrentState() throws {
         let records: [EventRecord] = [.dose(50, at: 0), .dose(100, at: 6, interval: 12, steadyState: .add)]
