@@ -25,14 +25,14 @@ final class CountingRightHandSide: Sendable {
 ///     + (s − 1)·(accepted + rejected)          the first stage is always known
 ///     + accepted if the pair is not FSAL        f(t₁, y₁) is evaluated on acceptance
 ///     + (rows − s − 1)·(steps interpolated)      lazy dense stages, minus the one that is f(t₁, y₁)
-///     + jumps                                   a jump changes y, so f(t, y) is evaluated again
+///     + restarts                                one per jump time after the first evaluation: f(t, y) anew
 func expectedEvaluations(
     _ tableau: ButcherTableau, _ statistics: SolverStatistics, estimatedFirstStep: Bool,
-    interpolatedSteps: Int = 0, jumps: Int = 0
+    interpolatedSteps: Int = 0, restarts: Int = 0
 ) -> Int {
     let s = tableau.stages, denseStages = tableau.totalStages - s
     return 1 + (estimatedFirstStep ? 1 : 0) + (s - 1) * statistics.steps + (tableau.isFSAL ? 0 : statistics.accepted)
-        + (denseStages > 0 ? denseStages - 1 : 0) * interpolatedSteps + jumps
+        + (denseStages > 0 ? denseStages - 1 : 0) * interpolatedSteps + restarts
 }
 
 @Suite struct ExplicitStatisticsTests {
