@@ -80,8 +80,9 @@ public final class AutoSwitching: Stepper {
 }
 
 extension Method {
-    /// Explicit (tsit5, else dp5) with automatic switching to Rodas5P on stiffness, and back.
-    public static let auto = Method(name: "auto", isStiff: false) { n in
+    /// Explicit (tsit5, else dp5) with automatic switching to Rodas5P on stiffness, and back. Marked
+    /// `isStiff` because it solves stiff problems (its stepper is not an explicit Runge–Kutta stepper).
+    public static let auto = Method(name: "auto", isStiff: true) { n in
         let candidate = (Method.named("tsit5") ?? .dp5).makeStepper(n) as? ExplicitRungeKutta
         return AutoSwitching(
             explicit: candidate ?? ExplicitRungeKutta(tableau: .dormandPrince5, dimension: n),
