@@ -44,6 +44,13 @@ public struct Trajectory: Sendable {
 
 /// Simulates a patient under doses of any registered drugs, through the one dosing engine (`Dosing`).
 ///
+///     let patient = Patient(profile: "overweight",
+///                           labs: BaselineLabs(testosterone_ng_per_dL: 270, estradiol_pg_per_mL: 32))
+///     let doses = [DrugDose(drug: "anastrozole",
+///                           record: .dose(1, at: 0, compartment: 1, interval: 24, additionalDoses: 149))]
+///     let trajectory = try simulate(patient: patient, doses: doses, outputTimes: [0, 24 * 150])
+///     trajectory.series("estradiol")        // pg/mL; trajectory.siValues for pmol/L
+///
 /// The baseline is the patient's steady state (solved, not a warm-up run); the integration starts there at
 /// t = 0 h. Output at `outputTimes` (hours); at a dose time the value after the dose is reported.
 public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
