@@ -245,8 +245,8 @@ const peer_problem peer_problems[] = {
     {"arenstorf", 4, 0, 17.0652165601579625588917206249, arenstorf_y0, arenstorf_f, arenstorf_jac},
     {"robertson", 3, 0, 1e11, robertson_y0, robertson_f, robertson_jac},
     {"hires", 8, 0, 321.8122, hires_y0, hires_f, hires_jac},
-    {"vanderpol", 2, 0, 2, vanderpol_y0, vanderpol_f, vanderpol_jac},
-    {"pollu", 20, 0, 60, pollu_y0, pollu_f, pollu_jac},
+    {"vanderpol1000", 2, 0, 2, vanderpol_y0, vanderpol_f, vanderpol_jac},
+    {"pollution", 20, 0, 60, pollu_y0, pollu_f, pollu_jac},
     {"oregonator", 3, 0, 360, oregonator_y0, oregonator_f, oregonator_jac},
 };
 const int peer_problem_count = sizeof(peer_problems) / sizeof(peer_problems[0]);

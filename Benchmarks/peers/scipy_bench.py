@@ -184,8 +184,8 @@ PROBLEMS = {p.name: p for p in [
             arenstorf_f, arenstorf_jac),
     Problem("robertson", 0.0, 1e11, [1, 0, 0], robertson_f, robertson_jac),
     Problem("hires", 0.0, 321.8122, [1, 0, 0, 0, 0, 0, 0, 0.0057], hires_f, hires_jac),
-    Problem("vanderpol", 0.0, 2.0, [2, 0], vanderpol_f, vanderpol_jac),
-    Problem("pollu", 0.0, 60.0, [0, 0.2, 0, 0.04, 0, 0, 0.1, 0.3, 0.01, 0, 0, 0, 0, 0, 0, 0, 0.007, 0, 0, 0],
+    Problem("vanderpol1000", 0.0, 2.0, [2, 0], vanderpol_f, vanderpol_jac),
+    Problem("pollution", 0.0, 60.0, [0, 0.2, 0, 0.04, 0, 0, 0.1, 0.3, 0.01, 0, 0, 0, 0, 0, 0, 0, 0.007, 0, 0, 0],
             pollu_f, pollu_jac),
     Problem("oregonator", 0.0, 360.0, [1, 2, 3], oregonator_f, oregonator_jac),
 ]}
