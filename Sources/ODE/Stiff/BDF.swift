@@ -189,7 +189,7 @@ public final class BDF: Stepper {
 
     private func evaluateJacobian(_ state: IntegrationState, t: Double) {
         if state.problem.jacobian == nil { state.evaluate(t, yPredict, into: &fNew) }
-        jacobian.evaluate(state, t: t, y: yPredict, f0: fNew, h: h)
+        jacobian.evaluate(state, t: t, y: yPredict, f0: fNew)
         hasJacobian = true
         jacobianAge = 0
         iteration.invalidate()
