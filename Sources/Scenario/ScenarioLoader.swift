@@ -27,7 +27,9 @@ public struct ScenarioLoader: Sendable {
         let log = ProblemLog(file: file)
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver tags every scalar as a string: the schema, not YAML's implicit typing, decides
+            // what a value means (and the default resolver's seven regular expressions cost a few ms per run).
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 log.report(at: (1, 1), key: "(file)", value: nil, "is empty.", allowed: Self.topLevelHelp)
                 throw ScenarioError(problems: log.problems)
             }

@@ -30,7 +30,7 @@ struct Field {
             problem("expected a single value, found \(shape).", allowed: allowed)
             return nil
         }
-        guard !scalar.string.isEmpty, scalar.tag != .init(.null) else {
+        guard !scalar.string.isEmpty else {
             problem("is empty.", allowed: allowed)
             return nil
         }
