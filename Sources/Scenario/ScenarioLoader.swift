@@ -10,14 +10,16 @@ public struct ScenarioLoader: Sendable {
     public init(catalog: ScenarioCatalog) { self.catalog = catalog }
 
     public func load(path: String) throws(ScenarioError) -> Scenario {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ScenarioError(problems: [ScenarioProblem(
-                file: path, line: 0, column: 0, key: "(file)", value: nil,
-                message: "cannot be read: \(error.localizedDescription)",
-                allowed: "a readable YAML file (.yaml or .yml)")])
+        let unreadable = { (reason: String) in
+            ScenarioError(problems: [ScenarioProblem(file: path, line: 0, column: 0, key: "", value: nil,
+                                                     message: reason, allowed: "a readable YAML file (.yaml or .yml)")])
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw unreadable("there is no such file (looked in \(FileManager.default.currentDirectoryPath)).")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw unreadable("cannot be read.") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw unreadable("is not text in UTF-8 (is it a YAML file?).")
         }
         return try parse(text, file: path)
     }
@@ -44,7 +46,7 @@ public struct ScenarioLoader: Sendable {
         }
         let reader = Reader(catalog: catalog, log: log)
         let scenario = reader.scenario(Field(node: root, path: "", log: log), file: file)
-        guard log.problems.isEmpty, let scenario else { throw ScenarioError(problems: log.problems) }
+        guard log.problems.isEmpty, let scenario else { throw ScenarioError(problems: log.sorted) }
         return scenario
     }
 

@@ -23,7 +23,7 @@ struct RunCommand: ParsableCommand {
             and the exit status is non-zero. A CSV is never left half-written.
             """)
 
-    @Argument(help: ArgumentHelp("Scenario files to simulate (.yaml).", valueName: "scenario"))
+    @Argument(help: ArgumentHelp("Scenario files to simulate (.yaml), or folders of them.", valueName: "scenario"))
     var scenarios: [String] = []
 
     @Option(name: [.customShort("o"), .customLong("output")],
@@ -44,7 +44,7 @@ struct RunCommand: ParsableCommand {
             print(RunGuide.noScenarioGiven(command: "run"), to: &standardError)
             throw ExitCode.validationFailure
         }
-        let loaded = try ScenarioFiles.load(scenarios)
+        let loaded = try ScenarioFiles.load(try ScenarioFiles.expand(scenarios, exitCode: .inputError))
         let destinations = try outputPaths(for: loaded)
         // Simulate everything first, so a failing scenario leaves no CSV of the others behind either.
         let results = try loaded.map { try ScenarioFiles.simulate($0, units: units ?? $0.output.units) }

@@ -107,6 +107,11 @@ struct ScenarioLoaderTests {
         #expect(problem?.allowed?.contains("mg") == true)
     }
 
+    @Test func misspeltUnitGetsASuggestion() {
+        let problem = single(replacing: "duration: 6 weeks", with: "duration: 6 weks", line: 14, key: "simulation.duration")
+        #expect(problem?.message.contains("Did you mean \"weeks\"?") == true)
+    }
+
     @Test func wrongUnitIsRejected() {
         let problem = single(replacing: "duration: 4 weeks", with: "duration: 4 mg", line: 12,
                              key: "regimens[0].duration")
