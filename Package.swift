@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "hpgsim", targets: ["hpgsim"]),
         .library(name: "ODE", targets: ["ODE"]),
+        .library(name: "ODEProblems", targets: ["ODEProblems"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

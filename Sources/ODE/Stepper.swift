@@ -95,13 +95,18 @@ public final class IntegrationState {
         }
     }
 
-    /// Commits an accepted step to `tNew`, `yNew`.
-    public func accept(tNew: Double, yNew: [Double]) {
+    /// Commits an accepted step to `tNew`, `yNew`. The values are copied into storage the state owns, so a
+    /// step allocates nothing (unless a saved solution still shares that storage).
+    public func accept(tNew: Double, yNew: UnsafeBufferPointer<Double>) {
         tPrevious = t
         swap(&yPrevious, &y)
-        y = yNew
+        y.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: yNew) }
         t = tNew
         statistics.accepted += 1
+    }
+
+    public func accept(tNew: Double, yNew: [Double]) {
+        yNew.withUnsafeBufferPointer { accept(tNew: tNew, yNew: $0) }
     }
 
     public func failure(_ code: ReturnCode, _ detail: String) -> StepFailure {

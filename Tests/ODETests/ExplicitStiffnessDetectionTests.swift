@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import ODE
+
+/// Stiffness detection (Hairer & Wanner, Solving ODEs II, IV.2): indicator = h·ρ̃ / x_stab.
+@Suite struct ExplicitStiffnessDetectionTests {
+    /// |R(−x_stab)| = 1 at the boundary, |R| ≤ 1 inside, and DOPRI5's boundary is ≈ 3.3 (Hairer & Wanner
+    /// II, IV.2, which uses 3.25 as its threshold constant).
+    @Test(arguments: Method.all.compactMap { ($0.makeStepper(1) as? ExplicitRungeKutta)?.tableau })
+    func stabilityBoundaryIsWhereStabilityFunctionLeavesUnitDisc(tableau: ButcherTableau) {
+        let s = tableau.stages
+        let gamma = ButcherTableau.stabilityPolynomial(a: tableau.a.prefix(s).map { Array($0.prefix(s)) }, b: tableau.b)
+        func r(_ x: Double) -> Double { abs(gamma.reversed().reduce(0) { $0 * -x + $1 }) }
+        let x = tableau.realStabilityBoundary
+        #expect(abs(r(x) - 1) < 1e-9)
+        #expect(r(x + 1e-6) > 1)
+        #expect(stride(from: 0.0, through: x, by: x / 1000).allSatisfy { r($0) <= 1 + 1e-12 })
+        // R(z) agrees with e^z to the order of the method: γⱼ = 1/j! for j ≤ p.
+        for j in 0...tableau.order {
+            #expect(abs(gamma[j] - 1 / tgamma(Double(j + 1))) < 1e-14)
+        }
+    }
+
+    @Test func dormandPrinceBoundaryIsHairersValue() {
+        #expect(abs(ButcherTableau.dormandPrince5.realStabilityBoundary - 3.3) < 0.05)
+    }
+
+    /// For y' = −λy, k_q − k_p = −λ(g_q − g_p) exactly, so ρ̃ = λ and the indicator is h·λ/x_stab.
+    @Test(arguments: Method.all.filter { !$0.isStiff })
+    func indicatorIsStepTimesEigenvalueOverBoundaryOnLinearProblem(method: Method) throws {
+        let lambda = 50.0
+        let problem = ODEProblem(initialState: [1], timeSpan: 0...1) { _, y in [-lambda * y[0]] }
+        let integrator = Integrator(problem, method: method, options: SolverOptions(relativeTolerance: 1e-6))
+        let stepper = try #require(integrator.stepper as? ExplicitRungeKutta)
+        #expect(stepper.stiffnessIndicator == 0)
+        for _ in 0..<5 {
+            try integrator.step()
+            let h = integrator.time - integrator.state.tPrevious
+            let expected = h * lambda / stepper.tableau.realStabilityBoundary
+            #expect(abs(stepper.stiffnessIndicator - expected) <= 1e-8 * expected)
+        }
+    }
+
+    /// On a stiff linear problem, once the transient has decayed, the step is bounded by stability:
+    /// the controller keeps h·λ near the boundary, so the indicator settles near 1, while on the
+    /// transient (accuracy-limited steps) it is well below 1.
+    @Test(arguments: Method.all.filter { !$0.isStiff })
+    func indicatorApproachesOneWhenStepIsStabilityLimited(method: Method) throws {
+        let lambda = 1e4
+        // y' = −λ(y − cos t): smooth solution ≈ cos t after a transient of length ~1/λ.
+        let problem = ODEProblem(initialState: [0], timeSpan: 0...1) { t, y in [-lambda * (y[0] - cos(t))] }
+        let integrator = Integrator(problem, method: method, options: SolverOptions(relativeTolerance: 1e-4))
+        let stepper = try #require(integrator.stepper as? ExplicitRungeKutta)
+        try integrator.step()
+        #expect(stepper.stiffnessIndicator < 0.5)
+        try integrator.advance(to: 0.1)
+        var indicators: [Double] = []
+        while integrator.time < 0.9 {
+            try integrator.step()
+            indicators.append(stepper.stiffnessIndicator)
+        }
+        let median = indicators.sorted()[indicators.count / 2]
+        #expect(median > 0.5 && median < 1.5, "median indicator \(median)")
+    }
+}
