@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Values marked "individual" are solved per patient from baseline labs (`Patient`, `Individualization`);
 /// their declared values are those of the reference man (`ReferenceMan`). Values marked "calibrated" were
-/// fitted once to the Shah 2021 cohort table (`Benchmarks/calibration/calibrate.py`, notebooks-md/model.md).
+/// fitted once to the Shah 2021 cohort table (`Calibration.fit`, notebooks-md/model.md).
 public enum Parameter: Int, CaseIterable, Sendable {
     case keGnRHDrive, gnrhDriveCapacity
     case e2FeedbackReference, tFeedbackReference
@@ -103,13 +103,13 @@ public enum Parameter: Int, CaseIterable, Sendable {
     public static func named(_ name: String) -> Parameter? { allCases.first { $0.spec.name == name } }
 }
 
-/// The values fitted in Benchmarks/calibration/calibrate.py (see notebooks-md/model.md, "Calibration").
+/// The values fitted by `Calibration.fit()` (`hpgsim model --calibrate`; notebooks-md/model.md, "Calibration").
 enum Calibrated {
-    static let e2FeedbackExponentTotal = 1.001
-    static let testicularE2Fraction = 0.6204
-    static let spermatogenicHill = 1.788
-    static let morphologyExponent = 0.337
-    static let aromataseBMIExponent = 1.0
+    static let e2FeedbackExponentTotal = 1.0547
+    static let testicularE2Fraction = 0.62085
+    static let spermatogenicHill = 1.7204
+    static let morphologyExponent = 0.33647
+    static let aromataseBMIExponent = 3.8848
     /// E2/T at > 160 % IBW relative to normal weight: (44.7/25.4)/(2.5/6.2) (Kley 1980).
     static let kleyE2OverTRatio = 4.4
 }

@@ -105,6 +105,7 @@ extension HPGModel {
             name: "hpg", stateNames: states.map(\.name), compartmentStates: compartments,
             parameters: parameters.map { ($0.name, $0.value) } + doseControls,
             rhs: { _, y, p, dydt in model.derivatives(y, p, dydt) },
+            jacobian: { _, y, p, matrix in model.jacobian(y, p, &matrix) },
             initialState: { _ in baseline },
             outputs: (0..<observableCount).map { j in
                 ModelOutput(name: model.observables[j].name) { y, p in model.observe(y, Array(p.prefix(model.parameters.count)))[j] }
