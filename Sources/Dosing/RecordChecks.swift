@@ -13,8 +13,10 @@
 ///   should be a positive number. For non-steady-state doses, II should be a positive number if and only
 ///   if the ADDL data item is a positive number. For observation, other-type, and reset event records, II
 ///   should be zero."
-/// - ADDL: "For steady-state infusions, ADDL must be 0" (read as the constant infusion, AMT = 0, which has
-///   no interval to continue); "For observation, other-type and reset event records, ADDL should be zero."
+/// - ADDL: "For steady-state infusions, ADDL must be 0"; the II entry defines that term: "For a
+///   steady-state infusion (AMT=0; RATE>0), II should be 0", so the rule is for the constant infusion and
+///   an SS dose with AMT > 0 given as an infusion may have ADDL. "For observation, other-type and reset
+///   event records, ADDL should be zero."
 ///   Negative ADDL (NONMEM 7.5's empirical steady state) is not supported.
 /// - SS: only on dose records, with the combinations of AMT, RATE and II of the SS dose table
 ///   (nmhelp "SS DOSE EVENT RECORD"): AMT > 0 with II > 0 (bolus or infusion), or AMT = 0, RATE > 0,

@@ -52,10 +52,10 @@ struct EventsCommand: ParsableCommand {
         pkModel.solverOptions = SolverOptions(relativeTolerance: rtol, absoluteTolerance: atol)
         let values = try parseParameters(for: pkModel)
 
-        guard let text = try? String(contentsOfFile: data, encoding: .utf8) else {
-            throw ValidationError("cannot read data set '\(data)' (missing file or not UTF-8 text)")
+        guard let contents = FileManager.default.contents(atPath: data) else {
+            throw ValidationError("cannot read data set '\(data)' (no such file, or not readable)")
         }
-        let (dataSet, parseProblems) = EventsDataSet.parse(text, file: data, model: pkModel)
+        let (dataSet, parseProblems) = EventsDataSet.parse([UInt8](contents), file: data, model: pkModel)
         guard let dataSet else { fail(parseProblems.map(\.message)) }
         // NONMEM's record rules, for every individual; lines that already failed to parse are not
         // checked again (their unreadable fields were read as missing).
@@ -75,8 +75,10 @@ struct EventsCommand: ParsableCommand {
         }
 
         let added: [String] = pkModel.outputs.map(\.name) + (1...pkModel.stateDimension).map { "A\($0)" }
-        var out = String(dataSet.headerLine) + "," + added.joined(separator: ",") + "\n"
-        out.reserveCapacity(text.utf8.count * 2)
+        var out: [UInt8] = []
+        out.reserveCapacity(dataSet.bytes.count * 3)
+        out += dataSet.bytes[dataSet.headerRange]
+        out += Array(("," + added.joined(separator: ",") + "\n").utf8)
         for rows in dataSet.individuals {
             let result: DosingResult
             do {
@@ -85,10 +87,12 @@ struct EventsCommand: ParsableCommand {
                 fail(["\(data):\(dataSet.lineNumbers[rows.lowerBound]): individual starting here: \(error.description)"])
             }
             for (k, row) in rows.enumerated() {
-                out.append(contentsOf: dataSet.lines[row])
-                for x in result.recordOutputs[k] { out += ","; out += x.description }
-                for x in result.recordStates[k] { out += ","; out += x.description }
-                out += "\n"
+                out += dataSet.bytes[dataSet.lineRanges[row]]
+                for x in result.recordOutputs[k] + result.recordStates[k] {
+                    out.append(0x2C)
+                    out += x.description.utf8
+                }
+                out.append(0x0A)
             }
         }
         try write(out)
@@ -112,16 +116,16 @@ struct EventsCommand: ParsableCommand {
 
     /// Writes to standard output, or to a temporary file next to the target renamed over it, so a failed
     /// run never leaves a partial file.
-    private func write(_ text: String) throws {
+    private func write(_ bytes: [UInt8]) throws {
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(Data(bytes))
             return
         }
         let target = URL(fileURLWithPath: output)
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            try Data(bytes).write(to: temporary)
         } catch {
             throw ValidationError("cannot write '\(output)': \(error.localizedDescription)")
         }

@@ -43,6 +43,21 @@ import ODE
         }
     }
 
+    /// Lagged SS infusions, shorter and longer than the interval: the implied infusions started before
+    /// the record keep running after it for exactly the rest of their duration.
+    @Test(arguments: [(3.0, 5.0), (3.0, 20.0), (14.0, 20.0)])
+    func laggedInfusions(lag: Double, duration: Double) throws {
+        let rate = 100 / duration
+        let a = try states("pk1cmt", .dose(100, at: 0, rate: rate, interval: 12, steadyState: .reset),
+                           ["CL": cl, "V": v, "ALAG1": lag], state: 0)
+        for (i, t) in times.enumerated() {
+            let expected = ClosedForm.superposition(interval: 12, at: t - lag) {
+                ClosedForm.infusion(rate: rate, duration: duration, k: k, $0)
+            }
+            #expect(abs(a[i] - expected) <= 1e-9 * expected, "t = \(t)")
+        }
+    }
+
     /// SS = 2 adds the steady state to what is already there (superposition).
     @Test func steadyStateAddedToTheCurrentState() throws {
         let records: [EventRecord] = [.dose(50, at: 0), .dose(100, at: 6, interval: 12, steadyState: .add)]
