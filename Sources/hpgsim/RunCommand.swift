@@ -62,6 +62,11 @@ struct RunCommand: ParsableCommand {
     /// One CSV path per scenario: `-o` as a file (one scenario) or a folder, else the current folder.
     func outputPaths(for scenarios: [Scenario]) throws -> [String] {
         let names = scenarios.map { $0.name + ".csv" }
+        if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+            print("hpgsim: two scenario files would both write \(repeated); run them separately with -o.",
+                  to: &standardError)
+            throw ExitCode.validationFailure
+        }
         guard let output else { return names }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
