@@ -24,6 +24,18 @@ import ODE
         }
     }
 
+    /// Two compartments: the steady state is a sum of geometric series, one per exponential.
+    @Test func twoCompartmentBolusSteadyState() throws {
+        let p = ["CL": 3.0, "V2": 20, "Q": 5, "V3": 40, "KA": 1]
+        let a = try states("pk2cmt-depot", .dose(500, at: 0, compartment: 2, interval: 12, steadyState: .reset), p, state: 1)
+        for (i, t) in times.enumerated() {
+            let expected = ClosedForm.superposition(interval: 12, at: t) {
+                ClosedForm.twoCompartmentBolus(500, k10: 3.0 / 20, k12: 5.0 / 20, k21: 5.0 / 40, $0)
+            }
+            #expect(relativeError(a[i], expected) < 1e-9, "t = \(t)")
+        }
+    }
+
     /// Infusion of 20 h every 12 h: two infusions overlap for 8 h of each cycle.
     @Test func infusionLongerThanTheInterval() throws {
         let a = try states("pk1cmt", .dose(100, at: 0, rate: 5, interval: 12, steadyState: .reset), ["CL": cl, "V": v], state: 0)
