@@ -90,6 +90,7 @@ public struct DataSet: Sendable {
         lineRanges.reserveCapacity(lines.count)
         records.reserveCapacity(lines.count)
         var fields: [Range<Int>] = []
+        var previousParameterFields: [Range<Int>]? = nil
         for (offset, line) in lines.enumerated().dropFirst() {
             let lineNumber = offset + 1
             fieldRanges(bytes, line, into: &fields)
@@ -130,11 +131,18 @@ public struct DataSet: Sendable {
             // Without EVID, a record with an amount or a rate is a dose (NONMEM's MDV/AMT convention).
             let evid = evidColumn == nil ? (amount != 0 || rate != 0 ? 1 : 0) : integer(evidColumn, allowed: 0...4)
             let ss = integer(ssColumn, allowed: 0...2)
+            // Parameter columns written exactly as on the previous line share its items (no re-parsing).
             var items: [String: Double] = [:]
-            for (index, name) in parameterColumns {
-                let value = number(index, missing: .nan)
-                if !value.isNaN { items[name] = value }
+            if let previous = previousParameterFields, let last = records.last,
+               parameterColumns.indices.allSatisfy({ bytes[previous[$0]] == bytes[trimmed(bytes, fields[parameterColumns[$0].index])] }) {
+                items = last.items
+            } else {
+                for (index, name) in parameterColumns {
+                    let value = number(index, missing: .nan)
+                    if !value.isNaN { items[name] = value }
+                }
             }
+            previousParameterFields = rowProblems.isEmpty ? parameterColumns.map { trimmed(bytes, fields[$0.index]) } : nil
             var record = EventRecord(
                 time: time, event: EventRecord.Event(rawValue: evid)!, amount: amount,
                 compartment: integer(cmtColumn), rate: rate, interval: number(iiColumn),

@@ -78,16 +78,26 @@ public struct DosingEngine: Sendable {
     }
 
     /// One parameter vector per record: the base overlaid by the record's items.
+    /// A record whose items equal the previous record's shares its vector (data sets repeat covariates
+    /// on every row).
     func resolveParameters(_ records: [EventRecord], _ parameters: [String: Double]) -> [[Double]] {
         let base = base(parameters)
-        return records.map { r in
-            if r.items.isEmpty { return base }
-            var p = base
-            for (name, value) in r.items where !value.isNaN {
-                if let k = model.parameterIndex(name) { p[k] = value }
+        var vectors: [[Double]] = []
+        vectors.reserveCapacity(records.count)
+        for (i, r) in records.enumerated() {
+            if r.items.isEmpty {
+                vectors.append(base)
+            } else if i > 0 && r.items == records[i - 1].items {
+                vectors.append(vectors[i - 1])
+            } else {
+                var p = base
+                for (name, value) in r.items where !value.isNaN {
+                    if let k = model.parameterIndex(name) { p[k] = value }
+                }
+                vectors.append(p)
             }
-            return p
         }
+        return vectors
     }
 
     /// Required parameters still without a value (reported once each, at the first record that lacks it).
