@@ -95,6 +95,30 @@ import ODE
         }
     }
 
+    /// SS = 2 during a running infusion: the infusion continues and the SS amounts add to it.
+    @Test func steadyStateAddedDuringAnInfusion() throws {
+        let records: [EventRecord] = [.dose(60, at: 0, rate: 10), .dose(100, at: 2, interval: 12, steadyState: .add)]
+            + times.filter { $0 > 2 }.map { .observation(at: $0) }
+        let a = try DosingEngine(model: tightModel("pk1cmt")).simulate(records: records, parameters: ["CL": cl, "V": v])
+        for (i, t) in times.filter({ $0 > 2 }).enumerated() {
+            let expected = ClosedForm.infusion(rate: 10, duration: 6, k: k, t)
+                + ClosedForm.superposition(interval: 12, at: t - 2) { ClosedForm.bolus(100, k: k, $0) }
+            #expect(relativeError(a.recordStates[i + 2][0], expected) < 1e-9, "t = \(t)")
+        }
+    }
+
+    /// SS with a modeled duration longer than II and F: rate F·AMT/D2 for D2 = 15 h every 12 h.
+    @Test func steadyStateModeledDurationWithBioavailability() throws {
+        let a = try states("pk1cmt", .dose(100, at: 0, rate: -2, interval: 12, steadyState: .reset),
+                           ["CL": cl, "V": v, "D1": 15, "F1": 0.8], state: 0)
+        for (i, t) in times.enumerated() {
+            let expected = ClosedForm.superposition(interval: 12, at: t) {
+                ClosedForm.infusion(rate: 80.0 / 15, duration: 15, k: k, $0)
+            }
+            #expect(relativeError(a[i], expected) < 1e-9, "t = \(t)")
+        }
+    }
+
     /// SS constant infusion (AMT = 0, RATE > 0, II = 0): A = R/k, and the infusion goes on; F does not apply.
     @Test func constantInfusion() throws {
         let a = try states("pk1cmt", EventRecord(time: 0, event: .dose, amount: 0, rate: 7, steadyState: .reset),
