@@ -55,29 +55,39 @@ public enum PKModel: Sendable {
     /// Oral/SC/IM depot → central, first-order absorption ka, linear elimination CL/V (ADVAN2 TRANS2).
     /// Dosable compartments: 1 depot, 2 central.
     case firstOrderAbsorption(ka: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec, bioavailability: ParameterSpec)
+    /// As `firstOrderAbsorption`, plus an active metabolite formed from the central compartment with
+    /// clearance CLf (part of the parent's total CL) and eliminated with CLm from its volume Vm
+    /// (tamoxifen → endoxifen, Ter Heine 2014). Metabolite amounts are in parent-equivalent dose units.
+    /// Dosable compartments: 1 depot, 2 central, 3 metabolite.
+    case firstOrderAbsorptionWithMetabolite(ka: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec,
+                                            bioavailability: ParameterSpec, formationClearance: ParameterSpec,
+                                            metaboliteClearance: ParameterSpec, metaboliteVolume: ParameterSpec)
     /// A depot releasing the drug at ka·A into its site of action (testosterone esters release T into serum).
     /// Dosable compartment: 1 depot.
     case depotRelease(ka: ParameterSpec, bioavailability: ParameterSpec)
 
-    /// Rate parameters (bioavailability is separate: a dose control).
+    /// Rate parameters (bioavailability is separate: a dose control), in the order `DrugSlots` reads them.
     public var parameters: [ParameterSpec] {
         switch self {
         case .firstOrderAbsorption(let ka, let cl, let v, _): return [ka, cl, v]
+        case .firstOrderAbsorptionWithMetabolite(let ka, let cl, let v, _, let clf, let clm, let vm): return [ka, cl, v, clf, clm, vm]
         case .depotRelease(let ka, _): return [ka]
         }
     }
 
-    /// State names (without the drug prefix) and the one that holds the plasma concentration.
+    /// Compartment names (without the drug prefix), in dosing-compartment order.
     var compartmentNames: [String] {
         switch self {
         case .firstOrderAbsorption: return ["depot", "central"]
+        case .firstOrderAbsorptionWithMetabolite: return ["depot", "central", "metabolite"]
         case .depotRelease: return ["depot"]
         }
     }
 
     var bioavailability: ParameterSpec {
         switch self {
-        case .firstOrderAbsorption(_, _, _, let f), .depotRelease(_, let f): return f
+        case .firstOrderAbsorption(_, _, _, let f), .firstOrderAbsorptionWithMetabolite(_, _, _, let f, _, _, _),
+             .depotRelease(_, let f): return f
         }
     }
 }
@@ -97,9 +107,15 @@ public enum Mechanism: Sendable {
     case gnrhReceptorAgonism(emax: ParameterSpec, ec50: ParameterSpec, hill: ParameterSpec)
     /// Exogenous testosterone: the depot release ka·A (mg ester/h) × mass fraction of T enters serum T.
     case testosteroneRelease(testosteroneMassFraction: ParameterSpec)
+    /// The wrapped mechanism, driven by the metabolite's concentration instead of the parent's
+    /// (needs `PKModel.firstOrderAbsorptionWithMetabolite`).
+    indirect case throughMetabolite(Mechanism)
 
     public var parameters: [ParameterSpec] {
         switch self {
+        case .throughMetabolite(let mechanism): return mechanism.parameters.map {
+            ParameterSpec("metabolite_" + $0.name, $0.unit, $0.value, $0.source)
+        }
         case .aromataseInhibition(let ki), .estrogenReceptorAntagonism(let ki): return [ki]
         case .lhReceptorAgonism(let k): return [k]
         case .gnrhReceptorAgonism(let emax, let ec50, let hill): return [emax, ec50, hill]

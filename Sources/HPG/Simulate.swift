@@ -121,9 +121,9 @@ extension HPGModel {
         var doseControls: [(name: String, defaultValue: Double?)] = []
         for (k, slot) in slots.enumerated() {
             let first = firstCompartment(ofDrug: k)
-            compartments.append(slot.depot)
+            // A drug's compartments are contiguous states starting at its depot.
+            compartments += (0..<drugs[k].pk.compartmentNames.count).map { slot.depot + $0 }
             doseControls.append(("F\(first)", drugs[k].pk.bioavailability.value))
-            if let central = slot.central { compartments.append(central) }
         }
         let model = self
         let observableCount = observables.count
