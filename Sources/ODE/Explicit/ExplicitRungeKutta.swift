@@ -22,8 +22,8 @@ public final class ExplicitRungeKutta: Stepper {
     /// steps above 3.25/3.31 ≈ 0.98) the problem is stiff on this interval. With hpgsim's PI controller the
     /// stability-limited steps sit a little inside the boundary: on Van der Pol (μ = 1000, rtol 1e-6) the
     /// indicator's median is 0.83 (dp5), 0.88 (tsit5), 0.87 (vern7), against medians below 0.1 on the
-    /// Arenstorf orbit at the same tolerance; so a threshold of about 0.5 held for 15 steps is the robust test. 0 before the
-    /// first step, and for tableaus without two stages at the same node.
+    /// Arenstorf orbit at the same tolerance; so a threshold of about 0.5 held for 15 steps is the robust
+    /// test. 0 before the first step, and for tableaus without two stages at the same node.
     public private(set) var stiffnessIndicator: Double = 0
 
     private let n: Int
@@ -76,11 +76,14 @@ public final class ExplicitRungeKutta: Stepper {
         gQ = buffer(n)
         degree = tableau.interpolant.map(\.count).max() ?? 0
         interpolant = buffer(rows * degree)
-        for (i, row) in tableau.interpolant.enumerated() { for (m, v) in row.enumerated() { interpolant[i * degree + m] = v } }
+        for (i, row) in tableau.interpolant.enumerated() {
+            for (m, v) in row.enumerated() { interpolant[i * degree + m] = v }
+        }
         weights = buffer(rows)
         let s = tableau.stages
         endpointRow = (s..<rows).first { r in
-            tableau.c[r] == 1 && Array(tableau.a[r].prefix(s)) == tableau.b && tableau.a[r].dropFirst(s).allSatisfy { $0 == 0 }
+            tableau.c[r] == 1 && Array(tableau.a[r].prefix(s)) == tableau.b
+                && tableau.a[r].dropFirst(s).allSatisfy { $0 == 0 }
         }
     }
 
