@@ -1,1 +1,91 @@
-import HPG
+/// A scenario file, read and checked: who is simulated, what they take, for how long, what is written out,
+/// and (optionally) what a study reported for the same regimen. All times are hours from time 0.
+public struct Scenario: Sendable {
+    /// The file name without its extension, e.g. `anastrozole-shoshany-2017`.
+    public var name: String
+    /// Where the scenario was read from, for messages.
+    public var file: String
+    public var title: String
+    public var patient: PatientSpec
+    public var regimens: [Regimen]
+    public var simulation: SimulationSpan
+    public var output: OutputSpec
+    public var reported: Reported?
+
+    /// Output times in hours: 0, Δ, 2Δ, … up to and including the end of the simulation.
+    public var outputTimes: [Double] {
+        let count = Int((simulation.duration / simulation.outputEvery * (1 + 1e-12)).rounded(.down))
+        return (0...count).map { Double($0) * simulation.outputEvery }
+    }
+
+    /// Hours at which the last regimen stops (or the end of the simulation for open-ended ones).
+    public var treatmentEnd: Double {
+        regimens.map { regimen in
+            switch regimen.schedule {
+            case let .additional(interval, additional): regimen.start + Double(additional + 1) * interval
+            case .once: regimen.start
+            case .every, .weekdays: regimen.stop.map { min($0, simulation.duration) } ?? simulation.duration
+            }
+        }.max() ?? 0
+    }
+}
+
+/// The simulated person: a named profile, optionally adjusted.
+public struct PatientSpec: Sendable {
+    public var profile: String
+    /// kg/m²; nil keeps the profile's.
+    public var bodyMassIndex: Double?
+    /// Baseline labs the model is calibrated to: observable name → value in that observable's unit.
+    public var baselineLabs: [String: Measurement]
+    /// Model parameter name → value, replacing the profile's.
+    public var overrides: [String: Double]
+}
+
+/// How long to simulate and how often to write a row.
+public struct SimulationSpan: Sendable {
+    public var duration: Double
+    public var outputEvery: Double
+}
+
+/// Which observables to write and in which unit system.
+public struct OutputSpec: Sendable {
+    /// Observable names in column order; empty means every observable the model offers.
+    public var observables: [String]
+    public var units: UnitSystem
+}
+
+/// Conventional units (ng/dL, pg/mL) or SI units (nmol/L, pmol/L).
+public enum UnitSystem: String, Sendable, CaseIterable {
+    case conventional, si
+}
+
+/// A lab value as written: the number and its unit symbol (e.g. 270 and "ng/dL").
+public struct Measurement: Sendable, Equatable {
+    public var value: Double
+    public var unit: String
+}
+
+/// What a study reported, to compare the simulation against.
+public struct Reported: Sendable {
+    public var source: String
+    /// Each time point (baseline, on treatment, …) with its values.
+    public var timepoints: [ReportedTimepoint]
+}
+
+/// Values reported at one time or over a window (e.g. labs drawn 3–5 months into treatment).
+public struct ReportedTimepoint: Sendable {
+    public var label: String
+    /// Hours; from == to for a single time. The simulated value is the mean over the window.
+    public var from: Double
+    public var to: Double
+    public var values: [ReportedValue]
+}
+
+public struct ReportedValue: Sendable {
+    public var observable: String
+    public var measurement: Measurement
+    /// The simulated value passes when |simulated − reported| ≤ tolerance × |reported|.
+    public var tolerance: Double
+    /// Where in the file, for messages.
+    public var line: Int
+}

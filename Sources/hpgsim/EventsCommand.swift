@@ -1,6 +1,126 @@
 import ArgumentParser
+import Dosing
+import Foundation
+import ODE
 
+/// `hpgsim events DATA.csv --model NAME [--param NAME=VALUE]… [-o OUT.csv]`: simulates a NONMEM-format
+/// data set with a model of the PK library and writes one row per input row, in input order.
 struct EventsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "events", abstract: "(being built)")
-    func run() throws { throw ValidationError("'hpgsim events' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "events",
+        abstract: "Simulate a NONMEM-format data set (EVID, AMT, CMT, RATE, II, ADDL, SS) with a PK model.",
+        discussion: """
+            Reads DATA.csv (header row; '.' or an empty field is missing), simulates each individual (a run of
+            records with the same ID) and writes the input columns followed by the model outputs (CP = A(central)/S,
+            S defaulting to the central volume) and the compartment amounts A1, A2, …; on dose rows, the values just
+            after the dose. Columns named like model parameters (CL, V, KA, F1, ALAG1, R1, D1, S2, …) set them per
+            record; the record at time t governs the interval that ends at t, as in NONMEM.
+            Models: \(PKLibrary.names.joined(separator: ", ")).
+            Bad data: every problem is listed with its line, the exit status is non-zero and no output is written.
+            """)
+
+    @Argument(help: "The data set (CSV with a header row).")
+    var data: String
+
+    @Option(help: "Model: \(PKLibrary.names.joined(separator: " | ")).")
+    var model: String
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Parameter value for all records unless a column gives it.", valueName: "NAME=VALUE"))
+    var parameters: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output CSV (written atomically); standard output when absent.")
+    var output: String?
+
+    @Option(help: "Integration method (\(Method.all.map(\.name).joined(separator: ", "))); vern7, a 7th-order pair, takes the fewest steps at the default tight tolerance.")
+    var method: String = "vern7"
+
+    @Option(help: "Relative tolerance of the solver.")
+    var rtol: Double = 1e-8
+
+    @Option(help: "Absolute tolerance of the solver (amount units).")
+    var atol: Double = 1e-10
+
+    func run() throws {
+        guard var pkModel = PKLibrary.model(named: model) else {
+            throw ValidationError("unknown model '\(model)'; available: \(PKLibrary.names.joined(separator: ", "))")
+        }
+        guard let solver = Method.named(method) else {
+            throw ValidationError("unknown method '\(method)'; available: \(Method.all.map(\.name).joined(separator: ", "))")
+        }
+        guard rtol > 0, atol > 0 else { throw ValidationError("--rtol and --atol must be positive") }
+        pkModel.method = solver
+        pkModel.solverOptions = SolverOptions(relativeTolerance: rtol, absoluteTolerance: atol)
+        let values = try parseParameters(for: pkModel)
+
+        guard let contents = FileManager.default.contents(atPath: data) else {
+            throw ValidationError("cannot read data set '\(data)' (no such file, or not readable)")
+        }
+        let (dataSet, parseProblems) = DataSet.parse([UInt8](contents), file: data, model: pkModel)
+        guard let dataSet else { fail(parseProblems.map(\.message)) }
+        let (results, problems) = dataSet.simulate(with: DosingEngine(model: pkModel), parameters: values,
+                                                   file: data, parseProblems: parseProblems)
+        if !problems.isEmpty { fail(problems.map(\.message)) }
+
+        let added: [String] = pkModel.outputs.map(\.name) + (1...pkModel.stateDimension).map { "A\($0)" }
+        var out: [UInt8] = []
+        out.reserveCapacity(dataSet.bytes.count * 3)
+        out += dataSet.bytes[dataSet.headerRange]
+        out += Array(("," + added.joined(separator: ",") + "\n").utf8)
+        for (rows, result) in zip(dataSet.individuals, results) {
+            for (k, row) in rows.enumerated() {
+                out += dataSet.bytes[dataSet.lineRanges[row]]
+                for x in result.recordOutputs[k] + result.recordStates[k] {
+                    out.append(0x2C)
+                    out += x.description.utf8
+                }
+                out.append(0x0A)
+            }
+        }
+        try write(out)
+    }
+
+    /// `--param NAME=VALUE` pairs; names are matched to the model's parameters ignoring case.
+    private func parseParameters(for model: DosingModel) throws -> [String: Double] {
+        var values: [String: Double] = [:]
+        for pair in parameters {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let value = Double(parts[1]), value.isFinite else {
+                throw ValidationError("--param \(pair): expected NAME=VALUE with a number, e.g. --param CL=1.3")
+            }
+            guard let name = model.parameterNames.first(where: { $0.uppercased() == parts[0].uppercased() }) else {
+                throw ValidationError("--param \(pair): model \(model.name) has no parameter \(parts[0]); its parameters are \(model.parameterNames.joined(separator: ", "))")
+            }
+            values[name] = value
+        }
+        return values
+    }
+
+    /// Writes to standard output, or to a temporary file next to the target renamed over it, so a failed
+    /// run never leaves a partial file.
+    private func write(_ bytes: [UInt8]) throws {
+        guard let output else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        let target = URL(fileURLWithPath: output)
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(bytes).write(to: temporary)
+        } catch {
+            throw ValidationError("cannot write '\(output)': \(error.localizedDescription)")
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw ValidationError("cannot move the output into place at '\(output)' (errno \(errno))")
+        }
+    }
+
+    /// Prints every problem to standard error and exits with status 1, writing nothing.
+    private func fail(_ problems: [String]) -> Never {
+        let text = "error: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the data set; nothing was written.\n"
+            + problems.map { "  " + $0 }.joined(separator: "\n") + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
+        Foundation.exit(1)
+    }
 }

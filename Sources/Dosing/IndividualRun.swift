@@ -1,0 +1,272 @@
+import ODE
+
+/// How one dose enters its compartment, after Fn, Rn and Dn are applied.
+enum DoseShape {
+    case bolus(amount: Double)
+    /// Zero-order input at `rate` for `duration` (amount = rate · duration).
+    case infusion(rate: Double, duration: Double)
+    /// Steady-state constant infusion (SS > 0, AMT = 0, II = 0): never stops by itself. Rate 0 is NONMEM's
+    /// endogenous steady state.
+    case constantInfusion(rate: Double)
+
+    /// NONMEM's rules: F scales a bolus amount; for an infusion F scales the amount and keeps the rate
+    /// (RATE > 0 or Rn), so the duration is F·AMT/rate; with RATE = −2 the duration Dn is kept and the rate
+    /// is F·AMT/Dn. F does not apply to the steady-state constant infusion (nmhelp "BIOAVAILABILITY").
+    init(_ r: EventRecord, _ c: DoseControls) {
+        let amount = c.bioavailability * r.amount
+        if r.steadyState != .none && r.amount == 0 && r.interval == 0 {
+            self = .constantInfusion(rate: r.rate)
+        } else if r.rate == 0 {
+            self = .bolus(amount: amount)
+        } else if r.rate == EventRecord.modeledDuration {
+            self = .infusion(rate: amount / c.modeledDuration, duration: c.modeledDuration)
+        } else {
+            let rate = r.rate == EventRecord.modeledRate ? c.modeledRate : r.rate
+            self = .infusion(rate: rate, duration: amount / rate)
+        }
+    }
+}
+
+/// A change scheduled for a time after the record that caused it (additional, lagged, implied doses and
+/// infusion ends).
+struct PendingEvent {
+    enum Action {
+        case bolus(stateIndex: Int, amount: Double)
+        case start(Infusion)
+        case stop(id: Int)
+    }
+    var time: Double
+    /// Order of scheduling: breaks ties between events at the same time.
+    var order: Int
+    var action: Action
+}
+
+struct Infusion {
+    var id: Int
+    var stateIndex: Int
+    var rate: Double
+}
+
+/// The simulation of one individual: walks the records in order, integrating between event times.
+final class IndividualRun {
+    let engine: DosingEngine
+    var model: DosingModel { engine.model }
+    let records: [EventRecord]
+    let parameters: [[Double]]
+    let inputs: ModelInputs
+    let integrator: Integrator
+    let endTime: Double
+    /// Output times sorted, with their positions in the caller's list.
+    let outputs: [(time: Double, index: Int)]
+    var outputCursor = 0
+    /// Observation-type records not yet given a state (they are filled by dense output, like output
+    /// times, so the integrator need not stop at them), with their record index.
+    var pendingObservations: [(time: Double, index: Int)] = []
+    var observationCursor = 0
+    /// Pending events, sorted by (time, order).
+    var pending: [PendingEvent] = []
+    var active: [Infusion] = []
+    var nextOrder = 0
+    var nextInfusionID = 0
+    var result = DosingResult()
+
+    init(engine: DosingEngine, records: [EventRecord], parameters: [[Double]], outputTimes: [Double],
+         baseParameters: [Double]) {
+        self.engine = engine
+        self.records = records
+        self.parameters = parameters
+        let first = parameters.first ?? baseParameters
+        inputs = ModelInputs(parameters: first, dimension: engine.model.stateDimension)
+        let recordTimes = records.map(\.time)
+        let start = min(recordTimes.min() ?? 0, outputTimes.min() ?? .infinity)
+        endTime = max(recordTimes.max() ?? start, outputTimes.max() ?? -.infinity, start)
+        let model = engine.model
+        integrator = Integrator(
+            model.problem(inputs: inputs, initialState: model.initialState(first), timeSpan: start...endTime),
+            method: model.method, options: model.engineOptions)
+        outputs = outputTimes.enumerated().map { ($0.element, $0.offset) }.sorted { ($0.time, $0.index) < ($1.time, $1.index) }
+        result.outputTimes = outputTimes
+        result.outputStates = Array(repeating: [], count: outputTimes.count)
+        result.outputValues = Array(repeating: [], count: outputTimes.count)
+        result.recordStates = Array(repeating: [], count: records.count)
+        result.recordOutputs = Array(repeating: [], count: records.count)
+        pendingObservations.reserveCapacity(records.count)
+    }
+
+    /// Whether the integrator must stop at record i: it changes the state (dose, reset), or the next
+    /// record brings other parameters (NONMEM: those govern the interval that starts here). Any other
+    /// record is an observation taken by dense output.
+    func needsStop(_ i: Int) -> Bool {
+        if records[i].event.isDose || records[i].event.isReset || i + 1 == records.count { return true }
+        return !zip(parameters[i], parameters[i + 1]).allSatisfy { $0.bitPattern == $1.bitPattern }
+    }
+
+    func run() throws(DosingError) -> DosingResult {
+        do {
+            for (i, record) in records.enumerated() {
+                setParameters(parameters[i])
+                guard needsStop(i) else {
+                    pendingObservations.append((record.time, i))
+                    continue
+                }
+                try advance(to: record.time)
+                if record.event.isReset { reset(to: model.initialState(parameters[i])) }
+                if record.event.isDose { try dose(record, index: i) }
+                applyEvents(dueAt: record.time)
+                saveRecord(i, integrator.currentState)
+            }
+            try advance(to: endTime)
+            saveOutputs(atOrBefore: endTime)
+        } catch let failure as StepFailure {
+            throw .numericalFailure(failure)
+        } catch let error as DosingError {
+            throw error
+        } catch {
+            preconditionFailure("unexpected error \(error)")
+        }
+        result.statistics.add(integrator.statistics)
+        return result
+    }
+
+    // MARK: Integration between events
+
+    /// Integrates to `t`, stopping at every pending event on the way and applying it. Observation records
+    /// at `t` (which come before the record being processed) then take the state, after the additional and
+    /// lagged doses due at `t`.
+    func advance(to t: Double) throws {
+        while let next = pending.first, next.time <= t {
+            try integrate(to: next.time)
+            applyEvents(dueAt: next.time)
+        }
+        try integrate(to: t)
+        saveObservations(atOrBefore: integrator.time)
+    }
+
+    /// Integrates to `t` (no events inside), filling observation records and output times passed on the
+    /// way by dense output.
+    func integrate(to t: Double) throws {
+        while integrator.time < t {
+            saveObservations(atOrBefore: integrator.time)
+            saveOutputs(atOrBefore: integrator.time)
+            try integrator.step(notBeyond: t)
+            while observationCursor < pendingObservations.count
+                    && pendingObservations[observationCursor].time < integrator.time {
+                let (time, index) = pendingObservations[observationCursor]
+                saveRecord(index, integrator.interpolate(at: time))
+                observationCursor += 1
+            }
+            while outputCursor < outputs.count && outputs[outputCursor].time < integrator.time {
+                save(outputs[outputCursor].index, integrator.interpolate(at: outputs[outputCursor].time))
+                outputCursor += 1
+            }
+        }
+    }
+
+    /// Observation records at or before the current time take the current state.
+    func saveObservations(atOrBefore t: Double) {
+        while observationCursor < pendingObservations.count && pendingObservations[observationCursor].time <= t {
+            saveRecord(pendingObservations[observationCursor].index, integrator.currentState)
+            observationCursor += 1
+        }
+    }
+
+    func saveRecord(_ i: Int, _ state: [Double]) {
+        result.recordStates[i] = state
+        result.recordOutputs[i] = model.evaluateOutputs(state, parameters[i])
+    }
+
+    /// Output times at or before the current time take the current state (after all events there).
+    func saveOutputs(atOrBefore t: Double) {
+        while outputCursor < outputs.count && outputs[outputCursor].time <= t {
+            save(outputs[outputCursor].index, integrator.currentState)
+            outputCursor += 1
+        }
+    }
+
+    func save(_ index: Int, _ state: [Double]) {
+        result.outputStates[index] = state
+        result.outputValues[index] = model.evaluateOutputs(state, inputs.parameterArray)
+    }
+
+    /// NONMEM's rule: the record that ends an interval governs it, so its parameters are installed before
+    /// integrating up to its time.
+    func setParameters(_ p: [Double]) {
+        if inputs.setParameters(p) { integrator.applyJump { _ in } }
+    }
+
+    // MARK: Events
+
+    func schedule(_ time: Double, _ action: PendingEvent.Action) {
+        guard time <= endTime else { return }
+        let event = PendingEvent(time: time, order: nextOrder, action: action)
+        nextOrder += 1
+        var low = 0, high = pending.count
+        while low < high {
+            let mid = (low + high) / 2
+            if pending[mid].time <= time { low = mid + 1 } else { high = mid }
+        }
+        pending.insert(event, at: low)
+    }
+
+    /// Schedules one dose of `shape` into state `stateIndex` at `time`.
+    func schedule(_ shape: DoseShape, into stateIndex: Int, at time: Double) {
+        switch shape {
+        case .bolus(let amount):
+            if amount != 0 { schedule(time, .bolus(stateIndex: stateIndex, amount: amount)) }
+        case .infusion(let rate, let duration):
+            guard duration > 0 else { return }
+            let infusion = newInfusion(stateIndex, rate)
+            schedule(time, .start(infusion))
+            schedule(time + duration, .stop(id: infusion.id))
+        case .constantInfusion(let rate):
+            schedule(time, .start(newInfusion(stateIndex, rate)))
+        }
+    }
+
+    func newInfusion(_ stateIndex: Int, _ rate: Double) -> Infusion {
+        defer { nextInfusionID += 1 }
+        return Infusion(id: nextInfusionID, stateIndex: stateIndex, rate: rate)
+    }
+
+    /// Applies every pending event at or before `t` (the integrator is at `t`) as one jump.
+    func applyEvents(dueAt t: Double) {
+        var boluses: [(Int, Double)] = []
+        var infusionsChanged = false
+        while let next = pending.first, next.time <= t {
+            pending.removeFirst()
+            switch next.action {
+            case .bolus(let index, let amount): boluses.append((index, amount))
+            case .start(let infusion): active.append(infusion); infusionsChanged = true
+            case .stop(let id): active.removeAll { $0.id == id }; infusionsChanged = true
+            }
+        }
+        if infusionsChanged { inputs.setInfusions(active.map { ($0.stateIndex, $0.rate) }) }
+        if !boluses.isEmpty || infusionsChanged {
+            integrator.applyJump { y in for (index, amount) in boluses { y[index] += amount } }
+        }
+    }
+
+    /// EVID 3/4 and SS = 1: pending doses and running infusions are cancelled, the state replaced.
+    func reset(to state: [Double]) {
+        pending.removeAll()
+        active.removeAll()
+        inputs.setInfusions([])
+        integrator.applyJump { $0 = state }
+    }
+
+    /// A dose record: steady state first if requested, then the record's own dose and its ADDL doses,
+    /// each at its time plus ALAGn (nmhelp "DOSE EVENT RECORD": "Absorption lag applies to the initiating
+    /// dose and to all subsequent additional doses").
+    func dose(_ r: EventRecord, index i: Int) throws {
+        let c = engine.controls(compartment: r.compartment, parameters[i])
+        let shape = DoseShape(r, c)
+        let stateIndex = model.compartmentStates[r.compartment - 1]
+        if r.steadyState != .none {
+            try steadyState(r, index: i, shape: shape, controls: c, stateIndex: stateIndex)
+            if case .constantInfusion = shape { return }
+        }
+        for k in 0...r.additionalDoses {
+            schedule(shape, into: stateIndex, at: r.time + Double(k) * r.interval + c.lag)
+        }
+    }
+}

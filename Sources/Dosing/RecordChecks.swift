@@ -1,0 +1,97 @@
+/// NONMEM's data-set rules, checked before anything is integrated. Every broken rule on every record is
+/// reported (not only the first). The rules and the passages they follow (NONMEM Users Guide VI,
+/// chapter V, and the NONMEM help entries for each data item, nmhelp "AMT", "II", "ADDL", "SS"):
+///
+/// - TIME: "the value of time must be greater than or equal to its value on the prior event record"
+///   (SS item, SS = 1); hpgsim applies it to every record of an individual. Negative TIME is rejected.
+/// - AMT: "AMT must be 0 for non-dose event records. AMT must be 0 for 'steady-state with constant
+///   infusion' dose or reset-dose event records. AMT must be a positive number in all other dose or
+///   reset-dose event records."
+/// - RATE: 0 (bolus), > 0 (infusion), −1 (rate modeled by Rn), −2 (duration modeled by Dn); zero on
+///   non-dose records. −1/−2 need Rn/Dn defined and positive.
+/// - II: "For a steady-state infusion (AMT=0; RATE>0), II should be 0. For other steady-state doses, II
+///   should be a positive number. For non-steady-state doses, II should be a positive number if and only
+///   if the ADDL data item is a positive number. For observation, other-type, and reset event records, II
+///   should be zero."
+/// - ADDL: "For steady-state infusions, ADDL must be 0"; the II entry defines that term: "For a
+///   steady-state infusion (AMT=0; RATE>0), II should be 0", so the rule is for the constant infusion and
+///   an SS dose with AMT > 0 given as an infusion may have ADDL. "For observation, other-type and reset
+///   event records, ADDL should be zero."
+///   Negative ADDL (NONMEM 7.5's empirical steady state) is not supported.
+/// - SS: only on dose records, with the combinations of AMT, RATE and II of the SS dose table
+///   (nmhelp "SS DOSE EVENT RECORD"): AMT > 0 with II > 0 (bolus or infusion), AMT = 0, RATE > 0,
+///   II = 0 (constant infusion), or AMT = 0, RATE = 0, II = 0: "A record with AMT=0, RATE=0, SS>0, and
+///   II=0 allows steady-state amounts to be computed by PREDPP based on endogenous input" (NONMEM Users
+///   Guide VI, 4th ed., preface).
+/// - CMT: a dose compartment of the model, 1…n (negative CMT, compartment off, is not supported).
+/// - Dose controls of the dose compartment (from the governing record): Fn ≥ 0, ALAGn ≥ 0.
+extension DosingEngine {
+    /// Every rule broken by `records` given the resolved parameter vectors (one per record).
+    func check(_ records: [EventRecord], parameters: [[Double]]) -> [RecordIssue] {
+        var issues: [RecordIssue] = []
+        func issue(_ i: Int, _ item: String, _ value: Double, _ message: String) {
+            issues.append(RecordIssue(recordIndex: i, item: item, value: format(value), message: message))
+        }
+        let n = model.compartmentCount
+        for (i, r) in records.enumerated() {
+            if !r.time.isFinite || r.time < 0 {
+                issue(i, "TIME", r.time, "TIME must be a finite number ≥ 0")
+            } else if i > 0 && r.time < records[i - 1].time {
+                issue(i, "TIME", r.time, "TIME decreases within the individual (previous record has TIME = \(format(records[i - 1].time))); sort the records by time")
+            }
+            for (item, value) in [("AMT", r.amount), ("RATE", r.rate), ("II", r.interval)] where !value.isFinite {
+                issue(i, item, value, "must be a finite number")
+            }
+            if r.interval < 0 { issue(i, "II", r.interval, "II must be ≥ 0") }
+            if r.additionalDoses < 0 {
+                issue(i, "ADDL", Double(r.additionalDoses), "ADDL must be ≥ 0 (negative ADDL, NONMEM 7.5's empirical steady state, is not supported; use SS = 1)")
+            }
+            if r.compartment < 0 || r.compartment > n || (r.event.isDose && r.compartment == 0) {
+                issue(i, "CMT", Double(r.compartment), "unknown compartment; model \(model.name) has dose compartments 1…\(n) (\(model.compartmentStates.map { model.stateNames[$0] }.joined(separator: ", ")))")
+            }
+            guard r.event.isDose else {
+                let kind = r.event == .observation ? "an observation" : r.event == .reset ? "a reset" : "an other-type"
+                if r.amount != 0 { issue(i, "AMT", r.amount, "AMT must be 0 (or missing) on \(kind) record (EVID \(r.event.rawValue))") }
+                if r.rate != 0 { issue(i, "RATE", r.rate, "RATE must be 0 on \(kind) record") }
+                if r.interval != 0 { issue(i, "II", r.interval, "II must be 0 on \(kind) record") }
+                if r.additionalDoses != 0 { issue(i, "ADDL", Double(r.additionalDoses), "ADDL must be 0 on \(kind) record") }
+                if r.steadyState != .none { issue(i, "SS", Double(r.steadyState.rawValue), "SS must be 0 on \(kind) record") }
+                continue
+            }
+            let isConstantInfusion = r.steadyState != .none && r.amount == 0 && r.interval == 0
+            if ![0, EventRecord.modeledRate, EventRecord.modeledDuration].contains(r.rate) && r.rate < 0 {
+                issue(i, "RATE", r.rate, "RATE must be 0 (bolus), > 0 (infusion), -1 (modeled rate Rn) or -2 (modeled duration Dn)")
+            }
+            if isConstantInfusion {
+                if r.rate < 0 { issue(i, "RATE", r.rate, "a steady-state dose with AMT = 0 and II = 0 is a constant infusion (RATE > 0) or the endogenous steady state (RATE = 0); modeled rates are not allowed") }
+                if r.additionalDoses != 0 { issue(i, "ADDL", Double(r.additionalDoses), "ADDL must be 0 on a steady-state constant infusion") }
+            } else {
+                if !(r.amount > 0) { issue(i, "AMT", r.amount, "AMT must be > 0 on a dose record (AMT = 0 only with SS > 0 and II = 0: constant infusion or endogenous steady state)") }
+                if r.steadyState != .none && !(r.interval > 0) {
+                    issue(i, "II", r.interval, "a steady-state dose with AMT > 0 needs II > 0 (the interval of the implied doses)")
+                }
+                if r.steadyState == .none && (r.additionalDoses > 0) != (r.interval > 0) {
+                    issue(i, r.additionalDoses > 0 ? "II" : "ADDL", r.additionalDoses > 0 ? r.interval : 0,
+                          "for a non-steady-state dose, II > 0 if and only if ADDL > 0 (ADDL = \(r.additionalDoses), II = \(format(r.interval)))")
+                }
+            }
+            guard r.compartment >= 1 && r.compartment <= n else { continue }
+            let c = controls(compartment: r.compartment, parameters[i])
+            if !(c.bioavailability >= 0) { issue(i, "F\(r.compartment)", c.bioavailability, "bioavailability must be ≥ 0") }
+            if !(c.lag >= 0) { issue(i, "ALAG\(r.compartment)", c.lag, "absorption lag must be ≥ 0") }
+            if r.rate == EventRecord.modeledRate && !(c.modeledRate > 0) {
+                issue(i, "R\(r.compartment)", c.modeledRate, "RATE = -1 needs the modeled rate R\(r.compartment) > 0 (as a data item or --param)")
+            }
+            if r.rate == EventRecord.modeledDuration && !(c.modeledDuration > 0) {
+                issue(i, "D\(r.compartment)", c.modeledDuration, "RATE = -2 needs the modeled duration D\(r.compartment) > 0 (as a data item or --param)")
+            }
+        }
+        return issues
+    }
+}
+
+func format(_ x: Double) -> String {
+    if x.isNaN { return "missing" }
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+    return "\(x)"
+}

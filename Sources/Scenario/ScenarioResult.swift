@@ -1,0 +1,35 @@
+/// A simulated scenario: its CSV table (output grid only), its comparisons with reported values, and the
+/// baseline → on-treatment change of each column for the summary.
+public struct ScenarioResult: Sendable {
+    public var scenario: Scenario
+    public var units: UnitSystem
+    public var csv: TrajectoryCSV
+    public var comparisons: [Comparison]
+
+    /// One column's value at baseline (time 0), on treatment (mean over the last 7 days of treatment, or
+    /// the whole treatment if shorter, which averages over dosing intervals up to a week), and at the end.
+    public struct Change: Sendable {
+        public var column: TrajectoryCSV.Column
+        public var baseline: Double
+        public var onTreatment: Double
+        public var end: Double
+        public var relativeChange: Double { (onTreatment - baseline) / baseline }
+    }
+
+    /// The on-treatment window in hours: the last 7 days before the treatment ends.
+    public var onTreatmentWindow: ClosedRange<Double> {
+        let end = scenario.treatmentEnd
+        return max(0, end - 7 * 24)...end
+    }
+
+    public var changes: [Change] {
+        let window = onTreatmentWindow
+        let rows = csv.timesHours.indices.filter { window.contains(csv.timesHours[$0]) }
+        return csv.columns.map { column in
+            let onTreatment = rows.isEmpty ? column.values[0]
+                : rows.map { column.values[$0] }.reduce(0, +) / Double(rows.count)
+            return Change(column: column, baseline: column.values[0], onTreatment: onTreatment,
+                          end: column.values[column.values.count - 1])
+        }
+    }
+}

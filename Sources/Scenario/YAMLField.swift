@@ -1,0 +1,176 @@
+import Yams
+
+/// A YAML node being read against the scenario schema: it knows its key path and where it is in the file,
+/// and every conversion that fails records a problem in the log and returns nil, so reading continues and
+/// all problems of a file are reported together.
+struct Field {
+    let node: Node
+    let path: String
+    let log: ProblemLog
+
+    var mark: (line: Int, column: Int) { node.mark.map { ($0.line, $0.column) } ?? (1, 1) }
+
+    /// The value as written, for scalars; nil for lists and mappings.
+    var written: String? { node.scalar?.string }
+
+    private var shape: String {
+        switch node {
+        case .mapping: "a mapping (key: value lines)"
+        case .sequence: "a list"
+        case .scalar, .alias: "a single value"
+        }
+    }
+
+    func problem(_ message: String, allowed: String? = nil) {
+        log.report(at: mark, key: path, value: written, message, allowed: allowed)
+    }
+
+    func text(allowed: String = "text") -> String? {
+        guard let scalar = node.scalar else {
+            problem("expected a single value, found \(shape).", allowed: allowed)
+            return nil
+        }
+        guard !scalar.string.isEmpty else {
+            problem("is empty.", allowed: allowed)
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A plain number (no unit), optionally required to be positive or a whole number.
+    func number(positive: Bool = false, whole: Bool = false, allowed: String) -> Double? {
+        guard let string = text(allowed: allowed) else { return nil }
+        guard let value = Double(string), value.isFinite else {
+            problem("is not a number.", allowed: allowed)
+            return nil
+        }
+        if whole && value.rounded() != value { problem("must be a whole number.", allowed: allowed); return nil }
+        if positive && value <= 0 { problem("must be more than zero.", allowed: allowed); return nil }
+        if value < 0 { problem("must not be negative.", allowed: allowed); return nil }
+        return value
+    }
+
+    enum Sign { case positive, nonNegative, any }
+
+    /// A quantity with a unit of one of `dimensions`, e.g. `1 mg`; `what` names it in messages ("a dose").
+    func quantity(_ dimensions: [Dimension], sign: Sign, what: String, example: String) -> Quantity? {
+        let units = QuantityUnit.symbols(of: dimensions).joined(separator: ", ")
+        let signWord = switch sign { case .positive: "a positive "; case .nonNegative: "a zero or positive "; case .any: "a " }
+        let allowed = "\(signWord)number followed by one of the units \(units), e.g. \"\(example)\"."
+        guard let string = text(allowed: allowed) else { return nil }
+        switch Quantity.parse(string, dimensions: dimensions) {
+        case .failure(.notANumber):
+            problem("\(what) must start with a number.", allowed: allowed)
+        case .failure(.missingUnit):
+            problem("\(what) needs a unit.", allowed: allowed)
+        case let .failure(.unknownUnit(unit)):
+            let spellings = QuantityUnit.all.filter { dimensions.contains($0.dimension) }.flatMap(\.spellings)
+            problem("\"\(unit)\" is not a unit hpgsim knows." + didYouMean(unit, among: spellings), allowed: allowed)
+        case let .failure(.wrongDimension(unit)):
+            problem("\"\(unit)\" is not a unit for \(what) (\(what) is \(dimensions.map(\.phrase).joined(separator: " or "))).",
+                    allowed: allowed)
+        case let .success(quantity):
+            switch sign {
+            case .positive where quantity.value <= 0:
+                problem("\(what) must be more than zero.", allowed: allowed)
+            case .nonNegative where quantity.value < 0:
+                problem("\(what) must not be negative.", allowed: allowed)
+            default:
+                return quantity
+            }
+        }
+        return nil
+    }
+
+    /// One of a fixed set of words (matched without regard to case), with a "did you mean" on a near miss.
+    func choice<T>(_ options: [(String, T)], what: String) -> T? {
+        let names = options.map(\.0)
+        let allowed = names.joined(separator: ", ")
+        guard let string = text(allowed: allowed) else { return nil }
+        if let match = options.first(where: { $0.0.lowercased() == string.lowercased() }) { return match.1 }
+        problem("is not a known \(what)." + didYouMean(string, among: names), allowed: allowed)
+        return nil
+    }
+
+    /// One of `names`, as the catalog spells it.
+    func choice(_ names: [String], what: String) -> String? {
+        choice(names.map { ($0, $0) }, what: what)
+    }
+
+    func list(allowed: String) -> [Field]? {
+        guard case let .sequence(sequence) = node else {
+            problem("expected a list, found \(shape).", allowed: allowed)
+            return nil
+        }
+        return sequence.enumerated().map { Field(node: $1, path: "\(path)[\($0)]", log: log) }
+    }
+
+    /// A mapping whose keys must all be among `keys`; unknown keys are reported with a "did you mean".
+    func object(keys: [String]) -> Object? {
+        guard case let .mapping(mapping) = node else {
+            problem("expected a mapping (key: value lines), found \(shape).",
+                    allowed: "the keys " + keys.joined(separator: ", "))
+            return nil
+        }
+        var fields: [String: Field] = [:]
+        var suggested: Set<String> = []
+        for (keyNode, valueNode) in mapping {
+            let name = keyNode.scalar?.string ?? ""
+            let keyField = Field(node: keyNode, path: path.isEmpty ? name : "\(path).\(name)", log: log)
+            guard keys.contains(name) else {
+                let suggestion = nearest(name, among: keys)
+                if let suggestion { suggested.insert(suggestion) }
+                keyField.problem("is not a key hpgsim knows here." + didYouMean(name, among: keys),
+                                 allowed: keys.joined(separator: ", "))
+                continue
+            }
+            fields[name] = Field(node: valueNode, path: keyField.path, log: log)
+        }
+        return Object(field: self, fields: fields, suggested: suggested)
+    }
+}
+
+/// The known keys of a mapping, looked up by name.
+struct Object {
+    let field: Field
+    let fields: [String: Field]
+    /// Keys offered as "did you mean" for a misspelt key: not reported again as missing.
+    let suggested: Set<String>
+
+    subscript(_ key: String) -> Field? { fields[key] }
+
+    /// The value of a key that must be present; a missing key is reported at the mapping.
+    func required(_ key: String, allowed: String) -> Field? {
+        if let value = fields[key] { return value }
+        if suggested.contains(key) { return nil }
+        let path = field.path.isEmpty ? key : "\(field.path).\(key)"
+        field.log.report(at: field.mark, key: path, value: nil, "is missing.", allowed: allowed)
+        return nil
+    }
+}
+
+/// " Did you mean "x"?" for the closest candidate within a small edit distance, else "".
+func didYouMean(_ word: String, among candidates: [String]) -> String {
+    nearest(word, among: candidates).map { " Did you mean \"\($0)\"?" } ?? ""
+}
+
+/// The candidate closest to `word` by edit distance (ignoring case), if within max(2, length/3) edits.
+func nearest(_ word: String, among candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, best.0.count / 3) else { return nil }
+    return best.0
+}
+
+/// Levenshtein distance: the fewest single-character insertions, deletions and substitutions turning a into b.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,118 @@
+import Foundation
+import ODE
+import ODEProblems
+
+/// JSON text for the bench output: one object per line, keys in a fixed order, numbers in Swift's
+/// shortest round-trip form, and null for a number that is missing or not finite.
+enum BenchJSON {
+    static func number(_ x: Double?) -> String {
+        guard let x, x.isFinite else { return "null" }
+        return "\(x)"
+    }
+
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    static func array(_ xs: [Double]) -> String { "[" + xs.map { number($0) }.joined(separator: ",") + "]" }
+
+    static func object(_ fields: KeyValuePairs<String, String>) -> String {
+        "{" + fields.map { "\(string($0.key)):\($0.value)" }.joined(separator: ",") + "}"
+    }
+}
+
+extension BenchResult {
+    /// The fields shared with the CVODE and scipy comparators (Benchmarks/peers), plus hpgsim's own counters.
+    var jsonLine: String {
+        BenchJSON.object([
+            "tool": BenchJSON.string("hpgsim"),
+            "problem": BenchJSON.string(problem),
+            "method": BenchJSON.string(method),
+            "rtol": BenchJSON.number(relativeTolerance),
+            "atol": BenchJSON.number(absoluteTolerance),
+            "return_code": BenchJSON.string(returnCode.rawValue),
+            "steps": "\(statistics.steps)",
+            "accepted": "\(statistics.accepted)",
+            "rejected": "\(statistics.rejected)",
+            "rhs_evals": "\(statistics.rhsEvaluations)",
+            "jac_evals": "\(statistics.jacobianEvaluations)",
+            "lu_factorizations": "\(statistics.luFactorizations)",
+            "newton_iterations": "\(statistics.newtonIterations)",
+            "newton_failures": "\(statistics.newtonFailures)",
+            "error": BenchJSON.number(error),
+            "seconds": BenchJSON.number(seconds),
+            "repeats": "\(repeats)",
+            "y_end": BenchJSON.array(finalState),
+        ])
+    }
+}
+
+extension TestProblem {
+    /// The definition the peer comparators check themselves against.
+    var jsonLine: String {
+        BenchJSON.object([
+            "problem": BenchJSON.string(name),
+            "stiff": isStiff ? "true" : "false",
+            "dimension": "\(problem.dimension)",
+            "t0": BenchJSON.number(problem.startTime),
+            "t_end": BenchJSON.number(problem.endTime),
+            "atol_at_rtol_1e-6": BenchJSON.number(absoluteTolerance),
+            "y0": BenchJSON.array(problem.initialState),
+            "reference": BenchJSON.array(reference),
+            "reference_source": BenchJSON.string(referenceSource),
+        ])
+    }
+}
+
+/// A plain-text table with right-aligned numeric columns.
+struct BenchTable {
+    private var rows: [[String]] = [[
+        "problem", "method", "rtol", "atol", "steps", "accepted", "rejected", "f evals", "J evals", "LU",
+        "error", "ms", "outcome",
+    ]]
+
+    mutating func append(_ r: BenchResult) {
+        rows.append([
+            r.problem, r.method, Self.short(r.relativeTolerance), Self.short(r.absoluteTolerance),
+            "\(r.statistics.steps)", "\(r.statistics.accepted)", "\(r.statistics.rejected)",
+            "\(r.statistics.rhsEvaluations)", "\(r.statistics.jacobianEvaluations)",
+            "\(r.statistics.luFactorizations)", r.error.map(Self.short) ?? "–",
+            String(format: "%.3f", r.seconds * 1e3), r.returnCode.rawValue,
+        ])
+    }
+
+    var rendered: String { Self.render(rows, leftAligned: [0, 1, 12]) }
+
+    static func problems(_ problems: [TestProblem]) -> String {
+        var rows = [["problem", "stiff", "n", "t0", "t_end", "atol (rtol 1e-6)", "reference"]]
+        for p in problems {
+            rows.append([
+                p.name, p.isStiff ? "yes" : "no", "\(p.problem.dimension)", String(format: "%.10g", p.problem.startTime),
+                String(format: "%.10g", p.problem.endTime), short(p.absoluteTolerance), p.referenceSource,
+            ])
+        }
+        return render(rows, leftAligned: [0, 1, 6])
+    }
+
+    private static func short(_ x: Double) -> String { String(format: "%.3g", x) }
+
+    private static func render(_ rows: [[String]], leftAligned: Set<Int>) -> String {
+        let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                return leftAligned.contains(column) ? cell + padding : padding + cell
+            }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+        }.joined(separator: "\n")
+    }
+}
