@@ -7,7 +7,7 @@ import ODEProblems
 @Suite struct ExplicitStiffnessDetectionTests {
     /// |R(−x_stab)| = 1 at the boundary, |R| ≤ 1 inside, and DOPRI5's boundary is ≈ 3.3 (Hairer & Wanner
     /// II, IV.2, which uses 3.25 as its threshold constant).
-    @Test(arguments: Method.all.compactMap { ($0.makeStepper(1) as? ExplicitRungeKutta)?.tableau })
+    @Test(arguments: explicitTableaus)
     func stabilityBoundaryIsWhereStabilityFunctionLeavesUnitDisc(tableau: ButcherTableau) {
         let s = tableau.stages
         let gamma = ButcherTableau.stabilityPolynomial(a: tableau.a.prefix(s).map { Array($0.prefix(s)) }, b: tableau.b)
@@ -27,7 +27,7 @@ import ODEProblems
     }
 
     /// For y' = −λy, k_q − k_p = −λ(g_q − g_p) exactly, so ρ̃ = λ and the indicator is h·λ/x_stab.
-    @Test(arguments: Method.all.filter { !$0.isStiff })
+    @Test(arguments: explicitMethods)
     func indicatorIsStepTimesEigenvalueOverBoundaryOnLinearProblem(method: Method) throws {
         let lambda = 50.0
         let problem = ODEProblem(initialState: [1], timeSpan: 0...1) { _, y in [-lambda * y[0]] }
@@ -45,7 +45,7 @@ import ODEProblems
     /// On a stiff linear problem, once the transient has decayed, the step is bounded by stability:
     /// the controller keeps h·λ near the boundary, so the indicator settles near 1, while on the
     /// transient (accuracy-limited steps) it is well below 1.
-    @Test(arguments: Method.all.filter { !$0.isStiff })
+    @Test(arguments: explicitMethods)
     func indicatorApproachesOneWhenStepIsStabilityLimited(method: Method) throws {
         let lambda = 1e4
         // y' = −λ(y − cos t): smooth solution ≈ cos t after a transient of length ~1/λ.
@@ -87,7 +87,7 @@ func longestStiffRun(_ problem: ODEProblem, _ method: Method, relativeTolerance:
 /// the test uses 0.5: never 15 steps in a row on the Arenstorf orbit (loose or moderate tolerance), always
 /// on Van der Pol with μ = 1000 (y₁' = y₂, y₂' = μ((1 − y₁²)y₂ − y₁), Hairer & Wanner II, IV.1; on the slow
 /// branch the Jacobian has an eigenvalue ≈ −μ(y₁² − 1) ≈ −3000).
-@Test(arguments: Method.all.filter { !$0.isStiff })
+@Test(arguments: explicitMethods)
 func stiffnessCriterionSeparatesStiffFromNonStiff(method: Method) throws {
     for tolerance in [1e-3, 1e-6] {
         #expect(try longestStiffRun(TestProblem.arenstorf.problem, method, relativeTolerance: tolerance,
