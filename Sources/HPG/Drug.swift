@@ -52,16 +52,11 @@ public enum DoseUnit: String, Sendable {
 
 /// Linear pharmacokinetics. Bioavailability is a dose control (NONMEM Fn) applied by the dosing engine.
 public enum PKModel: Sendable {
-    /// Oral/SC/IM depot → central, first-order absorption ka, linear elimination CL/V (ADVAN2 TRANS2).
-    /// Dosable compartments: 1 depot, 2 central.
-    case firstOrderAbsorption(ka: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec, bioavailability: ParameterSpec)
-    /// As `firstOrderAbsorption`, plus an active metabolite formed from the central compartment with
-    /// clearance CLf (part of the parent's total CL) and eliminated with CLm from its volume Vm
-    /// (tamoxifen → endoxifen, Ter Heine 2014). Metabolite amounts are in parent-equivalent dose units.
-    /// Dosable compartments: 1 depot, 2 central, 3 metabolite.
-    case firstOrderAbsorptionWithMetabolite(ka: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec,
-                                            bioavailability: ParameterSpec, formationClearance: ParameterSpec,
-                                            metaboliteClearance: ParameterSpec, metaboliteVolume: ParameterSpec)
+    /// Oral/SC/IM depot → central, first-order absorption ka, linear elimination CL/V (ADVAN2 TRANS2),
+    /// optionally with an active metabolite formed from the central compartment.
+    /// Dosable compartments: 1 depot, 2 central (3 metabolite).
+    case firstOrderAbsorption(ka: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec,
+                              bioavailability: ParameterSpec, metabolite: MetabolitePK? = nil)
     /// A depot releasing the drug at ka·A into its site of action (testosterone esters release T into serum).
     /// Dosable compartment: 1 depot.
     case depotRelease(ka: ParameterSpec, bioavailability: ParameterSpec)
@@ -69,8 +64,8 @@ public enum PKModel: Sendable {
     /// Rate parameters (bioavailability is separate: a dose control), in the order `DrugSlots` reads them.
     public var parameters: [ParameterSpec] {
         switch self {
-        case .firstOrderAbsorption(let ka, let cl, let v, _): return [ka, cl, v]
-        case .firstOrderAbsorptionWithMetabolite(let ka, let cl, let v, _, let clf, let clm, let vm): return [ka, cl, v, clf, clm, vm]
+        case .firstOrderAbsorption(let ka, let cl, let v, _, let metabolite):
+            return [ka, cl, v] + (metabolite.map { [$0.formationClearance, $0.clearance, $0.volume] } ?? [])
         case .depotRelease(let ka, _): return [ka]
         }
     }
@@ -78,17 +73,32 @@ public enum PKModel: Sendable {
     /// Compartment names (without the drug prefix), in dosing-compartment order.
     var compartmentNames: [String] {
         switch self {
-        case .firstOrderAbsorption: return ["depot", "central"]
-        case .firstOrderAbsorptionWithMetabolite: return ["depot", "central", "metabolite"]
+        case .firstOrderAbsorption(_, _, _, _, let metabolite): return ["depot", "central"] + (metabolite == nil ? [] : ["metabolite"])
         case .depotRelease: return ["depot"]
         }
     }
 
     var bioavailability: ParameterSpec {
         switch self {
-        case .firstOrderAbsorption(_, _, _, let f), .firstOrderAbsorptionWithMetabolite(_, _, _, let f, _, _, _),
-             .depotRelease(_, let f): return f
+        case .firstOrderAbsorption(_, _, _, let f, _), .depotRelease(_, let f): return f
         }
+    }
+
+    var hasMetabolite: Bool { compartmentNames.count == 3 }
+}
+
+/// An active metabolite formed from the parent's central compartment with clearance CLf (part of the
+/// parent's total CL) and eliminated with CLm from its volume Vm (tamoxifen → endoxifen, Ter Heine 2014):
+/// dM/dt = (CLf/V)·A − (CLm/Vm)·M. Amounts in parent-equivalent dose units.
+public struct MetabolitePK: Sendable {
+    public var formationClearance: ParameterSpec
+    public var clearance: ParameterSpec
+    public var volume: ParameterSpec
+
+    public init(formationClearance: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec) {
+        self.formationClearance = formationClearance
+        self.clearance = clearance
+        self.volume = volume
     }
 }
 
@@ -108,7 +118,7 @@ public enum Mechanism: Sendable {
     /// Exogenous testosterone: the depot release ka·A (mg ester/h) × mass fraction of T enters serum T.
     case testosteroneRelease(testosteroneMassFraction: ParameterSpec)
     /// The wrapped mechanism, driven by the metabolite's concentration instead of the parent's
-    /// (needs `PKModel.firstOrderAbsorptionWithMetabolite`).
+    /// (needs a `MetabolitePK`).
     indirect case throughMetabolite(Mechanism)
 
     public var parameters: [ParameterSpec] {

@@ -75,7 +75,7 @@ struct DrugSlots: Sendable {
         switch compartment {
         case 0: return "dA_depot/dt = −ka·A_depot (+ doses, F applied by the dosing engine)"
         case 1:
-            if case .firstOrderAbsorptionWithMetabolite = pk { return "dA_central/dt = ka·A_depot − (CL/V)·A_central (CL includes CLf),  C = A_central/V" }
+            if pk.hasMetabolite { return "dA_central/dt = ka·A_depot − (CL/V)·A_central (CL includes CLf),  C = A_central/V" }
             return "dA_central/dt = ka·A_depot − (CL/V)·A_central,  C = A_central/V"
         default: return "dA_metabolite/dt = (CLf/V)·A_central − (CLm/Vm)·A_metabolite,  Cm = A_metabolite/Vm"
         }

@@ -35,12 +35,10 @@ public enum Observable {
                                siFactor: molar.map { 1000 / $0 } ?? 1, description: what)
             }
             switch drug.pk {
-            case .firstOrderAbsorption:
+            case .firstOrderAbsorption(_, _, _, _, let metabolite):
                 return [concentration("\(drug.name)_concentration", "\(drug.name) plasma concentration")]
-            case .firstOrderAbsorptionWithMetabolite:
-                return [concentration("\(drug.name)_concentration", "\(drug.name) plasma concentration"),
-                        concentration("\(drug.name)_metabolite_concentration",
-                                      "\(drug.name) active metabolite plasma concentration (parent-equivalent mass; SI by the parent's molar mass)")]
+                    + (metabolite == nil ? [] : [concentration("\(drug.name)_metabolite_concentration",
+                        "\(drug.name) active metabolite plasma concentration (parent-equivalent mass; SI by the parent's molar mass)")])
             case .depotRelease:
                 return [ObservableSpec(name: "\(drug.name)_depot", unit: drug.doseUnit.rawValue, siUnit: drug.doseUnit.rawValue,
                                        siFactor: 1, description: "\(drug.name) left in the depot")]
