@@ -41,10 +41,12 @@ public struct PatientSpec: Sendable {
     public var overrides: [String: Double]
 }
 
-/// How long to simulate and how often to write a row.
+/// How long to simulate, how often to write a row, and (optionally) which ODE method integrates the model.
 public struct SimulationSpan: Sendable {
     public var duration: Double
     public var outputEvery: Double
+    /// A name from the solver registry (`Method.all`); nil: the model's default method.
+    public var method: String?
 }
 
 /// Which observables to write and in which unit system.

@@ -87,7 +87,7 @@ struct Reader {
         let title = top["title"]?.text() ?? ""
         let patient = top.required("patient", allowed: "a mapping with profile and optionally bmi, baseline, overrides")
             .flatMap(patient)
-        let simulation = top.required("simulation", allowed: "a mapping with duration and output_every")
+        let simulation = top.required("simulation", allowed: "a mapping with duration, and optionally output_every and method")
             .flatMap(simulationSpan)
         let regimens = top.required("regimens", allowed: "a list of regimens, each starting with \"- drug:\"")
             .flatMap { regimenList($0, end: simulation?.duration) }
@@ -154,18 +154,19 @@ struct Reader {
     // MARK: simulation and output
 
     func simulationSpan(_ field: Field) -> SimulationSpan? {
-        guard let object = field.object(keys: ["duration", "output_every"]) else { return nil }
+        guard let object = field.object(keys: ["duration", "output_every", "method"]) else { return nil }
         let duration = object.required("duration", allowed: "a time, e.g. \"6 months\"")?
             .quantity([.time], sign: .positive, what: "a duration", example: "6 months")
         let every = object["output_every"].map {
             $0.quantity([.time], sign: .positive, what: "an output interval", example: "1 d")
         } ?? Quantity(1, QuantityUnit.all.first { $0.symbol == "d" }!)
-        guard let duration, let every else { return nil }
+        let method = object["method"].map { $0.choice(catalog.methods, what: "solver method") }
+        guard let duration, let every, method != .some(nil) else { return nil }
         if every.baseValue > duration.baseValue, let field = object["output_every"] {
             field.problem("is longer than the simulation.", allowed: "an interval no longer than the duration")
             return nil
         }
-        return SimulationSpan(duration: duration.baseValue, outputEvery: every.baseValue)
+        return SimulationSpan(duration: duration.baseValue, outputEvery: every.baseValue, method: method ?? nil)
     }
 
     func outputSpec(_ field: Field, drugs: [String]) -> OutputSpec? {

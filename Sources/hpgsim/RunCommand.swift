@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import HPG
+import ODE
 import Scenario
 
 struct RunCommand: ParsableCommand {
@@ -39,6 +41,19 @@ struct RunCommand: ParsableCommand {
         """, valueName: "units"))
     var units: UnitSystem?
 
+    @Option(help: ArgumentHelp("""
+        ODE method for the model, one of \(Method.all.map(\.name).joined(separator: ", ")). Default: the \
+        scenario's simulation.method, else the model's default (\(HPGModel.defaultMethod.name)).
+        """, valueName: "method"))
+    var method: String?
+
+    func validate() throws {
+        if let method, Method.named(method) == nil {
+            throw ValidationError("--method \(method) is not a method hpgsim has; use one of "
+                                  + Method.all.map(\.name).joined(separator: ", ") + ".")
+        }
+    }
+
     func run() throws {
         guard !scenarios.isEmpty else {
             print(RunGuide.noScenarioGiven(command: "run"), to: &standardError)
@@ -47,7 +62,7 @@ struct RunCommand: ParsableCommand {
         let loaded = try ScenarioFiles.load(try ScenarioFiles.expand(scenarios, exitCode: .inputError))
         let destinations = try outputPaths(for: loaded)
         // Simulate everything first, so a failing scenario leaves no CSV of the others behind either.
-        let results = try loaded.map { try ScenarioFiles.simulate($0, units: units ?? $0.output.units) }
+        let results = try loaded.map { try ScenarioFiles.simulate($0, units: units ?? $0.output.units, method: method) }
         for (result, path) in zip(results, destinations) {
             do {
                 try AtomicFile.write(result.csv.text, to: path)

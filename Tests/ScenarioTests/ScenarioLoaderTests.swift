@@ -190,5 +190,6 @@ extension ScenarioCatalog {
                       Observable(name: "T_E2_ratio", units: ["ng/dL per pg/mL"], unitWhenOmitted: "ng/dL per pg/mL"),
                       Observable(name: "LH", units: ["IU/L"], unitWhenOmitted: nil)],
         labObservables: ["testosterone", "estradiol", "LH"],
-        parameters: [Parameter(name: "aromatase_scale", unit: "1")])
+        parameters: [Parameter(name: "aromatase_scale", unit: "1")],
+        methods: ["dp5", "rodas5p"])
 }

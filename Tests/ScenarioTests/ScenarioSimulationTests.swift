@@ -14,6 +14,15 @@ struct ScenarioSimulationTests {
 
     func scenario(_ text: String) throws(ScenarioError) -> Scenario { try loader.parse(text, file: "test.yaml") }
 
+    /// `simulation.method` names a registered method; anything else is a problem listing them.
+    @Test func methodMustBeRegistered() throws {
+        let named = try scenario(Self.twoWeeksDaily.replacingOccurrences(of: "output_every: 12 h", with: "output_every: 12 h, method: dp5"))
+        #expect(named.simulation.method == "dp5")
+        #expect(throws: ScenarioError.self) {
+            try scenario(Self.twoWeeksDaily.replacingOccurrences(of: "output_every: 12 h", with: "output_every: 12 h, method: euler"))
+        }
+    }
+
     static let twoWeeksDaily = """
         patient:
           profile: overweight
@@ -113,6 +122,22 @@ struct ScenarioSimulationTests {
             #expect(abs(change.onTreatment / change.baseline - 1) > 0.1, "\(change.column.name) moved on treatment")
             #expect(abs(change.end / change.baseline - 1) < 1e-3, "\(change.column.name) back at the end")
         }
+    }
+
+    /// The scenario's solution does not depend on the ODE method beyond the integration tolerance: an explicit
+    /// (Dormand–Prince 5(4)) and a stiff (Rodas5P) method, both at the model's rtol 1e-7, agree on six months of
+    /// twice-weekly dosing to 1e-5 relative in every written column.
+    @Test func methodsAgree() throws {
+        let twiceWeekly = try loader.load(path: Self.scenariosFolder + "/anastrozole-1mg-twice-weekly.yaml")
+        let explicit = try twiceWeekly.simulate(units: .conventional, method: "dp5").csv.columns
+        let stiff = try twiceWeekly.simulate(units: .conventional, method: "rodas5p").csv.columns
+        var worst = 0.0
+        for (a, b) in zip(explicit, stiff) {
+            for (x, y) in zip(a.values, b.values) where max(abs(x), abs(y)) > 1e-9 {
+                worst = max(worst, abs(x - y) / max(abs(x), abs(y)))
+            }
+        }
+        #expect(worst < 1e-5, "worst relative difference \(worst)")
     }
 
     /// A drug's observables are available only when the scenario doses that drug.
