@@ -125,7 +125,7 @@ struct Reader {
         var overrides: [String: Double] = [:]
         for parameter in catalog.parameters {
             guard let value = object[parameter.name] else { continue }
-            overrides[parameter.name] = value.number(positive: true, allowed: "a positive number in \(parameter.unit)")
+            overrides[parameter.name] = value.number(allowed: "a number, 0 or more, in \(parameter.unit)")
         }
         return overrides
     }

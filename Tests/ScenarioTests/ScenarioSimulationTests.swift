@@ -124,6 +124,21 @@ struct ScenarioSimulationTests {
         }
     }
 
+    /// Overrides name model parameters as `hpgsim parameters` lists them; a misspelt name gets a suggestion.
+    @Test func overridesNameModelParameters() throws {
+        let text = Self.twoWeeksDaily.replacingOccurrences(
+            of: "  profile: overweight", with: "  profile: overweight\n  overrides: {ke_E2_per_h: 0.5}")
+        #expect(try scenario(text).patient.overrides == ["ke_E2_per_h": 0.5])
+        do {
+            _ = try scenario(text.replacingOccurrences(of: "ke_E2_per_h", with: "ke_E2_per_hr"))
+            Issue.record("expected a problem")
+        } catch {
+            #expect(error.problems.map(\.key) == ["patient.overrides.ke_E2_per_hr"])
+            #expect(error.problems.first?.line == 3)
+            #expect(error.problems.first?.message.contains("Did you mean \"ke_E2_per_h\"?") == true)
+        }
+    }
+
     /// The scenario's solution does not depend on the ODE method beyond the integration tolerance: an explicit
     /// (Dormand–Prince 5(4)) and a stiff (Rodas5P) method, both at the model's rtol 1e-7, agree on six months of
     /// twice-weekly dosing to 1e-5 relative in every written column.
