@@ -117,11 +117,15 @@ struct Reader {
 
     func labsMapping(_ field: Field) -> [String: Measurement] {
         guard let object = field.object(keys: catalog.labObservables) else { return [:] }
-        return object.fields.compactMapValues { measurement($0, observable: $0.path.components(separatedBy: ".").last!) }
+        var labs: [String: Measurement] = [:]
+        for (name, value) in object.fields { labs[name] = measurement(value, observable: name) }
+        return labs
     }
 
     func overridesMapping(_ field: Field) -> [String: Double] {
-        guard let object = field.object(keys: catalog.parameters.map(\.name)) else { return [:] }
+        guard let object = field.object(keys: catalog.parameters.map(\.name),
+                                        describedAs: "a parameter name as `hpgsim parameters` lists it")
+        else { return [:] }
         var overrides: [String: Double] = [:]
         for parameter in catalog.parameters {
             guard let value = object[parameter.name] else { continue }
@@ -134,8 +138,8 @@ struct Reader {
     func measurement(_ field: Field, observable name: String) -> Measurement? {
         guard let observable = catalog.observable(name) else { return nil }
         let units = observable.units
-        let allowed = (observable.unitWhenOmitted == nil ? "a number followed by one of " : "a number, or a number followed by one of ")
-            + units.joined(separator: ", ") + (units.first.map { ", e.g. \"300 \($0)\"" } ?? "")
+        let allowed = (observable.unitWhenOmitted == nil ? "a number followed by one of the units "
+                       : "a number, or a number followed by one of the units ") + units.joined(separator: ", ")
         guard let text = field.text(allowed: allowed) else { return nil }
         guard let (value, parsedUnit) = Quantity.splitNumber(text) else {
             field.problem("must start with a number.", allowed: allowed)

@@ -106,10 +106,11 @@ struct Field {
     }
 
     /// A mapping whose keys must all be among `keys`; unknown keys are reported with a "did you mean".
-    func object(keys: [String]) -> Object? {
+    /// `describedAs` replaces the list of keys in messages when it would be too long to read.
+    func object(keys: [String], describedAs description: String? = nil) -> Object? {
+        let allowedKeys = description ?? keys.joined(separator: ", ")
         guard case let .mapping(mapping) = node else {
-            problem("expected a mapping (key: value lines), found \(shape).",
-                    allowed: "the keys " + keys.joined(separator: ", "))
+            problem("expected a mapping (key: value lines), found \(shape).", allowed: allowedKeys)
             return nil
         }
         var fields: [String: Field] = [:]
@@ -121,7 +122,7 @@ struct Field {
                 let suggestion = nearest(name, among: keys)
                 if let suggestion { suggested.insert(suggestion) }
                 keyField.problem("is not a key hpgsim knows here." + didYouMean(name, among: keys),
-                                 allowed: keys.joined(separator: ", "))
+                                 allowed: allowedKeys)
                 continue
             }
             fields[name] = Field(node: valueNode, path: keyField.path, log: log)
