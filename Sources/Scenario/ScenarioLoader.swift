@@ -39,9 +39,11 @@ public struct ScenarioLoader: Sendable {
         } catch let error as ScenarioError {
             throw error
         } catch {
+            let duplicate = if case .duplicatedKeysInMapping? = error as? YamlError { true } else { false }
             log.report(at: Self.mark(of: error), key: "(file)", value: nil,
                        "is not valid YAML: \(Self.yamlProblem(error))",
-                       allowed: "YAML: \"key: value\" lines, lists as \"- item\" lines, indentation with spaces")
+                       allowed: duplicate ? "each key once in a mapping (a second regimen starts with its own \"- drug:\")"
+                           : "YAML: \"key: value\" lines, lists as \"- item\" lines, indentation with spaces")
             throw ScenarioError(problems: log.problems)
         }
         let reader = Reader(catalog: catalog, log: log)

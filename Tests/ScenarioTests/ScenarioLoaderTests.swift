@@ -160,6 +160,13 @@ struct ScenarioLoaderTests {
         #expect((found.first?.line ?? 0) >= 4)
     }
 
+    @Test func duplicateKeyIsReported() {
+        let found = problems(replacing: "    dose: 1 mg\n", with: "    dose: 1 mg\n    dose: 2 mg\n")
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("the key dose appears twice") == true)
+        #expect(found.first?.line == 9)  // the first of the two keys
+    }
+
     /// Every problem in a file is reported at once, in file order.
     @Test func allProblemsAreReportedTogether() {
         let text = Self.valid
