@@ -160,6 +160,12 @@ struct ScenarioLoaderTests {
         #expect((found.first?.line ?? 0) >= 4)
     }
 
+    /// Friday is day 4; dosing that stops after two days never reaches it.
+    @Test func regimenWithoutAnyDoseIsRejected() {
+        _ = single(replacing: "    times_per_week: 2\n    start: 0 d\n    duration: 4 weeks",
+                   with: "    on: [friday]\n    start: 0 d\n    duration: 2 d", line: 8, key: "regimens[0]")
+    }
+
     @Test func duplicateKeyIsReported() {
         let found = problems(replacing: "    dose: 1 mg\n", with: "    dose: 1 mg\n    dose: 2 mg\n")
         #expect(found.count == 1)
