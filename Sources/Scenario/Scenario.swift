@@ -12,7 +12,7 @@ public struct Scenario: Sendable {
     public var output: OutputSpec
     public var reported: Reported?
 
-    /// Output times in hours: 0, Δ, 2Δ, … up to and including the end of the simulation.
+    /// Output times in hours: 0, Δ, 2Δ, … up to the end of the simulation (included when it falls on the grid).
     public var outputTimes: [Double] {
         let count = Int((simulation.duration / simulation.outputEvery * (1 + 1e-12)).rounded(.down))
         return (0...count).map { Double($0) * simulation.outputEvery }
