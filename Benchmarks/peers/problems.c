@@ -241,12 +241,48 @@ static void arenstorf_jac(double t, const double *u, double *J) {
     J_(3, 2) = -2;
 }
 
+/* ---- Kepler two-body problem q'' = −q/|q|³, eccentricity 0.5 (DETEST D3, Hull et al. 1972; Hairer, Nørsett
+ * & Wanner I, II.10), state (q1, q2, p1, p2), t in [0, 20]; q(0) = (1 − e, 0), p(0) = (0, √(1 − e²)/(1 − e)),
+ * written as the closed form at E = 0 is evaluated in Sources/ODEProblems so the doubles are identical. */
+static double kepler_y0[4];
+
+static void kepler_f(double t, const double *u, double *f) {
+    (void)t;
+    const double r2 = u[0] * u[0] + u[1] * u[1], r3 = r2 * sqrt(r2);
+    f[0] = u[2];
+    f[1] = u[3];
+    f[2] = -u[0] / r3;
+    f[3] = -u[1] / r3;
+}
+
+static void kepler_jac(double t, const double *u, double *J) {
+    (void)t;
+    const int n = 4;
+    const double r2 = u[0] * u[0] + u[1] * u[1], r3 = r2 * sqrt(r2), r5 = r3 * r2;
+    zero(J, n);
+    J_(0, 2) = 1;
+    J_(1, 3) = 1;
+    J_(2, 0) = -1 / r3 + 3 * u[0] * u[0] / r5;
+    J_(2, 1) = 3 * u[0] * u[1] / r5;
+    J_(3, 0) = J_(2, 1);
+    J_(3, 1) = -1 / r3 + 3 * u[1] * u[1] / r5;
+}
+
+__attribute__((constructor)) static void kepler_initial_state(void) {
+    const double e = 0.5, w = sqrt(1 - e * e), denominator = 1 - e * cos(0.0);
+    kepler_y0[0] = cos(0.0) - e;
+    kepler_y0[1] = w * sin(0.0);
+    kepler_y0[2] = -sin(0.0) / denominator;
+    kepler_y0[3] = w * cos(0.0) / denominator;
+}
+
 const peer_problem peer_problems[] = {
     {"arenstorf", 4, 0, 17.0652165601579625588917206249, arenstorf_y0, arenstorf_f, arenstorf_jac},
+    {"kepler", 4, 0, 20, kepler_y0, kepler_f, kepler_jac},
     {"robertson", 3, 0, 1e11, robertson_y0, robertson_f, robertson_jac},
     {"hires", 8, 0, 321.8122, hires_y0, hires_f, hires_jac},
-    {"vanderpol", 2, 0, 2, vanderpol_y0, vanderpol_f, vanderpol_jac},
-    {"pollu", 20, 0, 60, pollu_y0, pollu_f, pollu_jac},
+    {"vanderpol1000", 2, 0, 2, vanderpol_y0, vanderpol_f, vanderpol_jac},
+    {"pollution", 20, 0, 60, pollu_y0, pollu_f, pollu_jac},
     {"oregonator", 3, 0, 360, oregonator_y0, oregonator_f, oregonator_jac},
 };
 const int peer_problem_count = sizeof(peer_problems) / sizeof(peer_problems[0]);

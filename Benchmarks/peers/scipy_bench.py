@@ -179,13 +179,40 @@ def arenstorf_jac(t, u):
     ])
 
 
+# ---- Kepler two-body problem, eccentricity 0.5 (DETEST D3), state (q1, q2, p1, p2); y0 is the closed form at
+# E = 0 evaluated with the same operations as Sources/ODEProblems, so the doubles are identical.
+def kepler_f(t, u):
+    r2 = u[0] * u[0] + u[1] * u[1]
+    r3 = r2 * math.sqrt(r2)
+    return np.array([u[2], u[3], -u[0] / r3, -u[1] / r3])
+
+
+def kepler_jac(t, u):
+    r2 = u[0] * u[0] + u[1] * u[1]
+    r3 = r2 * math.sqrt(r2)
+    r5 = r3 * r2
+    cross = 3 * u[0] * u[1] / r5
+    return np.array([
+        [0.0, 0.0, 1.0, 0.0],
+        [0.0, 0.0, 0.0, 1.0],
+        [-1 / r3 + 3 * u[0] * u[0] / r5, cross, 0.0, 0.0],
+        [cross, -1 / r3 + 3 * u[1] * u[1] / r5, 0.0, 0.0],
+    ])
+
+
+def kepler_y0(e=0.5):
+    w, denominator = math.sqrt(1 - e * e), 1 - e * math.cos(0.0)
+    return [math.cos(0.0) - e, w * math.sin(0.0), -math.sin(0.0) / denominator, w * math.cos(0.0) / denominator]
+
+
 PROBLEMS = {p.name: p for p in [
     Problem("arenstorf", 0.0, 17.0652165601579625588917206249, [0.994, 0, 0, -2.00158510637908252240537862224],
             arenstorf_f, arenstorf_jac),
+    Problem("kepler", 0.0, 20.0, kepler_y0(), kepler_f, kepler_jac),
     Problem("robertson", 0.0, 1e11, [1, 0, 0], robertson_f, robertson_jac),
     Problem("hires", 0.0, 321.8122, [1, 0, 0, 0, 0, 0, 0, 0.0057], hires_f, hires_jac),
-    Problem("vanderpol", 0.0, 2.0, [2, 0], vanderpol_f, vanderpol_jac),
-    Problem("pollu", 0.0, 60.0, [0, 0.2, 0, 0.04, 0, 0, 0.1, 0.3, 0.01, 0, 0, 0, 0, 0, 0, 0, 0.007, 0, 0, 0],
+    Problem("vanderpol1000", 0.0, 2.0, [2, 0], vanderpol_f, vanderpol_jac),
+    Problem("pollution", 0.0, 60.0, [0, 0.2, 0, 0.04, 0, 0, 0.1, 0.3, 0.01, 0, 0, 0, 0, 0, 0, 0, 0.007, 0, 0, 0],
             pollu_f, pollu_jac),
     Problem("oregonator", 0.0, 360.0, [1, 2, 3], oregonator_f, oregonator_jac),
 ]}

@@ -5,7 +5,8 @@ enum DoseShape {
     case bolus(amount: Double)
     /// Zero-order input at `rate` for `duration` (amount = rate · duration).
     case infusion(rate: Double, duration: Double)
-    /// Steady-state constant infusion (SS > 0, AMT = 0, II = 0): never stops by itself.
+    /// Steady-state constant infusion (SS > 0, AMT = 0, II = 0): never stops by itself. Rate 0 is NONMEM's
+    /// endogenous steady state.
     case constantInfusion(rate: Double)
 
     /// NONMEM's rules: F scales a bolus amount; for an infusion F scales the amount and keeps the rate

@@ -7,6 +7,7 @@ public enum HPGError: Error, Sendable, CustomStringConvertible {
     case unknownProfile(String)
     case unknownParameter(String)
     case unknownObservable(String)
+    case invalidParameter(name: String, value: Double)
     case invalidLab(name: String, value: Double)
     case noPhysiologicalSolution(lab: String, value: Double, parameter: String, required: Double)
     case steadyStateNotConverged(iterations: Int, residual: Double, state: [Double])
@@ -23,6 +24,8 @@ public enum HPGError: Error, Sendable, CustomStringConvertible {
             return "unknown parameter '\(name)'; see `hpgsim parameters` for the names (e.g. \(Parameter.bmi.spec.name), anastrozole.CL_L_per_h)"
         case .unknownObservable(let name):
             return "unknown observable '\(name)'; observables: \(Observable.physiological.map(\.name).joined(separator: ", "))"
+        case .invalidParameter(let name, let value):
+            return "parameter \(name) = \(value) is not allowed; every model parameter must be finite and > 0"
         case .invalidLab(let name, let value):
             return "baseline lab \(name) = \(value) is not allowed; labs must be finite and > 0"
         case .noPhysiologicalSolution(let lab, let value, let parameter, let required):

@@ -97,6 +97,50 @@ public enum Parameter: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The symbol of the parameter in the printed equations (`hpgsim model`).
+    public var symbol: String {
+        switch self {
+        case .keGnRHDrive: return "ke_GnRH"
+        case .gnrhDriveCapacity: return "A_G"
+        case .e2FeedbackReference: return "E2ref"
+        case .tFeedbackReference: return "Tref"
+        case .e2HypothalamicExponent: return "λE,h"
+        case .e2PituitaryExponent: return "λE,p"
+        case .tHypothalamicExponent: return "λT,h"
+        case .lhSecretion: return "ks_LH"
+        case .keLH: return "ke_LH"
+        case .fshSecretion: return "ks_FSH"
+        case .keFSH: return "ke_FSH"
+        case .leydigCapacity: return "Leydig"
+        case .leydigLHEmax: return "Lmax"
+        case .leydigLH50: return "L50"
+        case .leydigHill: return "κ"
+        case .keITT: return "ke_ITT"
+        case .ittToSerumT: return "k_ITT→T"
+        case .keT: return "ke_T"
+        case .tClearance: return "CL_T"
+        case .tFreeFraction: return "fT"
+        case .aromataseKm: return "Km"
+        case .aromatasePeripheralVmax: return "Vp"
+        case .aromataseTesticularVmax: return "Vt"
+        case .keE2: return "ke_E2"
+        case .bmi: return "BMI"
+        case .bmiIdeal: return "BMI0"
+        case .aromataseBMIExponent: return "p"
+        case .spermatogenesisDuration: return "τ_sg"
+        case .caputTransit: return "τ_caput"
+        case .corpusTransit: return "τ_corpus"
+        case .caudaTransit: return "τ_cauda"
+        case .spermatogenicCapacity: return "Cap"
+        case .spermatogenicHill: return "h"
+        case .spermatogenicFSH50: return "FSH50"
+        case .spermatogenicITT50: return "ITT50"
+        case .motileVolume: return "Vmot"
+        case .morphologyCapacity: return "Mcap"
+        case .morphologyExponent: return "β"
+        }
+    }
+
     /// Patient-specific parameters that individualisation can solve for.
     public var isIndividual: Bool { spec.source.hasPrefix("individual") }
 

@@ -38,10 +38,12 @@ enum SpermChain {
             StateSpec(name: "germ_cells_stage\($0)_million_per_mL", unit: "million/mL",
                       description: "germ cells in seminiferous stage \($0) of \(seminiferousStages)",
                       equation: $0 == 1 ? "dX1/dt = k_s·(Cap·D^h/(1 + D^h) − X1),  k_s = \(seminiferousStages)/τ_sg,  D = √(FSH/FSH50·ITT/ITT50)"
-                                        : "dX\($0)/dt = k_s·(X\($0 - 1) − X\($0))")
-        } + epididymalSegments.map {
-            StateSpec(name: "sperm_\($0)_million_per_mL", unit: "million/mL", description: "sperm in the epididymal \($0)",
-                      equation: "d\($0)/dt = (previous − \($0))/τ_\($0)")
+                                        : "dXk/dt = k_s·(X(k−1) − Xk),  k = 2…\(seminiferousStages)")
+        } + epididymalSegments.enumerated().map { k, segment in
+            let previous = k == 0 ? "X\(seminiferousStages)" : epididymalSegments[k - 1]
+            return StateSpec(name: "sperm_\(segment)_million_per_mL", unit: "million/mL",
+                             description: "sperm in the epididymal \(segment)",
+                             equation: "d\(segment)/dt = (\(previous) − \(segment))/τ_\(segment)")
         }
     }
 

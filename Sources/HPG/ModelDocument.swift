@@ -21,7 +21,10 @@ public enum ModelDocument {
         for s in model.states where seen.insert(s.equation).inserted { lines.append(s.equation) }
         lines += ["```", "", "Drug terms, summed over every drug of a regimen (`DrugEffects`): aromatase inhibitors Σ C/Ki; "
             + "estrogen-receptor antagonists E2s = E2/(1 + Σ C/Ki); LH-receptor agonists L = LH + Σ k·C; "
-            + "GnRH-receptor agonists Σ Emax·C^γ/(EC50^γ + C^γ); testosterone esters Σ ka·A_depot·f_T.", "",
+            + "GnRH-receptor agonists Σ Emax·C^γ/(EC50^γ + C^γ); testosterone esters Σ ka·A_depot·f_T. "
+            + "Observables: total motile count = cauda·Vmot; strict morphology = Mcap·(cauda/Cap)^β; "
+            + "T/E2 = T (ng/dL) / E2 (pg/mL).", "",
+            "Symbols: " + Parameter.allCases.map { "\($0.symbol) = `\($0.spec.name)`" }.joined(separator: "; ") + ".", "",
             "## Observables", "", "| column | unit | SI column | SI unit | × factor | description |", "|---|---|---|---|---|---|"]
         for o in model.observables {
             lines.append("| \(o.column) | \(o.unit) | \(o.siColumn) | \(o.siUnit) | \(format(o.siFactor)) | \(o.description) |")

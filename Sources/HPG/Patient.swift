@@ -66,7 +66,9 @@ public struct Patient: Sendable, Equatable {
         settings.merge(overrides) { _, patient in patient }
         for name in settings.keys.sorted() {
             guard let k = model.parameterIndex(name) else { throw .unknownParameter(name) }
-            p[k] = settings[name]!
+            let value = settings[name]!
+            guard value > 0 && value.isFinite else { throw .invalidParameter(name: name, value: value) }
+            p[k] = value
         }
         let constraints = labs?.constraints ?? []
         for c in constraints where !(c.value > 0 && c.value.isFinite) { throw .invalidLab(name: c.observable, value: c.value) }

@@ -44,15 +44,18 @@ public struct Trajectory: Sendable {
 
 /// Simulates a patient under doses of any registered drugs, through the one dosing engine (`Dosing`).
 ///
+///     let patient = Patient(profile: "overweight",
+///                           labs: BaselineLabs(testosterone_ng_per_dL: 270, estradiol_pg_per_mL: 32))
+///     let doses = [DrugDose(drug: "anastrozole",
+///                           record: .dose(1, at: 0, compartment: 1, interval: 24, additionalDoses: 149))]
+///     let trajectory = try simulate(patient: patient, doses: doses, outputTimes: [0, 24 * 150])
+///     trajectory.series("estradiol")        // pg/mL; trajectory.siValues for pmol/L
+///
 /// The baseline is the patient's steady state (solved, not a warm-up run); the integration starts there at
 /// t = 0 h. Output at `outputTimes` (hours); at a dose time the value after the dose is reported.
 public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
                      method: Method = HPGModel.defaultMethod) throws(HPGError) -> Trajectory {
-    var drugs: [Drug] = []
-    for dose in doses where !drugs.contains(where: { $0.name == dose.drug }) {
-        guard let drug = DrugRegistry.named(dose.drug) else { throw .unknownDrug(dose.drug) }
-        drugs.append(drug)
-    }
+    let drugs = try DrugRegistry.drugs(named: doses.map(\.drug))
     let model = HPGModel(drugs: drugs)
     let (baseline, parameters) = try patient.baseline(model)
     let dosingModel = model.dosingModel(baseline: baseline, method: method)
@@ -80,6 +83,12 @@ public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
 }
 
 extension HPGModel {
+    /// The observables (with conventional and SI units, for CSV headers) of a simulation that doses these drugs,
+    /// in the order `simulate` reports them.
+    public static func observables(forDrugs names: [String]) throws(HPGError) -> [ObservableSpec] {
+        HPGModel(drugs: try DrugRegistry.drugs(named: names)).observables
+    }
+
     /// Rosenbrock (stiff) once the stiff helper's `rodas5p` is registered; Dormand–Prince until then.
     public static var defaultMethod: Method { Method.named("rodas5p") ?? .dp5 }
 
@@ -106,6 +115,7 @@ extension HPGModel {
             parameters: parameters.map { ($0.name, $0.value) } + doseControls,
             rhs: { _, y, p, dydt in model.derivatives(y, p, dydt) },
             jacobian: { _, y, p, matrix in model.jacobian(y, p, &matrix) },
+            // The patient's baseline, also after a reset record (EVID 3/4).
             initialState: { _ in baseline },
             outputs: (0..<observableCount).map { j in
                 ModelOutput(name: model.observables[j].name) { y, p in model.observe(y, Array(p.prefix(model.parameters.count)))[j] }

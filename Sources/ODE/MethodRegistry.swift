@@ -1,4 +1,4 @@
 extension Method {
     /// Every method hpgsim offers, for `Method.named(_:)`, the command line and the benchmarks.
-    public static let all: [Method] = [.dp5, .tsit5, .vern7, .rodas5p]
+    public static let all: [Method] = [.dp5, .tsit5, .vern7, .rodas5p, .bdf, .auto]
 }

@@ -29,7 +29,7 @@ public struct TestProblem: Sendable {
 
 extension TestProblem {
     /// All problems, non-stiff first.
-    public static let all: [TestProblem] = [] + stiff
+    public static let all: [TestProblem] = nonStiff + stiff
 
     public static func named(_ name: String) -> TestProblem? { all.first { $0.name == name } }
 }

@@ -97,8 +97,8 @@ struct BenchTable {
         var rows = [["problem", "stiff", "n", "t0", "t_end", "atol (rtol 1e-6)", "reference"]]
         for p in problems {
             rows.append([
-                p.name, p.isStiff ? "yes" : "no", "\(p.problem.dimension)", short(p.problem.startTime),
-                short(p.problem.endTime), short(p.absoluteTolerance), p.referenceSource,
+                p.name, p.isStiff ? "yes" : "no", "\(p.problem.dimension)", String(format: "%.10g", p.problem.startTime),
+                String(format: "%.10g", p.problem.endTime), short(p.absoluteTolerance), p.referenceSource,
             ])
         }
         return render(rows, leftAligned: [0, 1, 6])

@@ -76,6 +76,20 @@ import ODE
         for (i, t) in times.enumerated() { #expect(relativeError(a[i], 7 / k) < 1e-9, "t = \(t)") }
     }
 
+    /// Endogenous steady state (AMT = 0, RATE = 0, II = 0, SS = 1): the model's own equilibrium, here
+    /// turnover dR/dt = kin − kout·R with R = kin/kout.
+    @Test func endogenousSteadyState() throws {
+        var model = DosingModel(
+            name: "turnover", stateNames: ["R"], compartmentStates: [0],
+            parameters: [("KIN", 3.0), ("KOUT", 0.05)],
+            rhs: { _, y, p, dydt in dydt[0] = p[0] - p[1] * y[0] })
+        model.solverOptions = SolverOptions(relativeTolerance: 1e-13, absoluteTolerance: 1e-14)
+        let records: [EventRecord] = [EventRecord(time: 0, event: .dose, amount: 0, steadyState: .reset), .observation(at: 10)]
+        let result = try DosingEngine(model: model).simulate(records: records)
+        #expect(relativeError(result.recordStates[0][0], 60) < 1e-9)
+        #expect(relativeError(result.recordStates[1][0], 60) < 1e-9)
+    }
+
     /// A nonlinear model (Michaelis–Menten elimination): the steady state is periodic, so the state just
     /// after the next dose equals the state just after the steady-state dose.
     @Test func nonlinearSteadyStateIsPeriodic() throws {

@@ -32,5 +32,6 @@ import Testing
         #expect(throws: HPGError.self) { try Patient(profile: "athlete").baseline(HPGModel()) }
         #expect(throws: HPGError.self) { try Patient(overrides: ["ke_LH": 1]).baseline(HPGModel()) }
         #expect(throws: HPGError.self) { try Patient(labs: BaselineLabs(testosterone_ng_per_dL: -3)).baseline(HPGModel()) }
+        #expect(throws: HPGError.self) { try Patient(BMI_kg_per_m2: 0).baseline(HPGModel()) }
     }
 }

@@ -34,6 +34,16 @@ import Testing
         }
     }
 
+    @Test func anySubsetOfLabsIsReproducedAndTheOtherParametersKeepTheirProfileValues() throws {
+        let labs = BaselineLabs(testosterone_ng_per_dL: 350, estradiol_pg_per_mL: 40)
+        let (y, p) = try Patient(profile: "obese", labs: labs).baseline(model)
+        let o = model.observe(y, p)
+        #expect(abs(o[model.observableIndex("testosterone")!] / 350 - 1) < 1e-9)
+        #expect(abs(o[model.observableIndex("estradiol")!] / 40 - 1) < 1e-9)
+        #expect(p[Parameter.gnrhDriveCapacity.rawValue] == Parameter.gnrhDriveCapacity.spec.value)
+        #expect(p[Parameter.fshSecretion.rawValue] == Parameter.fshSecretion.spec.value)
+    }
+
     @Test func impossibleLabsAreRejectedWithTheParameterThatWouldBeNegative() {
         // E2 of 2 pg/mL with T 900 ng/dL: the testis alone makes more E2 than that, so peripheral aromatase
         // would have to be negative.

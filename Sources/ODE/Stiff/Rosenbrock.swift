@@ -79,7 +79,7 @@ public final class Rosenbrock: Stepper {
             let (h, tNew) = state.clampedStep(state.h, limit: limit)
             try state.checkStepSize(h)
             if !jacobianIsCurrent {
-                jacobian.evaluate(state, t: state.t, y: state.y, f0: f0, h: h)
+                jacobian.evaluate(state, t: state.t, y: state.y, f0: f0)
                 jacobian.timeDerivative(state, t: state.t, y: state.y, f0: f0, h: h, into: &dfdt)
                 jacobianIsCurrent = true
                 hasJacobian = true

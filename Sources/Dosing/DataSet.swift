@@ -1,36 +1,71 @@
-import Dosing
 import Foundation
 
-/// A NONMEM-format data set read for `hpgsim events`: header row, one record per line, `.` or an empty
+/// A NONMEM-format data set (as read by `hpgsim events`): header row, one record per line, `.` or an empty
 /// field for a missing value. Individuals are runs of consecutive lines with the same ID (NONMEM starts a
 /// new individual whenever ID changes from one record to the next).
 ///
 /// The file is read as bytes (fields split on ',' and parsed with `strtod`), so a 670 000-line data set
 /// reads in a fraction of a second.
-struct EventsDataSet {
+public struct DataSet: Sendable {
     /// The file, and the byte range of the header and of each data line (without the line break).
-    let bytes: [UInt8]
-    let headerRange: Range<Int>
-    let lineRanges: [Range<Int>]
+    public let bytes: [UInt8]
+    public let headerRange: Range<Int>
+    public let lineRanges: [Range<Int>]
     /// 1-based line number in the file of each data line.
-    let lineNumbers: [Int]
-    let records: [EventRecord]
+    public let lineNumbers: [Int]
+    public let records: [EventRecord]
     /// Consecutive data lines of one individual.
-    let individuals: [Range<Int>]
+    public let individuals: [Range<Int>]
 
     /// A line that cannot be read, with the message "FILE:LINE: …".
-    struct Problem {
-        var line: Int
-        var message: String
+    public struct Problem: Sendable, Equatable {
+        public var line: Int
+        public var message: String
+
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
+    }
+
+    /// Simulates every individual with `engine`. Returns one result per individual, or — when any record
+    /// breaks NONMEM's rules or an integration fails — no results and every problem as "FILE:LINE: …",
+    /// sorted by line, together with `parseProblems` (lines that failed to parse are not reported twice).
+    public func simulate(
+        with engine: DosingEngine, parameters: [String: Double], file: String, parseProblems: [Problem] = []
+    ) -> (results: [DosingResult], problems: [Problem]) {
+        var problems = parseProblems
+        let unreadable = Set(parseProblems.map(\.line))
+        var results: [DosingResult] = []
+        results.reserveCapacity(individuals.count)
+        for rows in individuals {
+            do {
+                let result = try engine.simulate(records: Array(records[rows]), parameters: parameters)
+                if problems.isEmpty { results.append(result) }
+            } catch .invalidRecords(let issues) {
+                for issue in issues {
+                    let line = lineNumbers[rows.lowerBound + issue.recordIndex]
+                    if !unreadable.contains(line) {
+                        problems.append(Problem(line: line, message: "\(file):\(line): \(issue.item) = \(issue.value): \(issue.message)"))
+                    }
+                }
+            } catch {
+                let line = lineNumbers[rows.lowerBound]
+                problems.append(Problem(line: line, message: "\(file):\(line): individual starting here: \(error.description)"))
+            }
+        }
+        if problems.isEmpty { return (results, []) }
+        let sorted = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+        return ([], sorted.map(\.element))
     }
 
     /// The NONMEM data items hpgsim reads; other columns are model parameters (when the model has a
     /// parameter of that name) or are passed through untouched.
-    static let standardItems: Set<String> = ["ID", "TIME", "EVID", "AMT", "CMT", "RATE", "II", "ADDL", "SS", "MDV", "DV"]
+    public static let standardItems: Set<String> = ["ID", "TIME", "EVID", "AMT", "CMT", "RATE", "II", "ADDL", "SS", "MDV", "DV"]
 
     /// Parses the file's bytes. Every problem is returned; the data set is nil when the header makes
     /// reading impossible.
-    static func parse(_ bytes: [UInt8], file: String, model: DosingModel) -> (EventsDataSet?, [Problem]) {
+    public static func parse(_ bytes: [UInt8], file: String, model: DosingModel) -> (DataSet?, [Problem]) {
         var lines = lineRanges(bytes)
         while let last = lines.last, bytes[last].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { lines.removeLast() }
         guard let header = lines.first else {
@@ -120,7 +155,7 @@ struct EventsDataSet {
             start = i
         }
         if !ids.isEmpty { individuals.append(start..<ids.count) }
-        let dataSet = EventsDataSet(bytes: bytes, headerRange: header, lineRanges: lineRanges, lineNumbers: lineNumbers,
+        let dataSet = DataSet(bytes: bytes, headerRange: header, lineRanges: lineRanges, lineNumbers: lineNumbers,
                                     records: records, individuals: individuals)
         return (dataSet, problems)
     }
