@@ -6,9 +6,9 @@ import ODE
 // release 2.4, Dept. of Mathematics, University of Bari, Report 4/2008 (problem descriptions and the Fortran
 // files rober.f, hires.f, vdpol.f, pollu.f, orego.f, whose `solut` routines give the end values, computed
 // with RADAU/RADAU5 at rtol = atol = 1.1e-18 with unit roundoff 1.01e-19). Values transcribed from those
-// routines (as carried by several public copies of the test set); on transcription they were checked against scipy's Radau
-// at rtol 1e-11 (agreement to 2e-13 for POLLU and OREGO). The same problems appear in Hairer & Wanner,
-// Solving ODEs II (2nd ed.), Sect. IV.10.
+// routines (as carried by several public copies of the test set); on transcription they were checked
+// against scipy's Radau at rtol 1e-11 (agreement to 2e-13 for POLLU and OREGO). The same problems appear
+// in Hairer & Wanner, Solving ODEs II (2nd ed.), Sect. IV.10.
 //
 // Absolute tolerances: the test set runs its solvers with tolerances of its own choice per problem and
 // does not fix one atol; the values below are set from the size of the smallest component the end-point
