@@ -94,9 +94,10 @@ public struct DosingEngine: Sendable {
     func missingParameters(_ vectors: [[Double]], _ records: [EventRecord]) -> [RecordIssue] {
         var issues: [RecordIssue] = []
         var reported = Set<String>()
+        let required = model.parameterNames.indices.filter { model.requiredParameters.contains(model.parameterNames[$0]) }
         for (i, p) in vectors.enumerated() {
-            for (k, name) in model.parameterNames.enumerated()
-            where p[k].isNaN && model.requiredParameters.contains(name) {
+            for k in required where p[k].isNaN {
+                let name = model.parameterNames[k]
                 if reported.insert(name).inserted {
                     issues.append(RecordIssue(recordIndex: i, item: name, value: "missing",
                                               message: "model \(model.name) needs parameter \(name); give it as a data-set column or with --param \(name)=VALUE"))

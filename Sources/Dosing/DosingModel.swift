@@ -45,6 +45,7 @@ public struct DosingModel: Sendable {
     public private(set) var parameterDefaults: [Double]
     /// Parameters without a default: the caller or the records must give them.
     public private(set) var requiredParameters: Set<String>
+    private var parameterIndexByName: [String: Int]
     public var rhs: DosedRightHandSide
     public var jacobian: DosedJacobian?
     /// State after a reset (EVID 3/4) and at the start of each individual: zeros for PK, a physiological
@@ -91,6 +92,7 @@ public struct DosingModel: Sendable {
         precondition(Set(names).count == names.count, "parameter names must be unique")
         self.parameterNames = names
         self.parameterDefaults = defaults
+        self.parameterIndexByName = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         self.rhs = rhs
         self.jacobian = jacobian
         let dimension = stateNames.count
@@ -101,7 +103,7 @@ public struct DosingModel: Sendable {
     }
 
     /// Index of a parameter in the parameter vector.
-    public func parameterIndex(_ name: String) -> Int? { parameterNames.firstIndex(of: name) }
+    public func parameterIndex(_ name: String) -> Int? { parameterIndexByName[name] }
 
     /// The 1-based compartment number of the state with this name, if it is dosable.
     public func compartmentNumber(ofState stateName: String) -> Int? {

@@ -5,7 +5,8 @@ enum DoseShape {
     case bolus(amount: Double)
     /// Zero-order input at `rate` for `duration` (amount = rate · duration).
     case infusion(rate: Double, duration: Double)
-    /// Steady-state constant infusion (SS > 0, AMT = 0, II = 0): never stops by itself.
+    /// Steady-state constant infusion (SS > 0, AMT = 0, II = 0): never stops by itself. Rate 0 is NONMEM's
+    /// endogenous steady state.
     case constantInfusion(rate: Double)
 
     /// NONMEM's rules: F scales a bolus amount; for an infusion F scales the amount and keeps the rate
@@ -58,6 +59,10 @@ final class IndividualRun {
     /// Output times sorted, with their positions in the caller's list.
     let outputs: [(time: Double, index: Int)]
     var outputCursor = 0
+    /// Observation-type records not yet given a state (they are filled by dense output, like output
+    /// times, so the integrator need not stop at them), with their record index.
+    var pendingObservations: [(time: Double, index: Int)] = []
+    var observationCursor = 0
     /// Pending events, sorted by (time, order).
     var pending: [PendingEvent] = []
     var active: [Infusion] = []
@@ -71,7 +76,7 @@ final class IndividualRun {
         self.records = records
         self.parameters = parameters
         let first = parameters.first ?? baseParameters
-        inputs = ModelInputs(parameters: first)
+        inputs = ModelInputs(parameters: first, dimension: engine.model.stateDimension)
         let recordTimes = records.map(\.time)
         let start = min(recordTimes.min() ?? 0, outputTimes.min() ?? .infinity)
         endTime = max(recordTimes.max() ?? start, outputTimes.max() ?? -.infinity, start)
@@ -83,21 +88,32 @@ final class IndividualRun {
         result.outputTimes = outputTimes
         result.outputStates = Array(repeating: [], count: outputTimes.count)
         result.outputValues = Array(repeating: [], count: outputTimes.count)
-        result.recordStates.reserveCapacity(records.count)
-        result.recordOutputs.reserveCapacity(records.count)
+        result.recordStates = Array(repeating: [], count: records.count)
+        result.recordOutputs = Array(repeating: [], count: records.count)
+        pendingObservations.reserveCapacity(records.count)
+    }
+
+    /// Whether the integrator must stop at record i: it changes the state (dose, reset), or the next
+    /// record brings other parameters (NONMEM: those govern the interval that starts here). Any other
+    /// record is an observation taken by dense output.
+    func needsStop(_ i: Int) -> Bool {
+        if records[i].event.isDose || records[i].event.isReset || i + 1 == records.count { return true }
+        return !zip(parameters[i], parameters[i + 1]).allSatisfy { $0.bitPattern == $1.bitPattern }
     }
 
     func run() throws(DosingError) -> DosingResult {
         do {
             for (i, record) in records.enumerated() {
                 setParameters(parameters[i])
+                guard needsStop(i) else {
+                    pendingObservations.append((record.time, i))
+                    continue
+                }
                 try advance(to: record.time)
                 if record.event.isReset { reset(to: model.initialState(parameters[i])) }
                 if record.event.isDose { try dose(record, index: i) }
                 applyEvents(dueAt: record.time)
-                let state = integrator.currentState
-                result.recordStates.append(state)
-                result.recordOutputs.append(model.evaluateOutputs(state, parameters[i]))
+                saveRecord(i, integrator.currentState)
             }
             try advance(to: endTime)
             saveOutputs(atOrBefore: endTime)
@@ -114,25 +130,49 @@ final class IndividualRun {
 
     // MARK: Integration between events
 
-    /// Integrates to `t`, stopping at every pending event on the way and applying it.
+    /// Integrates to `t`, stopping at every pending event on the way and applying it. Observation records
+    /// at `t` (which come before the record being processed) then take the state, after the additional and
+    /// lagged doses due at `t`.
     func advance(to t: Double) throws {
         while let next = pending.first, next.time <= t {
             try integrate(to: next.time)
             applyEvents(dueAt: next.time)
         }
         try integrate(to: t)
+        saveObservations(atOrBefore: integrator.time)
     }
 
-    /// Integrates to `t` (no events inside), filling the output times passed on the way by dense output.
+    /// Integrates to `t` (no events inside), filling observation records and output times passed on the
+    /// way by dense output.
     func integrate(to t: Double) throws {
         while integrator.time < t {
+            saveObservations(atOrBefore: integrator.time)
             saveOutputs(atOrBefore: integrator.time)
             try integrator.step(notBeyond: t)
+            while observationCursor < pendingObservations.count
+                    && pendingObservations[observationCursor].time < integrator.time {
+                let (time, index) = pendingObservations[observationCursor]
+                saveRecord(index, integrator.interpolate(at: time))
+                observationCursor += 1
+            }
             while outputCursor < outputs.count && outputs[outputCursor].time < integrator.time {
                 save(outputs[outputCursor].index, integrator.interpolate(at: outputs[outputCursor].time))
                 outputCursor += 1
             }
         }
+    }
+
+    /// Observation records at or before the current time take the current state.
+    func saveObservations(atOrBefore t: Double) {
+        while observationCursor < pendingObservations.count && pendingObservations[observationCursor].time <= t {
+            saveRecord(pendingObservations[observationCursor].index, integrator.currentState)
+            observationCursor += 1
+        }
+    }
+
+    func saveRecord(_ i: Int, _ state: [Double]) {
+        result.recordStates[i] = state
+        result.recordOutputs[i] = model.evaluateOutputs(state, parameters[i])
     }
 
     /// Output times at or before the current time take the current state (after all events there).

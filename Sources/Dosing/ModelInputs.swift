@@ -1,19 +1,30 @@
 import ODE
 
 /// The parameter vector and the zero-order inputs the right-hand side sees. The engine changes them only
-/// between solver steps, at event times, and restarts the method after each change.
+/// between solver steps, at event times, and restarts the method after each change. Stored behind
+/// pointers so that the right-hand side reads them without reference counting or exclusivity checks.
 final class ModelInputs: @unchecked Sendable {
     let parameters: UnsafeMutableBufferPointer<Double>
-    /// State index and rate of each compartment that currently receives an infusion.
-    private(set) var inputStates: [Int] = []
-    private(set) var inputRates: [Double] = []
+    /// State index and rate of each compartment that currently receives an infusion (`inputCount` of them).
+    let inputStates: UnsafeMutableBufferPointer<Int>
+    let inputRates: UnsafeMutableBufferPointer<Double>
+    let inputCount: UnsafeMutablePointer<Int>
 
-    init(parameters p: [Double]) {
+    init(parameters p: [Double], dimension: Int) {
         parameters = .allocate(capacity: max(1, p.count))
         _ = parameters.initialize(from: p)
+        inputStates = .allocate(capacity: max(1, dimension))
+        inputRates = .allocate(capacity: max(1, dimension))
+        inputCount = .allocate(capacity: 1)
+        inputCount.initialize(to: 0)
     }
 
-    deinit { parameters.deallocate() }
+    deinit {
+        parameters.deallocate()
+        inputStates.deallocate()
+        inputRates.deallocate()
+        inputCount.deallocate()
+    }
 
     /// Replaces the parameters; true when any value changed.
     func setParameters(_ p: [Double]) -> Bool {
@@ -30,16 +41,17 @@ final class ModelInputs: @unchecked Sendable {
     /// Sets the inputs to the sum of the active infusions, compartment by compartment. Summing the active
     /// list afresh (rather than adding and subtracting rates) leaves exactly zero when all have stopped.
     func setInfusions(_ infusions: [(stateIndex: Int, rate: Double)]) {
-        inputStates.removeAll(keepingCapacity: true)
-        inputRates.removeAll(keepingCapacity: true)
+        var count = 0
         for infusion in infusions {
-            if let k = inputStates.firstIndex(of: infusion.stateIndex) {
+            if let k = (0..<count).first(where: { inputStates[$0] == infusion.stateIndex }) {
                 inputRates[k] += infusion.rate
             } else {
-                inputStates.append(infusion.stateIndex)
-                inputRates.append(infusion.rate)
+                inputStates[count] = infusion.stateIndex
+                inputRates[count] = infusion.rate
+                count += 1
             }
         }
+        inputCount.pointee = count
     }
 }
 
@@ -55,7 +67,7 @@ extension DosingModel {
             rhs: { t, y, dydt in
                 rhs(t, y, UnsafeBufferPointer(inputs.parameters), dydt)
                 let states = inputs.inputStates, rates = inputs.inputRates
-                for k in 0..<states.count { dydt[states[k]] += rates[k] }
+                for k in 0..<inputs.inputCount.pointee { dydt[states[k]] += rates[k] }
             }, jacobian: jacobian, initialState: initialState, timeSpan: timeSpan)
     }
 

@@ -3,10 +3,11 @@ import ODE
 /// Linear compartment models in NONMEM's ADVAN numbering, written as ODEs with analytic Jacobians.
 /// Amounts in the compartments (A1, A2, …); rate constants per time unit of the data set.
 ///
-/// Observation: CP = A(central) / Sc, where c is the central compartment's number and Sc defaults to the
-/// central volume — NONMEM's scale convention: "the scaled drug amount in compartment n is … A(n)/Sn"
-/// (NONMEM Users Guide VI, "Scale parameters"; ADVAN1/2: S1/S2 = V gives concentration). Set Sc (e.g.
-/// S2 = V/1000 for mg → ng/mL with V in L) to change units.
+/// Observation: CP = A(central) / Sc, where c is the central compartment's number. NONMEM: "The amount A
+/// in the observation compartment at the time of observation, divided by the value of a parameter S, is
+/// used as the prediction" (nmhelp "SCALING PARAMETER"). NONMEM takes an Sn not computed in $PK as 1;
+/// hpgsim defaults Sc to the central volume, the usual `S2 = V` line of a $PK block, so CP is a
+/// concentration in amount/volume units. Set Sc (e.g. S2 = V/1000 for mg and L → ng/mL) to change units.
 public enum PKLibrary {
     public static let names = ["pk1cmt", "pk1cmt-depot", "pk2cmt-depot"]
 

@@ -13,12 +13,16 @@
 ///   should be a positive number. For non-steady-state doses, II should be a positive number if and only
 ///   if the ADDL data item is a positive number. For observation, other-type, and reset event records, II
 ///   should be zero."
-/// - ADDL: "For steady-state infusions, ADDL must be 0" (read as the constant infusion, AMT = 0, which has
-///   no interval to continue); "For observation, other-type and reset event records, ADDL should be zero."
+/// - ADDL: "For steady-state infusions, ADDL must be 0"; the II entry defines that term: "For a
+///   steady-state infusion (AMT=0; RATE>0), II should be 0", so the rule is for the constant infusion and
+///   an SS dose with AMT > 0 given as an infusion may have ADDL. "For observation, other-type and reset
+///   event records, ADDL should be zero."
 ///   Negative ADDL (NONMEM 7.5's empirical steady state) is not supported.
 /// - SS: only on dose records, with the combinations of AMT, RATE and II of the SS dose table
-///   (nmhelp "SS DOSE EVENT RECORD"): AMT > 0 with II > 0 (bolus or infusion), or AMT = 0, RATE > 0,
-///   II = 0 (constant infusion).
+///   (nmhelp "SS DOSE EVENT RECORD"): AMT > 0 with II > 0 (bolus or infusion), AMT = 0, RATE > 0,
+///   II = 0 (constant infusion), or AMT = 0, RATE = 0, II = 0: "A record with AMT=0, RATE=0, SS>0, and
+///   II=0 allows steady-state amounts to be computed by PREDPP based on endogenous input" (NONMEM Users
+///   Guide VI, 4th ed., preface).
 /// - CMT: a dose compartment of the model, 1…n (negative CMT, compartment off, is not supported).
 /// - Dose controls of the dose compartment (from the governing record): Fn ≥ 0, ALAGn ≥ 0.
 extension DosingEngine {
@@ -59,10 +63,10 @@ extension DosingEngine {
                 issue(i, "RATE", r.rate, "RATE must be 0 (bolus), > 0 (infusion), -1 (modeled rate Rn) or -2 (modeled duration Dn)")
             }
             if isConstantInfusion {
-                if !(r.rate > 0) { issue(i, "RATE", r.rate, "a steady-state dose with AMT = 0 and II = 0 is a constant infusion and needs RATE > 0") }
+                if r.rate < 0 { issue(i, "RATE", r.rate, "a steady-state dose with AMT = 0 and II = 0 is a constant infusion (RATE > 0) or the endogenous steady state (RATE = 0); modeled rates are not allowed") }
                 if r.additionalDoses != 0 { issue(i, "ADDL", Double(r.additionalDoses), "ADDL must be 0 on a steady-state constant infusion") }
             } else {
-                if !(r.amount > 0) { issue(i, "AMT", r.amount, "AMT must be > 0 on a dose record (AMT = 0 only for an SS constant infusion: SS > 0, RATE > 0, II = 0)") }
+                if !(r.amount > 0) { issue(i, "AMT", r.amount, "AMT must be > 0 on a dose record (AMT = 0 only with SS > 0 and II = 0: constant infusion or endogenous steady state)") }
                 if r.steadyState != .none && !(r.interval > 0) {
                     issue(i, "II", r.interval, "a steady-state dose with AMT > 0 needs II > 0 (the interval of the implied doses)")
                 }
@@ -80,9 +84,6 @@ extension DosingEngine {
             }
             if r.rate == EventRecord.modeledDuration && !(c.modeledDuration > 0) {
                 issue(i, "D\(r.compartment)", c.modeledDuration, "RATE = -2 needs the modeled duration D\(r.compartment) > 0 (as a data item or --param)")
-            }
-            if isConstantInfusion && r.rate < 0 {
-                issue(i, "RATE", r.rate, "a steady-state constant infusion needs an explicit RATE > 0")
             }
         }
         return issues

@@ -29,7 +29,8 @@ import ODE
 ///
 /// The constant infusion (AMT = 0, RATE > 0, II = 0) goes to the equilibrium of the model under that
 /// input, by the same iteration over chunks of time that double while contraction is slow; the infusion
-/// then continues until a reset or an SS = 1 dose. SS = 2 adds the change the steady state makes to the
+/// then continues until a reset or an SS = 1 dose. With RATE = 0 this is NONMEM's endogenous steady state
+/// (the model's own equilibrium, e.g. a hormone baseline). SS = 2 adds the change the steady state makes to the
 /// reset state (for PK models the reset state is zero, so this is NONMEM's sum).
 extension IndividualRun {
     func steadyState(
@@ -42,8 +43,10 @@ extension IndividualRun {
                 try cycle.constantInput(stateIndex: stateIndex, rate: rate)
             }
             install(r.steadyState, equilibrium, resetState)
-            schedule(.constantInfusion(rate: rate), into: stateIndex, at: r.time)
-            applyEvents(dueAt: r.time)
+            if rate > 0 {
+                schedule(.constantInfusion(rate: rate), into: stateIndex, at: r.time)
+                applyEvents(dueAt: r.time)
+            }
             return
         }
         let interval = r.interval
@@ -140,7 +143,7 @@ final class SteadyStateCycle {
     var lastContraction = 1.0
 
     init(model: DosingModel, parameters: [Double], start: [Double]) {
-        inputs = ModelInputs(parameters: parameters)
+        inputs = ModelInputs(parameters: parameters, dimension: model.stateDimension)
         var options = model.engineOptions
         options.maxSteps = .max
         integrator = Integrator(model.problem(inputs: inputs, initialState: start, timeSpan: 0...1e300),
@@ -178,7 +181,7 @@ final class SteadyStateCycle {
             inputs.setInfusions([(stateIndex, rate)])
             integrator.applyJump { _ in }
         }
-        if lastContraction > 0.5 { chunk *= 2 }
+        if lastContraction > 0.5 && chunk < 1e12 { chunk *= 2 }   // bounded: a model without equilibrium fails by cycle count
         try integrator.advance(to: integrator.time + chunk)
     }
 }

@@ -10,14 +10,16 @@ public struct ScenarioLoader: Sendable {
     public init(catalog: ScenarioCatalog) { self.catalog = catalog }
 
     public func load(path: String) throws(ScenarioError) -> Scenario {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ScenarioError(problems: [ScenarioProblem(
-                file: path, line: 0, column: 0, key: "(file)", value: nil,
-                message: "cannot be read: \(error.localizedDescription)",
-                allowed: "a readable YAML file (.yaml or .yml)")])
+        let unreadable = { (reason: String) in
+            ScenarioError(problems: [ScenarioProblem(file: path, line: 0, column: 0, key: "", value: nil,
+                                                     message: reason, allowed: "a readable YAML file (.yaml or .yml)")])
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw unreadable("there is no such file (looked in \(FileManager.default.currentDirectoryPath)).")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw unreadable("cannot be read.") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw unreadable("is not text in UTF-8 (is it a YAML file?).")
         }
         return try parse(text, file: path)
     }
@@ -27,7 +29,9 @@ public struct ScenarioLoader: Sendable {
         let log = ProblemLog(file: file)
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver tags every scalar as a string: the schema, not YAML's implicit typing, decides
+            // what a value means (and the default resolver's seven regular expressions cost a few ms per run).
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 log.report(at: (1, 1), key: "(file)", value: nil, "is empty.", allowed: Self.topLevelHelp)
                 throw ScenarioError(problems: log.problems)
             }
@@ -42,7 +46,7 @@ public struct ScenarioLoader: Sendable {
         }
         let reader = Reader(catalog: catalog, log: log)
         let scenario = reader.scenario(Field(node: root, path: "", log: log), file: file)
-        guard log.problems.isEmpty, let scenario else { throw ScenarioError(problems: log.problems) }
+        guard log.problems.isEmpty, let scenario else { throw ScenarioError(problems: log.sorted) }
         return scenario
     }
 
@@ -87,7 +91,8 @@ private struct Reader {
             .flatMap(simulationSpan)
         let regimens = top.required("regimens", allowed: "a list of regimens, each starting with \"- drug:\"")
             .flatMap { regimenList($0, end: simulation?.duration) }
-        let output = top["output"].map(outputSpec) ?? OutputSpec(observables: [], units: .conventional)
+        let drugs = regimens?.map(\.drug) ?? catalog.drugs.map(\.name)
+        let output = top["output"].map { outputSpec($0, drugs: drugs) } ?? OutputSpec(observables: [], units: .conventional)
         let reported = top["reported"].flatMap { reportedBlock($0, simulationEnd: simulation?.duration) }
         guard let patient, let simulation, let regimens, let output else { return nil }
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
@@ -126,17 +131,19 @@ private struct Reader {
     }
 
     /// A lab value "<number> <unit>" whose unit is one the observable is reported in.
-    func measurement(_ field: Field, observable: String) -> Measurement? {
-        let units = catalog.units(of: observable)
-        let allowed = "a number followed by one of " + units.joined(separator: ", ")
-            + (units.first.map { ", e.g. \"300 \($0)\"" } ?? "")
+    func measurement(_ field: Field, observable name: String) -> Measurement? {
+        guard let observable = catalog.observable(name) else { return nil }
+        let units = observable.units
+        let allowed = (observable.unitWhenOmitted == nil ? "a number followed by one of " : "a number, or a number followed by one of ")
+            + units.joined(separator: ", ") + (units.first.map { ", e.g. \"300 \($0)\"" } ?? "")
         guard let text = field.text(allowed: allowed) else { return nil }
-        guard let (value, unit) = Quantity.splitNumber(text) else {
+        guard let (value, parsedUnit) = Quantity.splitNumber(text) else {
             field.problem("must start with a number.", allowed: allowed)
             return nil
         }
+        let unit = parsedUnit.isEmpty ? observable.unitWhenOmitted ?? "" : parsedUnit
         guard units.contains(unit) else {
-            field.problem(unit.isEmpty ? "needs a unit." : "\"\(unit)\" is not a unit \(observable) is measured in.",
+            field.problem(unit.isEmpty ? "needs a unit." : "\"\(unit)\" is not a unit \(name) is measured in.",
                           allowed: allowed)
             return nil
         }
@@ -185,12 +192,12 @@ private struct Reader {
 
     func routeOf(_ object: Object, drug: ScenarioCatalog.Drug?) -> String? {
         guard let drug else { return nil }
+        let routes = drug.routes.map(\.name)
         guard let field = object["route"] else {
-            if drug.routes.count == 1 { return drug.routes[0] }
-            _ = object.required("route", allowed: drug.routes.joined(separator: ", "))
+            if routes.count == 1 { return routes[0] }
+            _ = object.required("route", allowed: routes.joined(separator: ", "))
             return nil
         }
-        let routes = drug.routes
         return field.choice(routes, what: "route for \(drug.name)")
     }
 
@@ -287,15 +294,15 @@ private struct Reader {
         return SimulationSpan(duration: duration.baseValue, outputEvery: every.baseValue)
     }
 
-    func outputSpec(_ field: Field) -> OutputSpec? {
+    func outputSpec(_ field: Field, drugs: [String]) -> OutputSpec? {
         guard let object = field.object(keys: ["observables", "units"]) else { return nil }
         let units = object["units"].map {
             $0.choice([("conventional", UnitSystem.conventional), ("si", .si)], what: "unit system")
         } ?? .conventional
-        let names = catalog.observables
+        let names = catalog.outputObservables(drugs: drugs)
         var observables: [String] = []
         if let list = object["observables"]?.list(allowed: names.joined(separator: ", ")) {
-            observables = list.compactMap { $0.choice(names, what: "observable") }
+            observables = list.compactMap { $0.choice(names, what: "observable for a scenario with these drugs") }
             if observables.count < list.count { return nil }
         }
         guard let units else { return nil }
@@ -326,7 +333,7 @@ private struct Reader {
     }
 
     func reportedTimepoint(_ field: Field, label: String, tolerance: Double, end: Double?) -> ReportedTimepoint? {
-        let observables = catalog.observables
+        let observables = catalog.observables.map(\.name)
         guard let object = field.object(keys: ["at", "from", "to"] + observables) else { return nil }
         let time = { (key: String) in
             object[key]?.quantity([.time], sign: .nonNegative, what: "a time", example: "3 months")?.baseValue

@@ -17,7 +17,8 @@ public struct ScenarioProblem: Sendable, Equatable, CustomStringConvertible {
     public var allowed: String?
 
     public var description: String {
-        var text = "\(file):\(line):\(column): \(key)"
+        // Problems with the file as a whole (unreadable, empty) have no position and no key.
+        var text = line == 0 ? file : "\(file):\(line):\(column): \(key)"
         if let value { text += ": \"\(value)\"" }
         text += " — \(message)"
         if let allowed { text += "\n  Allowed: \(allowed)" }
@@ -42,6 +43,9 @@ final class ProblemLog {
     private(set) var problems: [ScenarioProblem] = []
 
     init(file: String) { self.file = file }
+
+    /// The problems in file order.
+    var sorted: [ScenarioProblem] { problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) } }
 
     func report(at mark: (line: Int, column: Int), key: String, value: String?, _ message: String,
                 allowed: String? = nil) {

@@ -30,7 +30,7 @@ struct Field {
             problem("expected a single value, found \(shape).", allowed: allowed)
             return nil
         }
-        guard !scalar.string.isEmpty, scalar.tag != .init(.null) else {
+        guard !scalar.string.isEmpty else {
             problem("is empty.", allowed: allowed)
             return nil
         }
@@ -64,7 +64,8 @@ struct Field {
         case .failure(.missingUnit):
             problem("\(what) needs a unit.", allowed: allowed)
         case let .failure(.unknownUnit(unit)):
-            problem("\"\(unit)\" is not a unit hpgsim knows.", allowed: allowed)
+            let spellings = QuantityUnit.all.filter { dimensions.contains($0.dimension) }.flatMap(\.spellings)
+            problem("\"\(unit)\" is not a unit hpgsim knows." + didYouMean(unit, among: spellings), allowed: allowed)
         case let .failure(.wrongDimension(unit)):
             problem("\"\(unit)\" is not a unit for \(what) (\(what) is \(dimensions.map(\.phrase).joined(separator: " or "))).",
                     allowed: allowed)

@@ -1,6 +1,10 @@
 import ArgumentParser
+import HPG
 
 struct ParametersCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "parameters", abstract: "(being built)")
-    func run() throws { throw ValidationError("'hpgsim parameters' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "parameters",
+        abstract: "Print the parameter table (name, value, unit, source) of the model and of every drug.")
+
+    func run() throws { print(ModelDocument.parameterTable(), terminator: "") }
 }

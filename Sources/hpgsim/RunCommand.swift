@@ -1,6 +1,97 @@
 import ArgumentParser
+import Foundation
+import Scenario
 
 struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "(being built)")
-    func run() throws { throw ValidationError("'hpgsim run' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Simulate scenario files and write each one's time course as a CSV table.",
+        discussion: """
+            A scenario file (YAML) describes a patient, the drugs he takes (dose, how often, for how long) and \
+            how long to simulate; scenarios/README.md explains every key with examples. For each scenario, \
+            hpgsim writes one CSV file (first column: time in days; one column per hormone and drug \
+            concentration, named with its unit, e.g. testosterone_ng_per_dL) and prints a short summary: each \
+            value at baseline and on treatment, and, when the scenario lists what a study reported, the \
+            simulated against the reported values.
+
+            Examples:
+              hpgsim run scenarios/anastrozole-shoshany-2017.yaml
+              hpgsim run scenarios/*.yaml -o results/
+              hpgsim run scenarios/anastrozole-1mg-daily.yaml --units si -o daily-si.csv
+
+            Nothing is written when a scenario has a mistake: every mistake is listed with its line number, \
+            and the exit status is non-zero. A CSV is never left half-written.
+            """)
+
+    @Argument(help: ArgumentHelp("Scenario files to simulate (.yaml), or folders of them.", valueName: "scenario"))
+    var scenarios: [String] = []
+
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("""
+                Where to write: a .csv file name (one scenario only) or a folder. Default: the current folder, \
+                one <scenario-name>.csv per scenario.
+                """, valueName: "path"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("""
+        Units of the hormone columns: conventional (ng/dL, pg/mL) or si (nmol/L, pmol/L). Default: the \
+        scenario's output.units, else conventional.
+        """, valueName: "units"))
+    var units: UnitSystem?
+
+    func run() throws {
+        guard !scenarios.isEmpty else {
+            print(RunGuide.noScenarioGiven(command: "run"), to: &standardError)
+            throw ExitCode.validationFailure
+        }
+        let loaded = try ScenarioFiles.load(try ScenarioFiles.expand(scenarios, exitCode: .inputError))
+        let destinations = try outputPaths(for: loaded)
+        // Simulate everything first, so a failing scenario leaves no CSV of the others behind either.
+        let results = try loaded.map { try ScenarioFiles.simulate($0, units: units ?? $0.output.units) }
+        for (result, path) in zip(results, destinations) {
+            do {
+                try AtomicFile.write(result.csv.text, to: path)
+            } catch {
+                print("hpgsim: \(error.description). Nothing was written for \(result.scenario.name).", to: &standardError)
+                throw ExitCode.failure
+            }
+            print(RunSummary.text(result, csvPath: path))
+        }
+    }
+
+    /// One CSV path per scenario: `-o` as a file (one scenario) or a folder, else the current folder.
+    func outputPaths(for scenarios: [Scenario]) throws -> [String] {
+        let names = scenarios.map { $0.name + ".csv" }
+        if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+            print("hpgsim: two scenario files would both write \(repeated); run them separately with -o.",
+                  to: &standardError)
+            throw ExitCode.validationFailure
+        }
+        guard let output else { return names }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
+        if output.hasSuffix(".csv") && !isDirectory.boolValue {
+            guard scenarios.count == 1 else {
+                print("hpgsim: -o \(output) names one file, but \(scenarios.count) scenarios were given. " +
+                      "Give a folder instead, e.g. -o results/", to: &standardError)
+                throw ExitCode.validationFailure
+            }
+            return [output]
+        }
+        if !exists {
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                print("hpgsim: cannot create the folder \(output): \(error.localizedDescription)", to: &standardError)
+                throw ExitCode.failure
+            }
+        } else if !isDirectory.boolValue {
+            print("hpgsim: -o \(output) is an existing file that is not a .csv; give a .csv name or a folder.",
+                  to: &standardError)
+            throw ExitCode.validationFailure
+        }
+        return names.map { (output as NSString).appendingPathComponent($0) }
+    }
 }
+
+extension UnitSystem: ExpressibleByArgument {}

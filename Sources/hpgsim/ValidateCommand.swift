@@ -1,6 +1,72 @@
 import ArgumentParser
+import Foundation
+import Scenario
 
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate", abstract: "(being built)")
-    func run() throws { throw ValidationError("'hpgsim validate' is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check the simulation against what studies reported.",
+        discussion: """
+            Runs every scenario that has a `reported` block (values a study measured at baseline and on \
+            treatment) and prints one table: each reported value, the simulated value in the same unit, the \
+            difference, the allowed tolerance, and pass or MISS. Scenarios without a `reported` block are \
+            checked for mistakes but not compared.
+
+            Examples:
+              hpgsim validate                      (every scenario in scenarios/)
+              hpgsim validate scenarios/anastrozole-shoshany-2017.yaml
+              hpgsim validate --json > comparisons.jsonl
+
+            Exit status: 0 when every value is within its tolerance, 1 when any value misses, 2 when a file \
+            cannot be read or has mistakes.
+            """)
+
+    @Argument(help: ArgumentHelp("Scenario files or folders of them (default: scenarios/).", valueName: "path"))
+    var paths: [String] = []
+
+    @Flag(help: """
+        Print one JSON object per compared value (keys: scenario, observable, time_days, reported, simulated, \
+        unit, tolerance, pass) instead of the table.
+        """)
+    var json = false
+
+    func run() throws {
+        let files = try ScenarioFiles.expand(paths.isEmpty ? ["scenarios"] : paths, exitCode: .inputError)
+        let scenarios = try ScenarioFiles.load(files, exitCode: .inputError)
+        let compared = scenarios.filter { $0.reported != nil }
+        var comparisons: [Comparison] = []
+        for scenario in compared {
+            comparisons += try ScenarioFiles.simulate(scenario, units: scenario.output.units).comparisons
+        }
+        if json {
+            for comparison in comparisons { print(ComparisonReport.jsonLine(comparison)) }
+        } else {
+            print(ValidateSummary.text(comparisons, scenarios: scenarios, compared: compared))
+        }
+        if comparisons.contains(where: { !$0.pass }) { throw ExitCode.failure }
+    }
+}
+
+enum ValidateSummary {
+    static func text(_ comparisons: [Comparison], scenarios: [Scenario], compared: [Scenario]) -> String {
+        guard !compared.isEmpty else {
+            return "None of the \(scenarios.count) scenario files has a `reported` block, so there is nothing to " +
+                "compare. (Each file was read and has no mistakes.)"
+        }
+        let passed = comparisons.filter(\.pass).count
+        let sources = Set(compared.compactMap { $0.reported.map { "\($0.source)" } }).sorted()
+        return [
+            ComparisonReport.table(comparisons, showScenario: true).render(),
+            "",
+            "\(passed) of \(comparisons.count) reported values are within tolerance"
+                + (passed == comparisons.count ? "." : "; \(comparisons.count - passed) MISS."),
+            "Sources: " + sources.joined(separator: "; "),
+            "Not compared (no reported block): \(scenarios.count - compared.count) of \(scenarios.count) scenarios.",
+        ].joined(separator: "\n")
+    }
+}
+
+extension ExitCode {
+    /// A scenario file could not be read or has mistakes (validate's documented status 2).
+    static let inputError = ExitCode(2)
 }

@@ -43,6 +43,21 @@ import ODE
         }
     }
 
+    /// Lagged SS infusions, shorter and longer than the interval: the implied infusions started before
+    /// the record keep running after it for exactly the rest of their duration.
+    @Test(arguments: [(3.0, 5.0), (3.0, 20.0), (14.0, 20.0)])
+    func laggedInfusions(lag: Double, duration: Double) throws {
+        let rate = 100 / duration
+        let a = try states("pk1cmt", .dose(100, at: 0, rate: rate, interval: 12, steadyState: .reset),
+                           ["CL": cl, "V": v, "ALAG1": lag], state: 0)
+        for (i, t) in times.enumerated() {
+            let expected = ClosedForm.superposition(interval: 12, at: t - lag) {
+                ClosedForm.infusion(rate: rate, duration: duration, k: k, $0)
+            }
+            #expect(abs(a[i] - expected) <= 1e-9 * expected, "t = \(t)")
+        }
+    }
+
     /// SS = 2 adds the steady state to what is already there (superposition).
     @Test func steadyStateAddedToTheCurrentState() throws {
         let records: [EventRecord] = [.dose(50, at: 0), .dose(100, at: 6, interval: 12, steadyState: .add)]
@@ -59,6 +74,20 @@ import ODE
         let a = try states("pk1cmt", EventRecord(time: 0, event: .dose, amount: 0, rate: 7, steadyState: .reset),
                            ["CL": cl, "V": v, "F1": 0.5], state: 0)
         for (i, t) in times.enumerated() { #expect(relativeError(a[i], 7 / k) < 1e-9, "t = \(t)") }
+    }
+
+    /// Endogenous steady state (AMT = 0, RATE = 0, II = 0, SS = 1): the model's own equilibrium, here
+    /// turnover dR/dt = kin − kout·R with R = kin/kout.
+    @Test func endogenousSteadyState() throws {
+        var model = DosingModel(
+            name: "turnover", stateNames: ["R"], compartmentStates: [0],
+            parameters: [("KIN", 3.0), ("KOUT", 0.05)],
+            rhs: { _, y, p, dydt in dydt[0] = p[0] - p[1] * y[0] })
+        model.solverOptions = SolverOptions(relativeTolerance: 1e-13, absoluteTolerance: 1e-14)
+        let records: [EventRecord] = [EventRecord(time: 0, event: .dose, amount: 0, steadyState: .reset), .observation(at: 10)]
+        let result = try DosingEngine(model: model).simulate(records: records)
+        #expect(relativeError(result.recordStates[0][0], 60) < 1e-9)
+        #expect(relativeError(result.recordStates[1][0], 60) < 1e-9)
     }
 
     /// A nonlinear model (Michaelis–Menten elimination): the steady state is periodic, so the state just

@@ -132,6 +132,22 @@ import ODE
         #expect(relativeError(result.recordStates[5][0], ClosedForm.bolus(50, k: k, 4)) < 1e-9)
     }
 
+    /// Records at the same time act in data-set order; an additional dose due at a record's time is given
+    /// before that record.
+    @Test func recordsAtTheSameTimeActInOrder() throws {
+        let engine = DosingEngine(model: tightModel("pk1cmt"))
+        let records: [EventRecord] = [
+            .dose(100, at: 0, interval: 10, additionalDoses: 1), .observation(at: 5),
+            .observation(at: 10), .observation(at: 20), .dose(30, at: 20), .observation(at: 20),
+        ]
+        let result = try engine.simulate(records: records, parameters: ["CL": cl, "V": v])
+        let at10 = 100 * exp(-k * 10) + 100, at20 = at10 * exp(-k * 10)
+        #expect(relativeError(result.recordStates[2][0], at10) < 1e-9)   // ADDL dose at 10 included
+        #expect(relativeError(result.recordStates[3][0], at20) < 1e-9)   // before the dose at 20
+        #expect(relativeError(result.recordStates[4][0], at20 + 30) < 1e-9)
+        #expect(relativeError(result.recordStates[5][0], at20 + 30) < 1e-9)
+    }
+
     /// The record that ends an interval governs it (NONMEM; nmusers cookbook "Time-varying covariates").
     @Test func parametersOfARecordGovernTheIntervalEndingThere() throws {
         let engine = DosingEngine(model: tightModel("pk1cmt"))

@@ -120,3 +120,23 @@ struct RegimenThroughDosingEngineTests {
         #expect(abs(amounts[0] - 0.5) < 1e-6 && abs(amounts[1] - 2.5) < 1e-6 && abs(amounts[2] - 2.5) < 1e-6)
     }
 }
+
+/// `infusion_duration` turns each dose into a zero-order infusion, RATE = AMT / duration (NONMEM).
+struct InfusionRegimenTests {
+    /// 1 mg over 2 h every 24 h: RATE 0.5 mg/h on the one record; through the engine, a compartment that
+    /// does not eliminate holds 0.5 mg after 1 h, 1 mg after 2 h, and 1.5 mg 1 h into the second infusion.
+    @Test func rateIsAmountOverDuration() throws {
+        let scenario = try ScenarioLoader(catalog: .fixture).parse("""
+            patient: {profile: obese}
+            regimens:
+              - {drug: anastrozole, dose: 1 mg, every: 24 h, infusion_duration: 2 h}
+            simulation: {duration: 2 d}
+            """, file: "infusion.yaml")
+        let records = scenario.regimens[0].records(amount: 1, compartment: 1, until: scenario.simulation.duration)
+        #expect(records == [.dose(1, at: 0, compartment: 1, rate: 0.5, interval: 24, additionalDoses: 1)])
+        let result = try DosingEngine(model: PKLibrary.oneCompartment)
+            .simulate(records: records, parameters: ["CL": 1e-12, "V": 1], outputTimes: [1, 2, 12, 25])
+        let amounts = result.outputStates.map { $0[0] }
+        for (amount, expected) in zip(amounts, [0.5, 1, 1, 1.5]) { #expect(abs(amount - expected) < 1e-6) }
+    }
+}

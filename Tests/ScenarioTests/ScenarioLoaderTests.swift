@@ -107,6 +107,11 @@ struct ScenarioLoaderTests {
         #expect(problem?.allowed?.contains("mg") == true)
     }
 
+    @Test func misspeltUnitGetsASuggestion() {
+        let problem = single(replacing: "duration: 6 weeks", with: "duration: 6 weks", line: 14, key: "simulation.duration")
+        #expect(problem?.message.contains("Did you mean \"weeks\"?") == true)
+    }
+
     @Test func wrongUnitIsRejected() {
         let problem = single(replacing: "duration: 4 weeks", with: "duration: 4 mg", line: 12,
                              key: "regimens[0].duration")
@@ -175,11 +180,15 @@ struct ScenarioLoaderTests {
 extension ScenarioCatalog {
     /// Names for parsing tests only (no model behind them).
     static let fixture = ScenarioCatalog(
-        drugs: [Drug(name: "anastrozole", routes: ["oral"], doseDimension: .mass),
-                Drug(name: "hcg", routes: ["im", "sc"], doseDimension: .activity)],
+        drugs: [Drug(name: "anastrozole", routes: [("oral", 1)], doseDimension: .mass, baseUnitsPerDoseUnit: 1,
+                     observables: ["anastrozole_concentration"]),
+                Drug(name: "hcg", routes: [("im", 1), ("sc", 1)], doseDimension: .activity, baseUnitsPerDoseUnit: 1,
+                     observables: ["hcg_concentration"])],
         profiles: ["normal-weight", "obese"],
-        observables: ["testosterone", "estradiol", "lh", "anastrozole"],
-        labObservables: ["testosterone", "estradiol", "lh"],
-        parameters: [Parameter(name: "aromatase_scale", unit: "1")],
-        unitsOf: { ["testosterone": ["ng/dL", "nmol/L"], "estradiol": ["pg/mL", "pmol/L"], "lh": ["IU/L"]][$0] ?? [] })
+        observables: [Observable(name: "testosterone", units: ["ng/dL", "nmol/L"], unitWhenOmitted: nil),
+                      Observable(name: "estradiol", units: ["pg/mL", "pmol/L"], unitWhenOmitted: nil),
+                      Observable(name: "T_E2_ratio", units: ["ng/dL per pg/mL"], unitWhenOmitted: "ng/dL per pg/mL"),
+                      Observable(name: "LH", units: ["IU/L"], unitWhenOmitted: nil)],
+        labObservables: ["testosterone", "estradiol", "LH"],
+        parameters: [Parameter(name: "aromatase_scale", unit: "1")])
 }

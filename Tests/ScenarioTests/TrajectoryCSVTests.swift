@@ -4,14 +4,15 @@ import Testing
 
 /// CSV layout (RFC 4180) and the atomic write.
 struct TrajectoryCSVTests {
-    @Test func headerNamesEachColumnWithItsUnit() {
+    /// Time in hours is written in days; one row per time, CRLF after every record.
+    @Test func layout() {
         let csv = TrajectoryCSV(timesHours: [0, 12, 24], columns: [
-            .init(name: "testosterone", unit: "ng/dL", values: [300, 310, 320]),
-            .init(name: "estradiol", unit: "pmol/L", values: [90, 80, 70]),
-            .init(name: "t_e2_ratio", unit: "", values: [10, 11, 12]),
+            .init(name: "testosterone", unit: "ng/dL", header: "testosterone_ng_per_dL", values: [300, 310, 320]),
+            .init(name: "estradiol", unit: "pmol/L", header: "estradiol_pmol_per_L", values: [90, 80, 70]),
+            .init(name: "ratio", unit: "1", header: "ratio", values: [10, 11, 12]),
         ])
         let lines = csv.text.components(separatedBy: "\r\n")
-        #expect(lines[0] == "time_days,testosterone_ng_per_dL,estradiol_pmol_per_L,t_e2_ratio")
+        #expect(lines[0] == "time_days,testosterone_ng_per_dL,estradiol_pmol_per_L,ratio")
         #expect(lines[1] == "0,300,90,10")
         #expect(lines[2] == "0.5,310,80,11")
         #expect(lines[3] == "1,320,70,12")

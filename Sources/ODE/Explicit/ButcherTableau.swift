@@ -1,4 +1,4 @@
-/// An explicit embedded Runge–Kutta pair, as data.
+/// An explicit embedded Runge–Kutta pair with a continuous extension, as data.
 ///
 ///     kᵢ = f(t + cᵢh, y + h Σⱼ<ᵢ aᵢⱼ kⱼ),   y₁ = y + h Σ bᵢ kᵢ,   err = h Σ eᵢ kᵢ   (e = b − b̂)
 ///
@@ -6,16 +6,15 @@
 /// dense output (Verner's "lazy" interpolation stages); they are evaluated on the first interpolation
 /// inside a step and may use every earlier stage, including f(t + h, y₁) written as a row with a = b.
 ///
-/// `interpolant`, when present, gives the continuous extension y(t + θh) = y + h Σᵢ bᵢ(θ) kᵢ over all
-/// rows, with bᵢ(θ) = Σₘ interpolant[i][m] · θ^(m+1). Without it, dense output is cubic Hermite on (y, f)
-/// at both ends of the step.
+/// `interpolant` gives the continuous extension y(t + θh) = y + h Σᵢ bᵢ(θ) kᵢ over all rows, with
+/// bᵢ(θ) = Σₘ interpolant[i][m] · θ^(m+1), of order `interpolantOrder`.
 public struct ButcherTableau: Sendable {
     public let name: String
     /// Order of the propagated solution y₁.
     public let order: Int
     /// Order of the embedded solution; the error estimate is O(h^(embeddedOrder+1)).
     public let embeddedOrder: Int
-    /// Order of the continuous extension (3 for the Hermite fallback).
+    /// Order of the continuous extension: its local error is O(h^(interpolantOrder+1)).
     public let interpolantOrder: Int
     /// Nodes of all rows (step stages, then dense-output stages).
     public let c: [Double]
@@ -26,7 +25,7 @@ public struct ButcherTableau: Sendable {
     public let e: [Double]
     /// First same as last: the last stage is f(t + h, y₁) and is reused as the next step's first stage.
     public let isFSAL: Bool
-    public let interpolant: [[Double]]?
+    public let interpolant: [[Double]]
     /// The x > 0 where the stability region ends along the negative real axis: |R(−ξ)| ≤ 1 for ξ ∈ [0, x],
     /// with R(z) = 1 + Σⱼ≥1 zʲ · bᵀAʲ⁻¹𝟙 the stability polynomial (Hairer & Wanner, Solving ODEs II, IV.2).
     public let realStabilityBoundary: Double
@@ -41,16 +40,15 @@ public struct ButcherTableau: Sendable {
 
     public init(
         name: String, order: Int, embeddedOrder: Int, c: [Double], a: [[Double]], b: [Double], e: [Double],
-        isFSAL: Bool, interpolant: [[Double]]? = nil, interpolantOrder: Int? = nil
+        isFSAL: Bool, interpolant: [[Double]], interpolantOrder: Int
     ) {
         precondition(a.count == c.count && e.count == b.count && b.count <= c.count, "tableau sizes differ")
         for (i, row) in a.enumerated() { precondition(row.count == i, "a must be strictly lower triangular") }
-        precondition(interpolant == nil || interpolant!.count == c.count, "interpolant needs one row per stage")
-        precondition(interpolant != nil || c.count == b.count, "dense-output stages need an interpolant")
+        precondition(interpolant.count == c.count, "interpolant needs one row per stage")
         self.name = name
         self.order = order
         self.embeddedOrder = embeddedOrder
-        self.interpolantOrder = interpolantOrder ?? 3
+        self.interpolantOrder = interpolantOrder
         self.c = c
         self.a = a
         self.b = b
@@ -79,7 +77,7 @@ public struct ButcherTableau: Sendable {
 
     /// Smallest x > 0 with |R(−x)| = 1 after which |R| exceeds 1: scan in steps of 10⁻³, then bisect.
     static func negativeRealStabilityBoundary(_ gamma: [Double]) -> Double {
-        func r(_ x: Double) -> Double { abs(gamma.reversed().reduce(0) { $0 * -x + $1 }) }
+        func r(_ x: Double) -> Double { abs(gamma.indices.reversed().reduce(0) { $0 * -x + gamma[$1] }) }
         let dx = 1e-3
         var x = dx
         while r(x) <= 1 && x < 1e3 { x += dx }

@@ -1,0 +1,46 @@
+import Foundation
+import Dosing
+
+/// Why a patient could not be set up or simulated. Every case says what was wrong and what is allowed.
+public enum HPGError: Error, Sendable, CustomStringConvertible {
+    case unknownDrug(String)
+    case unknownProfile(String)
+    case unknownParameter(String)
+    case unknownObservable(String)
+    case invalidParameter(name: String, value: Double)
+    case invalidLab(name: String, value: Double)
+    case noPhysiologicalSolution(lab: String, value: Double, parameter: String, required: Double)
+    case steadyStateNotConverged(iterations: Int, residual: Double, state: [Double])
+    case invalidDose(drug: String, compartment: Int, allowed: Int)
+    case dosing(DosingError)
+
+    public var description: String {
+        switch self {
+        case .unknownDrug(let name):
+            return "unknown drug '\(name)'; known drugs: \(DrugRegistry.names.joined(separator: ", "))"
+        case .unknownProfile(let name):
+            return "unknown patient profile '\(name)'; known profiles: \(ProfileRegistry.names.joined(separator: ", "))"
+        case .unknownParameter(let name):
+            return "unknown parameter '\(name)'; see `hpgsim parameters` for the names (e.g. \(Parameter.bmi.spec.name), anastrozole.CL_L_per_h)"
+        case .unknownObservable(let name):
+            return "unknown observable '\(name)'; observables: \(Observable.physiological.map(\.name).joined(separator: ", "))"
+        case .invalidParameter(let name, let value):
+            return "parameter \(name) = \(value) is not allowed; every model parameter must be finite and > 0"
+        case .invalidLab(let name, let value):
+            return "baseline lab \(name) = \(value) is not allowed; labs must be finite and > 0"
+        case .noPhysiologicalSolution(let lab, let value, let parameter, let required):
+            return "no physiological steady state has \(lab) = \(value): it would need \(parameter) = "
+                + String(format: "%.4g", required) + " (must be > 0). Check the labs against each other "
+                + "(e.g. an E2 this low for this T, or a T this high for this LH), or leave one out."
+        case .steadyStateNotConverged(let iterations, let residual, let state):
+            return "steady state not found: Newton stopped after \(iterations) iterations with scaled residual "
+                + String(format: "%.3g", residual) + " at GnRH, LH, FSH, ITT, T, E2 = "
+                + state.prefix(6).map { String(format: "%.4g", $0) }.joined(separator: ", ")
+                + ". Advice: check the parameter overrides and labs for implausible values."
+        case .invalidDose(let drug, let compartment, let allowed):
+            return "dose of \(drug) into compartment \(compartment): \(drug) has compartments 1…\(allowed) (1 = depot\(allowed > 1 ? ", 2 = central" : ""))"
+        case .dosing(let error):
+            return error.description
+        }
+    }
+}

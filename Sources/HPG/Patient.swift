@@ -1,0 +1,77 @@
+/// Baseline labs of a patient (any subset). Each lab given makes the steady state reproduce it by solving
+/// one patient parameter (`BaselineLabs.solvedParameter`).
+public struct BaselineLabs: Sendable, Equatable {
+    public var testosterone_ng_per_dL: Double?
+    public var estradiol_pg_per_mL: Double?
+    public var LH_IU_per_L: Double?
+    public var FSH_IU_per_L: Double?
+    public var spermConcentration_million_per_mL: Double?
+    public var totalMotileCount_million: Double?
+    public var strictMorphology_percent: Double?
+
+    public init(testosterone_ng_per_dL: Double? = nil, estradiol_pg_per_mL: Double? = nil, LH_IU_per_L: Double? = nil,
+                FSH_IU_per_L: Double? = nil, spermConcentration_million_per_mL: Double? = nil,
+                totalMotileCount_million: Double? = nil, strictMorphology_percent: Double? = nil) {
+        self.testosterone_ng_per_dL = testosterone_ng_per_dL
+        self.estradiol_pg_per_mL = estradiol_pg_per_mL
+        self.LH_IU_per_L = LH_IU_per_L
+        self.FSH_IU_per_L = FSH_IU_per_L
+        self.spermConcentration_million_per_mL = spermConcentration_million_per_mL
+        self.totalMotileCount_million = totalMotileCount_million
+        self.strictMorphology_percent = strictMorphology_percent
+    }
+
+    /// Lab → (observable, parameter solved for it). The parameter is the one that sets that lab most
+    /// directly: LH ← GnRH drive, FSH ← pituitary FSH secretion, T ← Leydig capacity, E2 ← peripheral
+    /// aromatase, semen ← spermatogenic capacity, motile volume, morphology capacity.
+    public var constraints: [LabConstraint] {
+        let table: [(Double?, String, Parameter)] = [
+            (testosterone_ng_per_dL, "testosterone", .leydigCapacity),
+            (estradiol_pg_per_mL, "estradiol", .aromatasePeripheralVmax),
+            (LH_IU_per_L, "LH", .gnrhDriveCapacity),
+            (FSH_IU_per_L, "FSH", .fshSecretion),
+            (spermConcentration_million_per_mL, "sperm_concentration", .spermatogenicCapacity),
+            (totalMotileCount_million, "total_motile_count", .motileVolume),
+            (strictMorphology_percent, "strict_morphology", .morphologyCapacity),
+        ]
+        return table.compactMap { value, observable, parameter in
+            value.map { LabConstraint(observable: observable, value: $0, parameter: parameter) }
+        }
+    }
+}
+
+/// A patient: a profile (population physiology of a condition), optional BMI, optional baseline labs,
+/// and parameter overrides by name (`hpgsim parameters` lists the names).
+public struct Patient: Sendable, Equatable {
+    public var profile: String
+    public var labs: BaselineLabs?
+    public var BMI_kg_per_m2: Double?
+    public var overrides: [String: Double]
+
+    public init(profile: String = "normal-weight", labs: BaselineLabs? = nil, BMI_kg_per_m2: Double? = nil,
+                overrides: [String: Double] = [:]) {
+        self.profile = profile
+        self.labs = labs
+        self.BMI_kg_per_m2 = BMI_kg_per_m2
+        self.overrides = overrides
+    }
+
+    /// Parameters in the order of `model.parameters` and the drug-free steady state: profile values, then
+    /// BMI, then overrides, then the labs solved for (individualisation).
+    public func baseline(_ model: HPGModel) throws(HPGError) -> (state: [Double], parameters: [Double]) {
+        guard let profile = ProfileRegistry.named(profile) else { throw .unknownProfile(profile) }
+        var p = model.defaultParameters
+        var settings = profile.overrides
+        if let bmi = BMI_kg_per_m2 { settings[Parameter.bmi.spec.name] = bmi }
+        settings.merge(overrides) { _, patient in patient }
+        for name in settings.keys.sorted() {
+            guard let k = model.parameterIndex(name) else { throw .unknownParameter(name) }
+            let value = settings[name]!
+            guard value > 0 && value.isFinite else { throw .invalidParameter(name: name, value: value) }
+            p[k] = value
+        }
+        let constraints = labs?.constraints ?? []
+        for c in constraints where !(c.value > 0 && c.value.isFinite) { throw .invalidLab(name: c.observable, value: c.value) }
+        return try SteadyState.solve(model, parameters: p, constraints: constraints)
+    }
+}

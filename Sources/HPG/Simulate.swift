@@ -1,0 +1,126 @@
+import Foundation
+import ODE
+import Dosing
+
+/// A dose of a named drug: a NONMEM event record whose CMT is the drug's own compartment number
+/// (1 = depot, 2 = central for oral/SC/IM drugs). All NONMEM items apply (AMT in the drug's dose unit,
+/// RATE, II, ADDL, SS, Fn/ALAGn items).
+public struct DrugDose: Sendable, Equatable {
+    public var drug: String
+    public var record: EventRecord
+
+    public init(drug: String, record: EventRecord) {
+        self.drug = drug
+        self.record = record
+    }
+}
+
+/// Observables over time, in conventional units (SI by `siValues`).
+public struct Trajectory: Sendable {
+    public var times: [Double]
+    public var observables: [ObservableSpec]
+    /// values[k][j]: observable j at times[k], conventional units.
+    public var values: [[Double]]
+    /// Full state at each time, named by `model.states`.
+    public var states: [[Double]]
+    public var model: HPGModel
+    /// Baseline (drug-free steady state) and the patient's parameters.
+    public var baselineState: [Double]
+    public var parameters: [Double]
+    public var statistics: SolverStatistics
+
+    /// One observable over time (conventional units); nil if the name is unknown.
+    public func series(_ name: String) -> [Double]? {
+        guard let j = observables.firstIndex(where: { $0.name == name }) else { return nil }
+        return values.map { $0[j] }
+    }
+
+    /// The same rows in SI units.
+    public var siValues: [[Double]] { values.map { row in zip(row, observables).map { $0 * $1.siFactor } } }
+
+    /// Baseline observables (conventional units).
+    public var baseline: [Double] { model.observe(baselineState, parameters) }
+}
+
+/// Simulates a patient under doses of any registered drugs, through the one dosing engine (`Dosing`).
+///
+///     let patient = Patient(profile: "overweight",
+///                           labs: BaselineLabs(testosterone_ng_per_dL: 270, estradiol_pg_per_mL: 32))
+///     let doses = [DrugDose(drug: "anastrozole",
+///                           record: .dose(1, at: 0, compartment: 1, interval: 24, additionalDoses: 149))]
+///     let trajectory = try simulate(patient: patient, doses: doses, outputTimes: [0, 24 * 150])
+///     trajectory.series("estradiol")        // pg/mL; trajectory.siValues for pmol/L
+///
+/// The baseline is the patient's steady state (solved, not a warm-up run); the integration starts there at
+/// t = 0 h. Output at `outputTimes` (hours); at a dose time the value after the dose is reported.
+public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
+                     method: Method = HPGModel.defaultMethod) throws(HPGError) -> Trajectory {
+    let drugs = try DrugRegistry.drugs(named: doses.map(\.drug))
+    let model = HPGModel(drugs: drugs)
+    let (baseline, parameters) = try patient.baseline(model)
+    let dosingModel = model.dosingModel(baseline: baseline, method: method)
+    var records: [EventRecord] = []
+    for dose in doses {
+        let k = drugs.firstIndex { $0.name == dose.drug }!
+        let count = drugs[k].pk.compartmentNames.count
+        guard (1...count).contains(dose.record.compartment) else {
+            throw .invalidDose(drug: dose.drug, compartment: dose.record.compartment, allowed: count)
+        }
+        var record = dose.record
+        record.compartment += model.firstCompartment(ofDrug: k) - 1
+        records.append(record)
+    }
+    records = records.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+    var named: [String: Double] = [:]
+    for (k, spec) in model.parameters.enumerated() where parameters[k] != spec.value { named[spec.name] = parameters[k] }
+    let result: DosingResult
+    do {
+        result = try DosingEngine(model: dosingModel).simulate(records: records, parameters: named, outputTimes: outputTimes)
+    } catch { throw .dosing(error) }
+    return Trajectory(times: result.outputTimes, observables: model.observables, values: result.outputValues,
+                      states: result.outputStates, model: model, baselineState: baseline, parameters: parameters,
+                      statistics: result.statistics)
+}
+
+extension HPGModel {
+    /// The observables (with conventional and SI units, for CSV headers) of a simulation that doses these drugs,
+    /// in the order `simulate` reports them.
+    public static func observables(forDrugs names: [String]) throws(HPGError) -> [ObservableSpec] {
+        HPGModel(drugs: try DrugRegistry.drugs(named: names)).observables
+    }
+
+    /// Rosenbrock (stiff) once the stiff helper's `rodas5p` is registered; Dormand–Prince until then.
+    public static var defaultMethod: Method { Method.named("rodas5p") ?? .dp5 }
+
+    /// 1-based dosing-engine compartment number of drug k's first compartment.
+    func firstCompartment(ofDrug k: Int) -> Int {
+        1 + drugs[..<k].reduce(0) { $0 + $1.pk.compartmentNames.count }
+    }
+
+    /// The model as the dosing engine sees it: every drug compartment dosable (CMT numbered drug by drug),
+    /// bioavailability Fn from each drug's declared F, outputs = observables.
+    public func dosingModel(baseline: [Double], method: Method) -> DosingModel {
+        var compartments: [Int] = []
+        var doseControls: [(name: String, defaultValue: Double?)] = []
+        for (k, slot) in slots.enumerated() {
+            let first = firstCompartment(ofDrug: k)
+            compartments.append(slot.depot)
+            doseControls.append(("F\(first)", drugs[k].pk.bioavailability.value))
+            if let central = slot.central { compartments.append(central) }
+        }
+        let model = self
+        let observableCount = observables.count
+        return DosingModel(
+            name: "hpg", stateNames: states.map(\.name), compartmentStates: compartments,
+            parameters: parameters.map { ($0.name, $0.value) } + doseControls,
+            rhs: { _, y, p, dydt in model.derivatives(y, p, dydt) },
+            jacobian: { _, y, p, matrix in model.jacobian(y, p, &matrix) },
+            // The patient's baseline, also after a reset record (EVID 3/4).
+            initialState: { _ in baseline },
+            outputs: (0..<observableCount).map { j in
+                ModelOutput(name: model.observables[j].name) { y, p in model.observe(y, Array(p.prefix(model.parameters.count)))[j] }
+            },
+            method: method,
+            solverOptions: SolverOptions(relativeTolerance: 1e-7, absoluteTolerance: 1e-9))
+    }
+}

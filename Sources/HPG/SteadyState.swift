@@ -1,0 +1,109 @@
+import Foundation
+import ODE
+
+/// One baseline lab the steady state must reproduce, and the patient parameter solved for it.
+public struct LabConstraint: Sendable, Equatable {
+    public var observable: String
+    public var value: Double
+    public var parameter: Parameter
+}
+
+/// Steady states solved directly: Newton's method on f(y; p) = 0 with a finite-difference Jacobian and the
+/// LAPACK LU (`DenseLU`). With lab constraints the unknowns are the states and one parameter per lab, and the
+/// equations are f(y; p) = 0 and observable(y) = lab (individualisation).
+///
+/// Drug compartments are not unknowns: the baseline is drug-free (their derivatives vanish at zero).
+public enum SteadyState {
+    public static let maxIterations = 100
+
+    /// Returns the drug-free steady state and the parameter vector with the solved parameters filled in.
+    public static func solve(_ model: HPGModel, parameters: [Double], constraints: [LabConstraint] = [],
+                             initialGuess: [Double]? = nil) throws(HPGError) -> (state: [Double], parameters: [Double]) {
+        let n = PhysiologicalState.allCases.count + SpermChain.count
+        let free = constraints.map(\.parameter.rawValue)
+        let outputs = try constraints.map { c throws(HPGError) -> Int in
+            guard let k = model.observableIndex(c.observable) else { throw .unknownObservable(c.observable) }
+            return k
+        }
+        var p = parameters
+        var y = initialGuess ?? referenceGuess(model, constraints: constraints)
+        var x = Array(y[0..<n]) + free.map { p[$0] }
+
+        func residual(_ x: [Double]) -> [Double] {
+            var yy = y, pp = p
+            for i in 0..<n { yy[i] = x[i] }
+            for (k, j) in free.enumerated() { pp[j] = x[n + k] }
+            let f = model.derivatives(yy, pp)
+            let observed = model.observe(yy, pp)
+            // Rows scaled to relative rates (1/h) and relative lab errors, so the norm weighs them alike.
+            return (0..<n).map { f[$0] / max(abs(x[$0]), 1e-6) }
+                + constraints.indices.map { (observed[outputs[$0]] - constraints[$0].value) / constraints[$0].value }
+        }
+        func norm(_ r: [Double]) -> Double { r.reduce(0) { max($0, abs($1)) } }
+
+        var r = residual(x)
+        var iteration = 0
+        while norm(r) > 1e-13 {
+            iteration += 1
+            guard iteration <= maxIterations else {
+                throw .steadyStateNotConverged(iterations: maxIterations, residual: norm(r), state: x)
+            }
+            var jacobian = Matrix(rows: x.count, columns: x.count)
+            for j in 0..<x.count {
+                var xh = x
+                let h = 1e-7 * max(abs(x[j]), 1e-6)
+                xh[j] += h
+                let rh = residual(xh)
+                for i in 0..<x.count { jacobian[i, j] = (rh[i] - r[i]) / h }
+            }
+            var step = r.map { -$0 }
+            do { try DenseLU(factoring: jacobian).solve(&step) } catch {
+                throw .steadyStateNotConverged(iterations: iteration, residual: norm(r), state: x)
+            }
+            // Damped step: states must stay positive and the residual must not grow.
+            var lambda = 1.0
+            var accepted = false
+            while lambda > 1e-6 {
+                let trial = zip(x, step).map { $0 + lambda * $1 }
+                if trial[0..<n].allSatisfy({ $0 > 0 }) {
+                    let rt = residual(trial)
+                    if norm(rt) < norm(r) || lambda < 1e-3 { x = trial; r = rt; accepted = true; break }
+                }
+                lambda /= 2
+            }
+            if !accepted { throw .steadyStateNotConverged(iterations: iteration, residual: norm(r), state: x) }
+            if step.indices.allSatisfy({ abs(lambda * step[$0]) <= 1e-13 * max(abs(x[$0]), 1e-9) }) { break }
+        }
+        for i in 0..<n { y[i] = x[i] }
+        for (k, j) in free.enumerated() { p[j] = x[n + k] }
+        for (k, c) in constraints.enumerated() where !(p[free[k]] > 0) {
+            throw .noPhysiologicalSolution(lab: c.observable, value: c.value, parameter: c.parameter.spec.name,
+                                           required: p[free[k]])
+        }
+        return (y, p)
+    }
+
+    /// Starting point: the reference man's steady state, with the observed labs put in their states.
+    static func referenceGuess(_ model: HPGModel, constraints: [LabConstraint]) -> [Double] {
+        var y = [Double](repeating: 0, count: model.stateDimension)
+        y[PhysiologicalState.gnrhDrive.rawValue] = 1
+        y[PhysiologicalState.lh.rawValue] = ReferenceMan.LH_IU_per_L
+        y[PhysiologicalState.fsh.rawValue] = ReferenceMan.FSH_IU_per_L
+        y[PhysiologicalState.itt.rawValue] = ReferenceMan.intratesticularT_nmol_per_L
+        y[PhysiologicalState.testosterone.rawValue] = ReferenceMan.testosterone_ng_per_dL
+        y[PhysiologicalState.estradiol.rawValue] = ReferenceMan.estradiol_pg_per_mL
+        var sperm = ReferenceMan.spermConcentration_million_per_mL
+        for c in constraints {
+            switch c.observable {
+            case "testosterone": y[PhysiologicalState.testosterone.rawValue] = c.value
+            case "estradiol": y[PhysiologicalState.estradiol.rawValue] = c.value
+            case "LH": y[PhysiologicalState.lh.rawValue] = c.value
+            case "FSH": y[PhysiologicalState.fsh.rawValue] = c.value
+            case "sperm_concentration": sperm = c.value
+            default: break
+            }
+        }
+        for k in 0..<SpermChain.count { y[SpermChain.first + k] = sperm }
+        return y
+    }
+}

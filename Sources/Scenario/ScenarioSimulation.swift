@@ -1,0 +1,97 @@
+import Dosing
+import HPG
+
+extension ScenarioCatalog {
+    /// The model's vocabulary: every registered drug and profile, the physiological observables with their
+    /// conventional and SI units, and every parameter (physiological and drug).
+    ///
+    /// Routes: the model gives each drug one absorption depot (compartment 1) and, for drugs with plasma
+    /// kinetics, a central compartment (2). Oral, IM and SC doses go to the depot with the drug's declared
+    /// bioavailability; IV doses (drugs with a central compartment only) go to the central compartment.
+    public static let hpg: ScenarioCatalog = {
+        let physiological = HPGModel(drugs: []).observables
+        let all = HPGModel(drugs: DrugRegistry.all)
+        let drugs = DrugRegistry.all.map { drug in
+            let routes: [(name: String, compartment: Int)] = switch drug.pk {
+            case .firstOrderAbsorption: [("oral", 1), ("im", 1), ("sc", 1), ("iv", 2)]
+            case .depotRelease: [("im", 1), ("sc", 1)]
+            }
+            return Drug(name: drug.name, routes: routes, doseDimension: drug.doseUnit == .IU ? .activity : .mass,
+                        baseUnitsPerDoseUnit: drug.doseUnit == .ug ? 1e-3 : 1,
+                        observables: HPGModel(drugs: [drug]).observables.dropFirst(physiological.count).map(\.name))
+        }
+        return ScenarioCatalog(
+            drugs: drugs, profiles: ProfileRegistry.names,
+            observables: physiological.map { spec in
+                Observable(name: spec.name, units: spec.unit == spec.siUnit ? [spec.unit] : [spec.unit, spec.siUnit],
+                           unitWhenOmitted: spec.unit == "1" || spec.unit.contains(" per ") ? spec.unit : nil)
+            },
+            labObservables: PatientSpec.labFields.map(\.observable),
+            parameters: all.parameters.map { Parameter(name: $0.name, unit: $0.unit) })
+    }()
+}
+
+extension PatientSpec {
+    /// Observable → the `BaselineLabs` field (conventional unit) it sets. (Key paths are immutable values;
+    /// Swift does not yet mark them Sendable.)
+    nonisolated(unsafe) static let labFields: [(observable: String, field: WritableKeyPath<BaselineLabs, Double?>)] = [
+        ("testosterone", \.testosterone_ng_per_dL), ("estradiol", \.estradiol_pg_per_mL),
+        ("LH", \.LH_IU_per_L), ("FSH", \.FSH_IU_per_L),
+        ("sperm_concentration", \.spermConcentration_million_per_mL),
+        ("total_motile_count", \.totalMotileCount_million), ("strict_morphology", \.strictMorphology_percent),
+    ]
+
+    /// The model's patient; labs written in SI units are converted to conventional ones by the observable's
+    /// SI factor.
+    func patient(observables: [ObservableSpec]) -> Patient {
+        var labs = BaselineLabs()
+        for (name, field) in Self.labFields {
+            guard let lab = baselineLabs[name], let spec = observables.first(where: { $0.name == name }) else { continue }
+            labs[keyPath: field] = lab.unit == spec.unit ? lab.value : lab.value / spec.siFactor
+        }
+        return Patient(profile: profile, labs: baselineLabs.isEmpty ? nil : labs, BMI_kg_per_m2: bodyMassIndex,
+                       overrides: overrides)
+    }
+}
+
+extension Scenario {
+    /// The doses of every regimen as the model takes them: NONMEM records in each drug's dose unit, into the
+    /// compartment of the regimen's route.
+    public func doses(catalog: ScenarioCatalog = .hpg) -> [DrugDose] {
+        regimens.flatMap { regimen -> [DrugDose] in
+            guard let drug = catalog.drug(regimen.drug),
+                  let route = drug.routes.first(where: { $0.name == regimen.route }) else {
+                preconditionFailure("the loader admits only catalog drugs and routes")
+            }
+            return regimen.records(amount: regimen.dose.baseValue / drug.baseUnitsPerDoseUnit,
+                                   compartment: route.compartment, until: simulation.duration)
+                .map { DrugDose(drug: regimen.drug, record: $0) }
+        }
+    }
+
+    /// Simulates the scenario: the CSV table on the output grid in `units`, and the comparisons with the
+    /// reported values (each in the unit the study reported it in).
+    public func simulate(units: UnitSystem) throws(HPGError) -> ScenarioResult {
+        let grid = outputTimes
+        let times = Array(Set(grid + comparisonTimes)).sorted()
+        let physiological = HPGModel(drugs: []).observables
+        let trajectory = try HPG.simulate(patient: patient.patient(observables: physiological), doses: doses(),
+                                          outputTimes: times)
+        let row = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
+        let specs = trajectory.observables
+        let names = output.observables.isEmpty ? specs.map(\.name) : output.observables
+        let columns = names.map { name in
+            let j = specs.firstIndex { $0.name == name }!
+            let spec = specs[j], si = units == .si
+            return TrajectoryCSV.Column(name: name, unit: si ? spec.siUnit : spec.unit,
+                                        header: si ? spec.siColumn : spec.column,
+                                        values: grid.map { trajectory.values[row[$0]!][j] * (si ? spec.siFactor : 1) })
+        }
+        let comparisons = comparisons { name, unit, hours in
+            let j = specs.firstIndex { $0.name == name }!
+            return trajectory.values[row[hours]!][j] * (unit == specs[j].unit ? 1 : specs[j].siFactor)
+        }
+        return ScenarioResult(scenario: self, units: units, csv: TrajectoryCSV(timesHours: grid, columns: columns),
+                              comparisons: comparisons)
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Scenario
+
+/// Finding, reading and simulating scenario files for `run` and `validate`, with messages for people.
+enum ScenarioFiles {
+    /// Files as given, and the .yaml/.yml files inside folders (sorted, not recursive).
+    static func expand(_ paths: [String], exitCode: ExitCode) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                print("hpgsim: there is no file or folder \"\(path)\" (looked in \(FileManager.default.currentDirectoryPath)).",
+                      to: &standardError)
+                throw exitCode
+            }
+            guard isDirectory.boolValue else { files.append(path); continue }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            files += entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                .map { (path as NSString).appendingPathComponent($0) }
+        }
+        return files
+    }
+
+    /// Reads every file; if any has problems, prints all of them (every file) and throws `exitCode`.
+    static func load(_ files: [String], exitCode: ExitCode = .inputError) throws -> [Scenario] {
+        let loader = ScenarioLoader(catalog: .hpg)
+        var scenarios: [Scenario] = []
+        var problems: [ScenarioProblem] = []
+        for file in files {
+            do { scenarios.append(try loader.load(path: file)) } catch { problems += error.problems }
+        }
+        guard problems.isEmpty else {
+            let count = problems.count == 1 ? "1 mistake" : "\(problems.count) mistakes"
+            print("hpgsim found \(count) in the scenario files, so nothing was simulated or written:\n",
+                  to: &standardError)
+            for problem in problems { print(problem.description + "\n", to: &standardError) }
+            print("The numbers after each file name are line:column. scenarios/README.md describes every key.",
+                  to: &standardError)
+            throw exitCode
+        }
+        return scenarios
+    }
+
+    static func simulate(_ scenario: Scenario, units: UnitSystem) throws -> ScenarioResult {
+        do {
+            return try scenario.simulate(units: units)
+        } catch {
+            print("hpgsim: the simulation of \(scenario.file) failed: \(error)", to: &standardError)
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Standard error as a `TextOutputStream`, for `print(…, to: &standardError)`.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
+}
+nonisolated(unsafe) var standardError = StandardError()

@@ -1,0 +1,52 @@
+import Foundation
+import Scenario
+
+/// The few lines `hpgsim run` prints per scenario.
+enum RunSummary {
+    static func text(_ result: ScenarioResult, csvPath: String) -> String {
+        let scenario = result.scenario
+        let window = result.onTreatmentWindow
+        let day = { (hours: Double) in formatNumber(hours / 24, significantDigits: 4) }
+        var table = TextTable(header: ["", "unit", "baseline (day 0)",
+                                       "on treatment (days \(day(window.lowerBound))–\(day(window.upperBound)))",
+                                       "change", "end (day \(day(scenario.simulation.duration)))"])
+        for change in result.changes {
+            let relative = change.baseline == 0 ? "" :
+                (change.relativeChange >= 0 ? "+" : "") + formatNumber(change.relativeChange * 100, significantDigits: 3) + "%"
+            table.append([change.column.name, change.column.unit.isEmpty ? "ratio" : change.column.unit,
+                          formatNumber(change.baseline, significantDigits: 4),
+                          formatNumber(change.onTreatment, significantDigits: 4), relative,
+                          formatNumber(change.end, significantDigits: 4)])
+        }
+        var lines = [
+            "\(scenario.name)\(scenario.title.isEmpty ? "" : " — \(scenario.title)")",
+            "  wrote \(csvPath) (\(result.csv.timesHours.count) rows, one per \(day(scenario.simulation.outputEvery)) d; \(result.units == .si ? "SI" : "conventional") units)",
+            table.render(indent: "  "),
+        ]
+        if let reported = scenario.reported {
+            lines.append("  compared with \(reported.source):")
+            lines.append(ComparisonReport.table(result.comparisons, showScenario: false).render(indent: "  "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// What `run` prints when no scenario is given: how to use it, and the scenarios at hand.
+enum RunGuide {
+    static func noScenarioGiven(command: String) -> String {
+        let available = FileManager.default.fileExists(atPath: "scenarios")
+            ? (try? ScenarioFiles.expand(["scenarios"], exitCode: .failure)) ?? [] : []
+        var text = """
+            hpgsim \(command) needs at least one scenario file: a text file (YAML) that describes a patient and \
+            a drug regimen. For example:
+
+              hpgsim \(command) scenarios/anastrozole-shoshany-2017.yaml
+
+            """
+        if !available.isEmpty {
+            text += "\nScenario files in scenarios/:\n" + available.map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
+        text += "\nscenarios/README.md explains how to write one; `hpgsim \(command) --help` lists the options."
+        return text
+    }
+}

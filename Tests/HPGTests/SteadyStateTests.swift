@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import HPG
+
+/// Steady-state identities: f(baseline) = 0, and individualised baselines reproduce the labs.
+@Suite struct SteadyStateTests {
+    let model = HPGModel(drugs: [.anastrozole])
+
+    @Test func referenceManIsTheSteadyStateOfTheDefaultParameters() throws {
+        let (y, p) = try Patient().baseline(model)
+        let f = model.derivatives(y, p)
+        for i in 0..<y.count { #expect(abs(f[i]) <= 1e-9 * max(abs(y[i]), 1), "state \(model.states[i].name)") }
+        let o = model.observe(y, p)
+        func value(_ name: String) -> Double { o[model.observableIndex(name)!] }
+        // The declared reference labs (ReferenceMan) are the steady state at the declared parameters.
+        #expect(abs(value("testosterone") / ReferenceMan.testosterone_ng_per_dL - 1) < 1e-9)
+        #expect(abs(value("estradiol") / ReferenceMan.estradiol_pg_per_mL - 1) < 1e-9)
+        #expect(abs(value("LH") / ReferenceMan.LH_IU_per_L - 1) < 1e-9)
+        #expect(abs(value("FSH") / ReferenceMan.FSH_IU_per_L - 1) < 1e-9)
+        #expect(abs(value("intratesticular_T") / ReferenceMan.intratesticularT_nmol_per_L - 1) < 1e-9)
+        #expect(abs(value("sperm_concentration") / ReferenceMan.spermConcentration_million_per_mL - 1) < 1e-9)
+        #expect(abs(value("strict_morphology") / ReferenceMan.strictMorphology_percent - 1) < 1e-9)
+        #expect(abs(value("GnRH_drive") - 1) < 1e-9)
+    }
+
+    @Test func individualisedBaselineReproducesTheLabs() throws {
+        let labs = StudyTable.shah2021.baselineLabs
+        let (y, p) = try Patient(profile: "overweight", labs: labs).baseline(model)
+        let f = model.derivatives(y, p)
+        for i in 0..<y.count { #expect(abs(f[i]) <= 1e-9 * max(abs(y[i]), 1), "state \(model.states[i].name)") }
+        let o = model.observe(y, p)
+        for c in labs.constraints {
+            #expect(abs(o[model.observableIndex(c.observable)!] / c.value - 1) < 1e-9, "\(c.observable)")
+        }
+    }
+
+    @Test func anySubsetOfLabsIsReproducedAndTheOtherParametersKeepTheirProfileValues() throws {
+        let labs = BaselineLabs(testosterone_ng_per_dL: 350, estradiol_pg_per_mL: 40)
+        let (y, p) = try Patient(profile: "obese", labs: labs).baseline(model)
+        let o = model.observe(y, p)
+        #expect(abs(o[model.observableIndex("testosterone")!] / 350 - 1) < 1e-9)
+        #expect(abs(o[model.observableIndex("estradiol")!] / 40 - 1) < 1e-9)
+        #expect(p[Parameter.gnrhDriveCapacity.rawValue] == Parameter.gnrhDriveCapacity.spec.value)
+        #expect(p[Parameter.fshSecretion.rawValue] == Parameter.fshSecretion.spec.value)
+    }
+
+    @Test func impossibleLabsAreRejectedWithTheParameterThatWouldBeNegative() {
+        // E2 of 2 pg/mL with T 900 ng/dL: the testis alone makes more E2 than that, so peripheral aromatase
+        // would have to be negative.
+        let labs = BaselineLabs(testosterone_ng_per_dL: 900, estradiol_pg_per_mL: 2, LH_IU_per_L: 5, FSH_IU_per_L: 5)
+        #expect {
+            try Patient(labs: labs).baseline(model)
+        } throws: { error in
+            guard case HPGError.noPhysiologicalSolution(_, _, let parameter, let required)? = error as? HPGError else { return false }
+            return parameter == Parameter.aromatasePeripheralVmax.spec.name && required <= 0
+        }
+    }
+}

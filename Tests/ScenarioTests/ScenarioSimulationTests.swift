@@ -1,0 +1,132 @@
+import Foundation
+import HPG
+import Testing
+@testable import Scenario
+
+/// Scenarios through the model: the shipped files, CSV headers and unit conversions by molar mass, labs in
+/// either unit system, and the reversibility the washout scenario is there to show.
+struct ScenarioSimulationTests {
+    static let scenariosFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("scenarios").path
+
+    let loader = ScenarioLoader(catalog: .hpg)
+
+    func scenario(_ text: String) throws(ScenarioError) -> Scenario { try loader.parse(text, file: "test.yaml") }
+
+    static let twoWeeksDaily = """
+        patient:
+          profile: overweight
+          baseline: {testosterone: 270.6 ng/dL, estradiol: 32 pg/mL}
+        regimens:
+          - {drug: anastrozole, dose: 1 mg, route: oral, every: 1 d}
+        simulation: {duration: 2 weeks, output_every: 12 h}
+        output:
+          observables: [testosterone, estradiol, LH, anastrozole_concentration]
+        """
+
+    /// Every file in scenarios/ reads without a problem against the model's names.
+    @Test func shippedScenariosAreValid() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.scenariosFolder)
+            .filter { $0.hasSuffix(".yaml") }
+        #expect(files.count >= 7)
+        for file in files {
+            #expect(throws: Never.self) { try loader.load(path: Self.scenariosFolder + "/" + file) }
+        }
+        let quickStart = try loader.load(path: Self.scenariosFolder + "/anastrozole-shoshany-2017.yaml")
+        #expect(quickStart.reported != nil)
+    }
+
+    @Test func conventionalHeaders() throws {
+        let result = try scenario(Self.twoWeeksDaily).simulate(units: .conventional)
+        #expect(result.csv.text.hasPrefix(
+            "time_days,testosterone_ng_per_dL,estradiol_pg_per_mL,LH_IU_per_L,anastrozole_concentration_ng_per_mL\r\n"))
+        #expect(result.csv.timesHours.count == 29)  // 0, 12 h, …, 14 d
+    }
+
+    @Test func siHeaders() throws {
+        let result = try scenario(Self.twoWeeksDaily).simulate(units: .si)
+        #expect(result.csv.text.hasPrefix(
+            "time_days,testosterone_nmol_per_L,estradiol_pmol_per_L,LH_IU_per_L,anastrozole_concentration_nmol_per_L\r\n"))
+    }
+
+    /// SI = conventional × factor from the molar mass: T 288.42 g/mol, 1 ng/dL = 10 ng/L = 10/288.42 nmol/L;
+    /// E2 272.38 g/mol, 1 pg/mL = 1000 pg/L… = 1000/272.38 pmol/L; anastrozole 293.37 g/mol, 1 ng/mL =
+    /// 1000/293.37 nmol/L. The model states the T and E2 factors to 4 significant digits (0.03467, 3.671), so
+    /// agreement is to 2·10⁻⁴ relative; LH (IU/L) is the same in both systems.
+    @Test func siValuesFollowMolarMasses() throws {
+        let scenario = try scenario(Self.twoWeeksDaily)
+        let conventional = try scenario.simulate(units: .conventional).csv.columns
+        let si = try scenario.simulate(units: .si).csv.columns
+        let factors = [10 / 288.42, 1000 / 272.38, 1, 1000 / 293.37]
+        for (k, factor) in factors.enumerated() {
+            for (c, s) in zip(conventional[k].values, si[k].values) where c > 0 {
+                #expect(abs(s / (c * factor) - 1) < 2e-4, "\(conventional[k].name)")
+            }
+        }
+    }
+
+    /// Baseline labs written in SI units set the same patient as the same labs in conventional units:
+    /// 270.6 ng/dL = 270.6 × 10/288.42 nmol/L, 32 pg/mL = 32 × 1000/272.38 pmol/L.
+    @Test func siLabsSetTheSamePatient() throws {
+        let t = 270.6 * 10 / 288.42, e2 = 32 * 1000 / 272.38
+        let si = Self.twoWeeksDaily.replacingOccurrences(
+            of: "{testosterone: 270.6 ng/dL, estradiol: 32 pg/mL}",
+            with: "{testosterone: \(t) nmol/L, estradiol: \(e2) pmol/L}")
+        let fromSI = try scenario(si).simulate(units: .conventional).csv.columns
+        #expect(abs(fromSI[0].values[0] / 270.6 - 1) < 2e-4)
+        #expect(abs(fromSI[1].values[0] / 32 - 1) < 2e-4)
+    }
+
+    /// A value reported in SI is compared in SI: the simulated value is the conventional one × the factor.
+    @Test func reportedSIValueIsComparedInSI() throws {
+        let text = Self.twoWeeksDaily + """
+
+            reported:
+              source: test
+              tolerance: 50 %
+              baseline: {estradiol: 117.5 pmol/L, testosterone: 270.6 ng/dL}
+            """
+        let comparisons = try scenario(text).simulate(units: .conventional).comparisons
+        let e2 = try #require(comparisons.first { $0.observable == "estradiol" })
+        #expect(e2.unit == "pmol/L")
+        #expect(abs(e2.simulated / (32 * 1000 / 272.38) - 1) < 2e-4)
+        #expect(comparisons.first { $0.observable == "testosterone" }?.unit == "ng/dL")
+    }
+
+    /// Reversibility: after the last dose the drug clears (t½ ≈ 42 h, so 3 months is > 50 half-lives) and the
+    /// axis has only one drug-free steady state, so testosterone, estradiol, LH and FSH return to baseline.
+    @Test func washoutReturnsToBaseline() throws {
+        let washout = try loader.load(path: Self.scenariosFolder + "/anastrozole-stop-and-washout.yaml")
+        let result = try washout.simulate(units: .conventional)
+        for change in result.changes where ["testosterone", "estradiol", "LH", "FSH"].contains(change.column.name) {
+            #expect(abs(change.onTreatment / change.baseline - 1) > 0.1, "\(change.column.name) moved on treatment")
+            #expect(abs(change.end / change.baseline - 1) < 1e-3, "\(change.column.name) back at the end")
+        }
+    }
+
+    /// A drug's observables are available only when the scenario doses that drug.
+    @Test func unknownProfileAndUndosedObservableAreRejected() {
+        let text = Self.twoWeeksDaily
+            .replacingOccurrences(of: "profile: overweight", with: "profile: overwieght")
+            .replacingOccurrences(of: "anastrozole_concentration]", with: "anastrozole_concentration, letrozole_concentration]")
+        do {
+            _ = try scenario(text)
+            Issue.record("expected problems")
+        } catch {
+            #expect(error.problems.map(\.key) == ["patient.profile", "output.observables[4]"])
+            #expect(error.problems[0].message.contains("Did you mean \"overweight\"?"))
+            #expect(error.problems[0].allowed == ProfileRegistry.names.joined(separator: ", "))
+        }
+    }
+
+    /// `hpgsim run`'s summary window: the last 7 days of treatment.
+    @Test func onTreatmentWindowIsLastWeekOfTreatment() throws {
+        let washout = try loader.load(path: Self.scenariosFolder + "/anastrozole-stop-and-washout.yaml")
+        let threeMonths = 3 * QuantityUnit.hoursPerMonth
+        #expect(washout.treatmentEnd == threeMonths)
+        let result = ScenarioResult(scenario: washout, units: .conventional,
+                                    csv: TrajectoryCSV(timesHours: [], columns: []), comparisons: [])
+        #expect(result.onTreatmentWindow == (threeMonths - 168)...threeMonths)
+    }
+}
