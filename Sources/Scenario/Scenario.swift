@@ -12,7 +12,7 @@ public struct Scenario: Sendable {
     public var output: OutputSpec
     public var reported: Reported?
 
-    /// Output times in hours: 0, Δ, 2Δ, … up to and including the end of the simulation.
+    /// Output times in hours: 0, Δ, 2Δ, … up to the end of the simulation (included when it falls on the grid).
     public var outputTimes: [Double] {
         let count = Int((simulation.duration / simulation.outputEvery * (1 + 1e-12)).rounded(.down))
         return (0...count).map { Double($0) * simulation.outputEvery }
@@ -41,10 +41,12 @@ public struct PatientSpec: Sendable {
     public var overrides: [String: Double]
 }
 
-/// How long to simulate and how often to write a row.
+/// How long to simulate, how often to write a row, and (optionally) which ODE method integrates the model.
 public struct SimulationSpan: Sendable {
     public var duration: Double
     public var outputEvery: Double
+    /// A name from the solver registry (`Method.all`); nil: the model's default method.
+    public var method: String?
 }
 
 /// Which observables to write and in which unit system.

@@ -42,9 +42,9 @@ enum ScenarioFiles {
         return scenarios
     }
 
-    static func simulate(_ scenario: Scenario, units: UnitSystem) throws -> ScenarioResult {
+    static func simulate(_ scenario: Scenario, units: UnitSystem, method: String? = nil) throws -> ScenarioResult {
         do {
-            return try scenario.simulate(units: units)
+            return try scenario.simulate(units: units, method: method)
         } catch {
             print("hpgsim: the simulation of \(scenario.file) failed: \(error)", to: &standardError)
             throw ExitCode.failure

@@ -25,8 +25,9 @@ struct ValidateCommand: ParsableCommand {
     var paths: [String] = []
 
     @Flag(help: """
-        Print one JSON object per compared value (keys: scenario, observable, time_days, reported, simulated, \
-        unit, tolerance, pass) instead of the table.
+        Print one JSON object per line for each compared value (keys: scenario, observable, time_days, \
+        reported, simulated, unit, tolerance as a fraction of the reported value, pass; also timepoint, \
+        from_days, to_days, source) instead of the table.
         """)
     var json = false
 
