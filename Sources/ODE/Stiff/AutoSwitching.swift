@@ -11,9 +11,10 @@
 ///   over steps 300–600): ROBER 0.80 with tsit5 and 0.99 with dp5, VDPOL and POLLU 1.00 with both; the
 ///   largest single-step value on the non-stiff Arenstorf and Kepler problems at rtol 1e-3…1e-8 was 0.68
 ///   (tsit5, rtol 1e-3), never twice in a row above 0.7. Hence the threshold 0.7.
-/// - Stiff → explicit: after a Rodas5P step of size h, the explicit method would be stable with that h
-///   when h·‖J‖∞ ≤ x_stab (‖J‖∞ ≥ ρ(J), so the test errs on the side of staying stiff); 15 such steps in
-///   a row switch back.
+/// - Stiff → explicit: after a Rodas5P step of size h, the explicit method would take that h without being
+///   flagged stiff when h·‖J‖∞ ≤ `stiffnessThreshold`·x_stab (‖J‖∞ ≥ ρ(J), so the test errs on the side of
+///   staying stiff, and the shared threshold keeps the two tests from undoing each other); 15 such steps
+///   in a row switch back.
 /// Each switch restarts the incoming stepper from the current point (its own f, J and controller) and is
 /// counted in `methodSwitches`. Dense output is that of the stepper that took the last step.
 public final class AutoSwitching: Stepper {
@@ -48,7 +49,7 @@ public final class AutoSwitching: Stepper {
             lastStepWasStiff = true
             let h = state.t - state.tPrevious
             let boundary = explicit.tableau.realStabilityBoundary
-            switchVotes = h * stiff.jacobianNormBound <= boundary ? switchVotes + 1 : 0
+            switchVotes = h * stiff.jacobianNormBound <= Self.stiffnessThreshold * boundary ? switchVotes + 1 : 0
             if switchVotes >= Self.stepsToSwitch { switchMethod(state) }
         } else {
             try explicit.step(state, limit: limit)

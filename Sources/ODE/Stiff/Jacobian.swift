@@ -78,8 +78,10 @@ final class JacobianEvaluator {
 /// The Newton iteration matrix M = α·I − β·J and its LU factors. Rosenbrock methods use α = 1/(hγ),
 /// β = 1 (W = I/(hγ) − J); BDF uses α = 1, β = h/α_k (M = I − (h/α_k)·J).
 ///
-/// `DenseLU(factoring:)` copies the matrix into its own factor storage, so one factorization allocates
-/// one n×n array; that is the only allocation of the stiff steppers' steps.
+/// `DenseLU(factoring:)` copies the matrix into new factor and pivot arrays, so each factorization makes
+/// two heap allocations; they are the only ones of the stiff steppers' steps (measured with a counting
+/// malloc on a release build, HIRES and POLLU at rtol 1e-9: Rodas5P 2.0 per step at 1 LU per step, BDF
+/// 0.15–0.24 per step at 0.075–0.12 LU per step, analytic or difference Jacobian alike).
 struct IterationMatrix {
     private var work: Matrix
     private(set) var lu: DenseLU?
