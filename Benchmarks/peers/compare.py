@@ -4,8 +4,8 @@ table and the time ratios to notebooks-md/solver-benchmarks.md.
 
     python3 Benchmarks/peers/compare.py [--no-build] [--rtol 1e-4 1e-6 1e-8] [--output PATH]
 
-Steps: builds hpgsim in release mode (swift build -c release) and the CVODE comparator (gcc -O2 against
-Debian's libsundials-dev); reads the problem definitions from `hpgsim bench problems --json`; runs
+Steps: installs what a fresh machine lacks (scripts/setup --bench: LAPACK, libsundials-dev, scipy); builds
+hpgsim in release mode (swift build -c release) and the CVODE comparator (gcc -O2 against libsundials-dev); reads the problem definitions from `hpgsim bench problems --json`; runs
 `hpgsim bench solvers --json`, `cvode_bench solve …` and `scipy_bench.py solve …` with the same rtol and
 atol; checks that the three tools integrate the same problems (same initial values and spans, Jacobians
 that match finite differences, end points that agree with the published references); writes the page
@@ -56,6 +56,7 @@ def relative_error(y, reference):
 
 
 def build(skip):
+    run([os.path.join(ROOT, "scripts", "setup"), "--bench"])
     if not skip:
         print("building hpgsim (release) …", file=sys.stderr)
         run(["swift", "build", "-c", "release", "--product", "hpgsim"])
