@@ -89,9 +89,10 @@ public struct DataSet: Sendable {
         var lineRanges: [Range<Int>] = [], lineNumbers: [Int] = [], records: [EventRecord] = [], ids: [Double] = []
         lineRanges.reserveCapacity(lines.count)
         records.reserveCapacity(lines.count)
+        var fields: [Range<Int>] = []
         for (offset, line) in lines.enumerated().dropFirst() {
             let lineNumber = offset + 1
-            let fields = fieldRanges(bytes, line)
+            fieldRanges(bytes, line, into: &fields)
             if fields.count != columns.count {
                 problems.append(Problem(line: lineNumber, message: "\(file):\(lineNumber): \(fields.count) fields, the header has \(columns.count)"))
                 continue
@@ -174,13 +175,19 @@ public struct DataSet: Sendable {
 
     static func fieldRanges(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
+        fieldRanges(bytes, line, into: &ranges)
+        return ranges
+    }
+
+    /// Byte ranges of the comma-separated fields of `line`, into a reused buffer.
+    static func fieldRanges(_ bytes: [UInt8], _ line: Range<Int>, into ranges: inout [Range<Int>]) {
+        ranges.removeAll(keepingCapacity: true)
         var start = line.lowerBound
         for i in line where bytes[i] == 0x2C {
             ranges.append(start..<i)
             start = i + 1
         }
         ranges.append(start..<line.upperBound)
-        return ranges
     }
 
     static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {

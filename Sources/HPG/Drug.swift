@@ -18,11 +18,18 @@ public struct Drug: Sendable {
         self.mechanisms = mechanisms
     }
 
-    /// Every parameter of the drug, named "<drug>.<parameter>" (PK first, then mechanisms).
+    /// Every parameter of the drug for the parameter table, named "<drug>.<parameter>": PK, bioavailability,
+    /// mechanisms.
     public var parameters: [ParameterSpec] {
-        (pk.parameters + mechanisms.flatMap(\.parameters)).map {
-            ParameterSpec(name + "." + $0.name, $0.unit, $0.value, $0.source)
-        }
+        prefixed(pk.parameters + [pk.bioavailability] + mechanisms.flatMap(\.parameters))
+    }
+
+    /// The parameters the right-hand side reads (PK, mechanisms). Bioavailability is not among them: it is
+    /// the dosing engine's dose control Fn of the drug's depot compartment (a record item, as in NONMEM).
+    var modelParameters: [ParameterSpec] { prefixed(pk.parameters + mechanisms.flatMap(\.parameters)) }
+
+    private func prefixed(_ specs: [ParameterSpec]) -> [ParameterSpec] {
+        specs.map { ParameterSpec(name + "." + $0.name, $0.unit, $0.value, $0.source) }
     }
 
     /// Plasma concentration unit of the central compartment.
@@ -45,32 +52,53 @@ public enum DoseUnit: String, Sendable {
 
 /// Linear pharmacokinetics. Bioavailability is a dose control (NONMEM Fn) applied by the dosing engine.
 public enum PKModel: Sendable {
-    /// Oral/SC/IM depot → central, first-order absorption ka, linear elimination CL/V (ADVAN2 TRANS2).
-    /// Dosable compartments: 1 depot, 2 central.
-    case firstOrderAbsorption(ka: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec, bioavailability: ParameterSpec)
+    /// Oral/SC/IM depot → central, first-order absorption ka, linear elimination CL/V (ADVAN2 TRANS2),
+    /// optionally with an active metabolite formed from the central compartment.
+    /// Dosable compartments: 1 depot, 2 central (3 metabolite).
+    case firstOrderAbsorption(ka: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec,
+                              bioavailability: ParameterSpec, metabolite: MetabolitePK? = nil)
     /// A depot releasing the drug at ka·A into its site of action (testosterone esters release T into serum).
     /// Dosable compartment: 1 depot.
     case depotRelease(ka: ParameterSpec, bioavailability: ParameterSpec)
 
+    /// Rate parameters (bioavailability is separate: a dose control), in the order `DrugSlots` reads them.
     public var parameters: [ParameterSpec] {
         switch self {
-        case .firstOrderAbsorption(let ka, let cl, let v, let f): return [ka, cl, v, f]
-        case .depotRelease(let ka, let f): return [ka, f]
+        case .firstOrderAbsorption(let ka, let cl, let v, _, let metabolite):
+            return [ka, cl, v] + (metabolite.map { [$0.formationClearance, $0.clearance, $0.volume] } ?? [])
+        case .depotRelease(let ka, _): return [ka]
         }
     }
 
-    /// State names (without the drug prefix) and the one that holds the plasma concentration.
+    /// Compartment names (without the drug prefix), in dosing-compartment order.
     var compartmentNames: [String] {
         switch self {
-        case .firstOrderAbsorption: return ["depot", "central"]
+        case .firstOrderAbsorption(_, _, _, _, let metabolite): return ["depot", "central"] + (metabolite == nil ? [] : ["metabolite"])
         case .depotRelease: return ["depot"]
         }
     }
 
     var bioavailability: ParameterSpec {
         switch self {
-        case .firstOrderAbsorption(_, _, _, let f), .depotRelease(_, let f): return f
+        case .firstOrderAbsorption(_, _, _, let f, _), .depotRelease(_, let f): return f
         }
+    }
+
+    var hasMetabolite: Bool { compartmentNames.count == 3 }
+}
+
+/// An active metabolite formed from the parent's central compartment with clearance CLf (part of the
+/// parent's total CL) and eliminated with CLm from its volume Vm (tamoxifen → endoxifen, Ter Heine 2014):
+/// dM/dt = (CLf/V)·A − (CLm/Vm)·M. Amounts in parent-equivalent dose units.
+public struct MetabolitePK: Sendable {
+    public var formationClearance: ParameterSpec
+    public var clearance: ParameterSpec
+    public var volume: ParameterSpec
+
+    public init(formationClearance: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec) {
+        self.formationClearance = formationClearance
+        self.clearance = clearance
+        self.volume = volume
     }
 }
 
@@ -89,9 +117,15 @@ public enum Mechanism: Sendable {
     case gnrhReceptorAgonism(emax: ParameterSpec, ec50: ParameterSpec, hill: ParameterSpec)
     /// Exogenous testosterone: the depot release ka·A (mg ester/h) × mass fraction of T enters serum T.
     case testosteroneRelease(testosteroneMassFraction: ParameterSpec)
+    /// The wrapped mechanism, driven by the metabolite's concentration instead of the parent's
+    /// (needs a `MetabolitePK`).
+    indirect case throughMetabolite(Mechanism)
 
     public var parameters: [ParameterSpec] {
         switch self {
+        case .throughMetabolite(let mechanism): return mechanism.parameters.map {
+            ParameterSpec("metabolite_" + $0.name, $0.unit, $0.value, $0.source)
+        }
         case .aromataseInhibition(let ki), .estrogenReceptorAntagonism(let ki): return [ki]
         case .lhReceptorAgonism(let k): return [k]
         case .gnrhReceptorAgonism(let emax, let ec50, let hill): return [emax, ec50, hill]

@@ -1,56 +1,83 @@
+import Foundation
+
 /// Where one drug's states and parameters sit in the model's vectors.
 struct DrugSlots: Sendable {
     enum Kind: Sendable { case aromatase, estrogenReceptor, lhReceptor, gnrhReceptor, testosterone }
+
+    /// One mechanism: its first parameter, and the compartment (and volume) whose concentration drives it
+    /// (nil for testosterone release, driven by the depot's release rate).
+    struct MechanismSlot: Sendable {
+        let kind: Kind
+        let parameter: Int
+        let state: Int?
+        let volume: Int?
+    }
+
     let depot: Int
     let central: Int?
+    let metabolite: Int?
     let ka: Int
     let clearance: Int?
     let volume: Int?
+    /// Formation clearance, metabolite clearance and volume.
+    let formationClearance: Int?
+    let metaboliteClearance: Int?
+    let metaboliteVolume: Int?
     let concentrationFactor: Double
-    /// Each mechanism and the index of its first parameter.
-    let mechanisms: [(kind: Kind, parameter: Int)]
+    let mechanisms: [MechanismSlot]
 
     init(drug: Drug, firstState: Int, firstParameter: Int) {
         depot = firstState
         ka = firstParameter
         concentrationFactor = drug.doseUnit.concentrationFactor
-        switch drug.pk {
-        case .firstOrderAbsorption:
-            central = firstState + 1
-            clearance = firstParameter + 1
-            volume = firstParameter + 2
-        case .depotRelease:
-            central = nil
-            clearance = nil
-            volume = nil
-        }
+        let compartments = drug.pk.compartmentNames.count
+        central = compartments >= 2 ? firstState + 1 : nil
+        metabolite = compartments >= 3 ? firstState + 2 : nil
+        clearance = central == nil ? nil : firstParameter + 1
+        volume = central == nil ? nil : firstParameter + 2
+        formationClearance = metabolite == nil ? nil : firstParameter + 3
+        metaboliteClearance = metabolite == nil ? nil : firstParameter + 4
+        metaboliteVolume = metabolite == nil ? nil : firstParameter + 5
         var next = firstParameter + drug.pk.parameters.count
-        var mechanisms: [(Kind, Int)] = []
+        var mechanisms: [MechanismSlot] = []
         for mechanism in drug.mechanisms {
+            var inner = mechanism
+            var onMetabolite = false
+            if case .throughMetabolite(let wrapped) = mechanism {
+                precondition(metabolite != nil, "\(drug.name): a metabolite mechanism needs a PK model with a metabolite")
+                inner = wrapped
+                onMetabolite = true
+            }
             let kind: Kind
-            switch mechanism {
+            switch inner {
             case .aromataseInhibition: kind = .aromatase
             case .estrogenReceptorAntagonism: kind = .estrogenReceptor
             case .lhReceptorAgonism: kind = .lhReceptor
             case .gnrhReceptorAgonism: kind = .gnrhReceptor
             case .testosteroneRelease: kind = .testosterone
+            case .throughMetabolite: preconditionFailure("\(drug.name): nested metabolite mechanisms")
             }
-            mechanisms.append((kind, next))
+            let state = kind == .testosterone ? nil : (onMetabolite ? metabolite : central)
+            let volume = kind == .testosterone ? nil : (onMetabolite ? metaboliteVolume : self.volume)
+            mechanisms.append(MechanismSlot(kind: kind, parameter: next, state: state, volume: volume))
             next += mechanism.parameters.count
         }
         self.mechanisms = mechanisms
     }
 
-    /// Plasma concentration (ng/mL or IU/L); 0 for depot-only drugs.
-    func concentration(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>) -> Double {
-        guard let central, let volume else { return 0 }
-        return max(y[central], 0) * concentrationFactor / p[volume]
+    /// Concentration (ng/mL or IU/L) of the compartment `state` with volume parameter `volume`; 0 if none.
+    func concentration(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, state: Int?, volume: Int?) -> Double {
+        guard let state, let volume else { return 0 }
+        return max(y[state], 0) * concentrationFactor / p[volume]
     }
 
     static func equation(_ pk: PKModel, compartment: Int) -> String {
-        switch (pk, compartment) {
-        case (.firstOrderAbsorption, 0), (.depotRelease, 0): return "dA_depot/dt = −ka·A_depot (+ doses, F applied by the dosing engine)"
-        default: return "dA_central/dt = ka·A_depot − (CL/V)·A_central,  C = A_central/V"
+        switch compartment {
+        case 0: return "dA_depot/dt = −ka·A_depot (+ doses, F applied by the dosing engine)"
+        case 1:
+            if pk.hasMetabolite { return "dA_central/dt = ka·A_depot − (CL/V)·A_central (CL includes CLf),  C = A_central/V" }
+            return "dA_central/dt = ka·A_depot − (CL/V)·A_central,  C = A_central/V"
+        default: return "dA_metabolite/dt = (CLf/V)·A_central − (CLm/Vm)·A_metabolite,  Cm = A_metabolite/Vm"
         }
     }
 }
@@ -73,10 +100,15 @@ struct DrugEffects {
             dydt?[slot.depot] = -release
             if let central = slot.central, let clearance = slot.clearance, let volume = slot.volume {
                 dydt?[central] = release - p[clearance] / p[volume] * y[central]
+                if let metabolite = slot.metabolite, let formation = slot.formationClearance,
+                   let clearanceM = slot.metaboliteClearance, let volumeM = slot.metaboliteVolume {
+                    dydt?[metabolite] = p[formation] / p[volume] * y[central] - p[clearanceM] / p[volumeM] * y[metabolite]
+                }
             }
-            let c = slot.concentration(y, p)
-            for (kind, i) in slot.mechanisms {
-                switch kind {
+            for m in slot.mechanisms {
+                let c = slot.concentration(y, p, state: m.state, volume: m.volume)
+                let i = m.parameter
+                switch m.kind {
                 case .aromatase: aromataseInhibition += c / p[i]
                 case .estrogenReceptor: estrogenReceptorBlock += c / p[i]
                 case .lhReceptor: lhEquivalent += p[i] * c
@@ -90,5 +122,3 @@ struct DrugEffects {
         }
     }
 }
-
-import Foundation

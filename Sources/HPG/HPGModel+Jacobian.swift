@@ -71,39 +71,50 @@ extension HPGModel {
             J[i, i - 1] = 1 / p[transit.rawValue]
         }
 
-        // Drugs: their own PK, and each mechanism's column through dC/dA = factor/V.
+        // Drugs: their own PK, and each mechanism's column (the compartment driving it) through
+        // dC/dA = factor/V.
         for slot in slots {
             let ka = p[slot.ka]
             J[slot.depot, slot.depot] = -ka
-            var dCdA = 0.0
             if let central = slot.central, let clearance = slot.clearance, let volume = slot.volume {
                 J[central, slot.depot] = ka
                 J[central, central] = -p[clearance] / p[volume]
-                dCdA = slot.concentrationFactor / p[volume]
+                if let metabolite = slot.metabolite, let formation = slot.formationClearance,
+                   let clearanceM = slot.metaboliteClearance, let volumeM = slot.metaboliteVolume {
+                    J[metabolite, central] = p[formation] / p[volume]
+                    J[metabolite, metabolite] = -p[clearanceM] / p[volumeM]
+                }
             }
-            let concentration = slot.concentration(y, p)
-            for (kind, i) in slot.mechanisms {
-                switch kind {
+            for m in slot.mechanisms {
+                let i = m.parameter
+                if m.kind == .testosterone {
+                    J[iT, slot.depot] += ka * p[i] * 1e6 / tVolume_dL
+                    continue
+                }
+                guard let column = m.state, let volume = m.volume else { continue }
+                let dCdA = slot.concentrationFactor / p[volume]
+                let concentration = slot.concentration(y, p, state: column, volume: volume)
+                switch m.kind {
                 case .aromatase:
-                    J[iE2, slot.central!] += productionPerKm * v(.aromataseKm) / p[i] * dCdA
+                    J[iE2, column] += productionPerKm * v(.aromataseKm) / p[i] * dCdA
                 case .estrogenReceptor:
-                    // Feedback terms ∝ B^(a); dB/dA = dCdA/Ki.
+                    // Feedback terms ∝ B^a with B = 1 + Σ C/Ki; d ln B/dA = dCdA/(Ki·B).
                     let dLogB = dCdA / p[i] / effects.estrogenReceptorBlock
-                    J[iG, slot.central!] += aH * gnrhInput * dLogB
+                    J[iG, column] += aH * gnrhInput * dLogB
                     for (row, secretion) in [(iLH, Parameter.lhSecretion), (iFSH, .fshSecretion)] {
-                        J[row, slot.central!] += aP * v(secretion) * g * (1 + effects.gnrhAgonism) * pituitary * dLogB
+                        J[row, column] += aP * v(secretion) * g * (1 + effects.gnrhAgonism) * pituitary * dLogB
                     }
                 case .lhReceptor:
-                    J[iITT, slot.central!] += v(.keITT) * v(.leydigCapacity) * stimulationSlope * p[i] * dCdA
+                    J[iITT, column] += v(.keITT) * v(.leydigCapacity) * stimulationSlope * p[i] * dCdA
                 case .gnrhReceptor:
                     let emax = p[i], ec50 = p[i + 1], hill = p[i + 2]
                     let cc = max(concentration, tiny)
                     let slope = emax * hill * pow(cc, hill - 1) * pow(ec50, hill) / pow(pow(ec50, hill) + pow(cc, hill), 2)
                     for (row, secretion) in [(iLH, Parameter.lhSecretion), (iFSH, .fshSecretion)] {
-                        J[row, slot.central!] += v(secretion) * g * pituitary * slope * dCdA
+                        J[row, column] += v(secretion) * g * pituitary * slope * dCdA
                     }
                 case .testosterone:
-                    J[iT, slot.depot] += ka * p[i] * 1e6 / tVolume_dL
+                    break
                 }
             }
         }

@@ -27,17 +27,21 @@ public enum Observable {
     ]
 
     static func specs(drugs: [Drug]) -> [ObservableSpec] {
-        physiological + drugs.map { drug in
+        physiological + drugs.flatMap { drug -> [ObservableSpec] in
+            let molar = drug.molarMass_g_per_mol
+            func concentration(_ name: String, _ what: String) -> ObservableSpec {
+                ObservableSpec(name: name, unit: drug.concentrationUnit,
+                               siUnit: molar == nil ? drug.concentrationUnit : "nmol/L",
+                               siFactor: molar.map { 1000 / $0 } ?? 1, description: what)
+            }
             switch drug.pk {
-            case .firstOrderAbsorption:
-                let molar = drug.molarMass_g_per_mol
-                return ObservableSpec(name: "\(drug.name)_concentration", unit: drug.concentrationUnit,
-                                      siUnit: molar == nil ? drug.concentrationUnit : "nmol/L",
-                                      siFactor: molar.map { 1000 / $0 } ?? 1,
-                                      description: "\(drug.name) plasma concentration")
+            case .firstOrderAbsorption(_, _, _, _, let metabolite):
+                return [concentration("\(drug.name)_concentration", "\(drug.name) plasma concentration")]
+                    + (metabolite == nil ? [] : [concentration("\(drug.name)_metabolite_concentration",
+                        "\(drug.name) active metabolite plasma concentration (parent-equivalent mass; SI by the parent's molar mass)")])
             case .depotRelease:
-                return ObservableSpec(name: "\(drug.name)_depot", unit: drug.doseUnit.rawValue, siUnit: drug.doseUnit.rawValue,
-                                      siFactor: 1, description: "\(drug.name) left in the depot")
+                return [ObservableSpec(name: "\(drug.name)_depot", unit: drug.doseUnit.rawValue, siUnit: drug.doseUnit.rawValue,
+                                       siFactor: 1, description: "\(drug.name) left in the depot")]
             }
         }
     }
@@ -60,7 +64,11 @@ extension HPGModel {
                     p[Parameter.morphologyCapacity.rawValue] * pow(usedCapacity, p[Parameter.morphologyExponent.rawValue]),
                     1 / (1 + effects.aromataseInhibition),
                 ]
-                return physiological + slots.map { slot in slot.central == nil ? y[slot.depot] : slot.concentration(yb, pb) }
+                return physiological + slots.flatMap { slot -> [Double] in
+                    guard slot.central != nil else { return [y[slot.depot]] }
+                    return [slot.concentration(yb, pb, state: slot.central, volume: slot.volume)]
+                        + (slot.metabolite == nil ? [] : [slot.concentration(yb, pb, state: slot.metabolite, volume: slot.metaboliteVolume)])
+                }
             }
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Evaluates J = ∂f/∂y (the problem's analytic Jacobian when given, else forward differences) and
-/// ∂f/∂t (forward difference), into preallocated storage. Every evaluation of J counts once in
+/// ∂f/∂t (central difference), into preallocated storage. Every evaluation of J counts once in
 /// `jacobianEvaluations`; the f calls of the differences count in `rhsEvaluations`.
 final class JacobianEvaluator {
     let n: Int
