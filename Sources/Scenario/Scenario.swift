@@ -88,6 +88,4 @@ public struct ReportedValue: Sendable {
     public var measurement: Measurement
     /// The simulated value passes when |simulated − reported| ≤ tolerance × |reported|.
     public var tolerance: Double
-    /// Where in the file, for messages.
-    public var line: Int
 }

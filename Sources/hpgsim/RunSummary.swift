@@ -22,6 +22,7 @@ enum RunSummary {
             "\(scenario.name)\(scenario.title.isEmpty ? "" : " — \(scenario.title)")",
             "  wrote \(csvPath) (\(result.csv.timesHours.count) rows, one per \(day(scenario.simulation.outputEvery)) d; \(result.units == .si ? "SI" : "conventional") units)",
             table.render(indent: "  "),
+            "  (on treatment: the mean over the last week of dosing; change: on treatment against baseline)",
         ]
         if let reported = scenario.reported {
             lines.append("  compared with \(reported.source):")

@@ -63,6 +63,18 @@ struct ScenarioSimulationTests {
         #expect(result.csv.timesHours.count == 29)  // 0, 12 h, …, 14 d
     }
 
+    /// Without an observables list every model output is written: hormones, the T/E2 ratio, semen values and
+    /// the concentration of each dosed drug.
+    @Test func defaultColumnsIncludeRatioAndDrugConcentration() throws {
+        let text = Self.twoWeeksDaily.replacingOccurrences(
+            of: "output:\n  observables: [testosterone, estradiol, LH, anastrozole_concentration]", with: "")
+        let headers = try scenario(text).simulate(units: .conventional).csv.columns.map(\.header)
+        for header in ["testosterone_ng_per_dL", "estradiol_pg_per_mL", "T_E2_ratio_ng_per_dL_per_pg_per_mL",
+                       "LH_IU_per_L", "FSH_IU_per_L", "anastrozole_concentration_ng_per_mL"] {
+            #expect(headers.contains(header), "\(header)")
+        }
+    }
+
     @Test func siHeaders() throws {
         let result = try scenario(Self.twoWeeksDaily).simulate(units: .si)
         #expect(result.csv.text.hasPrefix(
