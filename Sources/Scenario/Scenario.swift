@@ -1,7 +1,7 @@
 /// A scenario file, read and checked: who is simulated, what they take, for how long, what is written out,
 /// and (optionally) what a study reported for the same regimen. All times are hours from time 0.
 public struct Scenario: Sendable {
-    /// The file name without its extension, e.g. `anastrozole-shoshany-2017`.
+    /// The file name without its extension, e.g. `anastrozole-shah-2021`.
     public var name: String
     /// Where the scenario was read from, for messages.
     public var file: String

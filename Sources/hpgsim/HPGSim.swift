@@ -10,7 +10,7 @@ struct HPGSim: ParsableCommand {
             and the pharmacokinetics of anastrozole and other drugs, from scenario files (YAML).
 
             To start, simulate the calibration study and look at the table it prints and the CSV it writes:
-              hpgsim run scenarios/anastrozole-shoshany-2017.yaml
+              hpgsim run scenarios/anastrozole-shah-2021.yaml
             scenarios/README.md explains how to write your own scenario.
             """,
         subcommands: [RunCommand.self, ValidateCommand.self, ParametersCommand.self, ModelCommand.self,

@@ -42,7 +42,7 @@ struct ScenarioSimulationTests {
         for file in files {
             #expect(throws: Never.self) { try loader.load(path: Self.scenariosFolder + "/" + file) }
         }
-        let quickStart = try loader.load(path: Self.scenariosFolder + "/anastrozole-shoshany-2017.yaml")
+        let quickStart = try loader.load(path: Self.scenariosFolder + "/anastrozole-shah-2021.yaml")
         #expect(quickStart.reported != nil)
     }
 
