@@ -27,10 +27,30 @@ public final class ExplicitRungeKutta: Stepper {
     public private(set) var stiffnessIndicator: Double = 0
 
     private let n: Int
-    /// Rows of the tableau (step stages plus dense-output stages) and its coefficients, flattened
-    /// row-major: aᵢⱼ at `a[i * rows + j]`.
+    /// Rows of the tableau (step stages plus dense-output stages) and their number of step stages.
     private let rows: Int
+    private let stages: Int
+    /// The nonzero aᵢⱼ, row by row (compressed sparse rows): row i has the entries
+    /// `rowStart[i]..<rowStart[i + 1]`, value `a[k]`, stage j at offset `aOffset[k]` = j·n in a stage
+    /// array. Skipping the zeros skips the same terms the dense sum would add as 0·kⱼ.
+    private let rowStart: UnsafeMutablePointer<Int>
+    private let aOffset: UnsafeMutablePointer<Int>
     private let a: UnsafeMutablePointer<Double>
+    /// Nodes cᵢ of all rows.
+    private let c: UnsafeMutablePointer<Double>
+    /// The nonzero weights bₘ (`bCount` of them, stage m at offset `bOffset` = m·n) and likewise eₘ.
+    private let b: UnsafeMutablePointer<Double>
+    private let bOffset: UnsafeMutablePointer<Int>
+    private let bCount: Int
+    private let e: UnsafeMutablePointer<Double>
+    private let eOffset: UnsafeMutablePointer<Int>
+    private let eCount: Int
+    /// Per-step scratch: the coefficients of one sum times h (h·aᵢⱼ, h·bₘ, h·eₘ, h·bᵢ(θ)).
+    private let scaled: UnsafeMutablePointer<Double>
+    private let scaledError: UnsafeMutablePointer<Double>
+    /// Rows of the stiffness-detection stages (−1 when the tableau has none).
+    private let stiffP: Int
+    private let stiffQ: Int
     /// Stage derivatives, stage-major: k[i·n + j] is component j of stage i. `kAccepted` holds the stages
     /// of the last accepted step (swapped in on acceptance).
     private var k: UnsafeMutablePointer<Double>
@@ -46,10 +66,9 @@ public final class ExplicitRungeKutta: Stepper {
     /// Interpolation polynomials flattened: the coefficient of θ^(m+1) in bᵢ(θ) at `interpolant[i * degree + m]`.
     private let degree: Int
     private let interpolant: UnsafeMutablePointer<Double>
-    /// Interpolation weights bᵢ(θ), one per row.
-    private let weights: UnsafeMutablePointer<Double>
-    /// A dense-output row that is f(t + h, y₁) (c = 1, a = b): taken from `fStart` instead of evaluated.
-    private let endpointRow: Int?
+    /// A dense-output row that is f(t + h, y₁) (c = 1, a = b): taken from `fStart` instead of evaluated
+    /// (−1 when there is none).
+    private let endpointRow: Int
     private var haveFStart = false
     /// Whether the dense-output stages of the last accepted step have been evaluated.
     private var denseStagesReady = false
@@ -59,13 +78,39 @@ public final class ExplicitRungeKutta: Stepper {
         self.tableau = tableau
         n = dimension
         rows = tableau.totalStages
-        func buffer(_ count: Int) -> UnsafeMutablePointer<Double> {
-            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
+        stages = tableau.stages
+        func buffer<T: Numeric>(_ count: Int) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
             p.initialize(repeating: 0, count: max(count, 1))
             return p
         }
+        let nonzero = tableau.a.map { row in row.indices.filter { row[$0] != 0 } }
+        rowStart = buffer(rows + 1)
+        aOffset = buffer(rows * rows)
         a = buffer(rows * rows)
-        for i in 0..<rows { for j in 0..<i { a[i * rows + j] = tableau.a[i][j] } }
+        var entry = 0
+        for i in 0..<rows {
+            rowStart[i] = entry
+            for j in nonzero[i] {
+                aOffset[entry] = j * dimension
+                a[entry] = tableau.a[i][j]
+                entry += 1
+            }
+        }
+        rowStart[rows] = entry
+        c = buffer(rows)
+        for i in 0..<rows { c[i] = tableau.c[i] }
+        func sparse(_ weights: [Double]) -> (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Int>, Int) {
+            let used = weights.indices.filter { weights[$0] != 0 }
+            let (values, offsets): (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Int>) = (buffer(used.count), buffer(used.count))
+            for (k, m) in used.enumerated() { (values[k], offsets[k]) = (weights[m], m * dimension) }
+            return (values, offsets, used.count)
+        }
+        (b, bOffset, bCount) = sparse(tableau.b)
+        (e, eOffset, eCount) = sparse(tableau.e)
+        scaled = buffer(rows)
+        scaledError = buffer(rows)
+        (stiffP, stiffQ) = tableau.stiffnessStages ?? (-1, -1)
         k = buffer(rows * n)
         kAccepted = buffer(rows * n)
         yStage = buffer(n)
@@ -79,16 +124,17 @@ public final class ExplicitRungeKutta: Stepper {
         for (i, row) in tableau.interpolant.enumerated() {
             for (m, v) in row.enumerated() { interpolant[i * degree + m] = v }
         }
-        weights = buffer(rows)
         let s = tableau.stages
         endpointRow = (s..<rows).first { r in
             tableau.c[r] == 1 && Array(tableau.a[r].prefix(s)) == tableau.b
                 && tableau.a[r].dropFirst(s).allSatisfy { $0 == 0 }
-        }
+        } ?? -1
     }
 
     deinit {
-        for p in [a, k, kAccepted, yStage, yNew, errorVector, fStart, gP, gQ, interpolant, weights] { p.deallocate() }
+        for p in [a, c, b, e, scaled, scaledError, k, kAccepted, yStage, yNew, errorVector, fStart, gP, gQ,
+                  interpolant] { p.deallocate() }
+        for p in [rowStart, aOffset, bOffset, eOffset] { p.deallocate() }
     }
 
     public func restart(_ state: IntegrationState) {
@@ -99,45 +145,54 @@ public final class ExplicitRungeKutta: Stepper {
 
     /// Evaluates rows `range` of the tableau from (t, y) with step h into `stages`:
     /// kᵢ = f(t + cᵢh, y + h Σⱼ<ᵢ aᵢⱼ kⱼ). Row 0 must already hold f(t, y).
+    ///
+    /// Each component's sum is accumulated in a register, term by term in the order j = 0, 1, …: the
+    /// same additions in the same order as updating the stage vector in memory once per j, without the
+    /// store-to-load round trip per term.
     private func evaluateStages(
         _ range: Range<Int>, _ state: IntegrationState, t: Double, y: UnsafePointer<Double>, h: Double,
         into stages: UnsafeMutablePointer<Double>
     ) {
-        let p = tableau.stiffnessStages
+        let n = n
         for i in range {
             if i == endpointRow {
                 (stages + i * n).update(from: fStart, count: n)
                 continue
             }
-            yStage.update(from: y, count: n)
-            for m in 0..<i {
-                let ham = h * a[i * rows + m]
-                if ham == 0 { continue }
-                let km = stages + m * n
-                for j in 0..<n { yStage[j] += ham * km[j] }
+            let first = rowStart[i], terms = rowStart[i + 1] - first
+            let offsets = aOffset + first
+            for m in 0..<terms { scaled[m] = h * a[first + m] }
+            for j in 0..<n {
+                let column = stages + j
+                var sum = y[j]
+                for m in 0..<terms { sum += scaled[m] * column[offsets[m]] }
+                yStage[j] = sum
             }
-            if i == p?.p { gP.update(from: yStage, count: n) }
-            if i == p?.q { gQ.update(from: yStage, count: n) }
-            state.evaluate(t + tableau.c[i] * h, UnsafeBufferPointer(start: yStage, count: n),
+            if i == stiffP { gP.update(from: yStage, count: n) }
+            if i == stiffQ { gQ.update(from: yStage, count: n) }
+            state.evaluate(t + c[i] * h, UnsafeBufferPointer(start: yStage, count: n),
                            into: UnsafeMutableBufferPointer(start: stages + i * n, count: n))
         }
     }
 
     /// Stage derivatives k₁…kₛ, y₁ (in `yNew`) and the error vector for a step h from (t, y); returns the
-    /// weighted error norm.
+    /// weighted error norm. y₁ = y + Σ (h bₘ) kₘ and err = 0 + Σ (h eₘ) kₘ, summed over m in order, terms
+    /// with a zero weight left out.
     private func computeStep(_ state: IntegrationState, h: Double) -> Double {
-        let s = tableau.stages
+        let n = n
         return state.y.withUnsafeBufferPointer { yb in
             let y = yb.baseAddress!
             k.update(from: fStart, count: n)
-            evaluateStages(1..<s, state, t: state.t, y: y, h: h, into: k)
-            yNew.update(from: y, count: n)
-            errorVector.update(repeating: 0, count: n)
-            for m in 0..<s {
-                let hb = h * tableau.b[m], he = h * tableau.e[m]
-                let km = k + m * n
-                if hb != 0 { for j in 0..<n { yNew[j] += hb * km[j] } }
-                if he != 0 { for j in 0..<n { errorVector[j] += he * km[j] } }
+            evaluateStages(1..<stages, state, t: state.t, y: y, h: h, into: k)
+            for m in 0..<bCount { scaled[m] = h * b[m] }
+            for m in 0..<eCount { scaledError[m] = h * e[m] }
+            for j in 0..<n {
+                let column = k + j
+                var sum = y[j], error = 0.0
+                for m in 0..<bCount { sum += scaled[m] * column[bOffset[m]] }
+                for m in 0..<eCount { error += scaledError[m] * column[eOffset[m]] }
+                yNew[j] = sum
+                errorVector[j] = error
             }
             return state.weights.norm(
                 UnsafeBufferPointer(start: errorVector, count: n), yb, UnsafeBufferPointer(start: yNew, count: n))
@@ -153,7 +208,8 @@ public final class ExplicitRungeKutta: Stepper {
 
     /// h · ‖k_q − k_p‖₂ / ‖g_q − g_p‖₂ / x_stab for the stages of the step just computed.
     private func updateStiffnessIndicator(h: Double) {
-        guard let (p, q) = tableau.stiffnessStages else { return }
+        guard stiffP >= 0 else { return }
+        let (p, q) = (stiffP, stiffQ)
         var dk = 0.0, dg = 0.0
         for j in 0..<n {
             let kd = k[q * n + j] - k[p * n + j], gd = gQ[j] - gP[j]
@@ -185,7 +241,7 @@ public final class ExplicitRungeKutta: Stepper {
                 denseStagesReady = false
                 state.accept(tNew: tNew, yNew: UnsafeBufferPointer(start: yNew, count: n))
                 if tableau.isFSAL {
-                    fStart.update(from: kAccepted + (tableau.stages - 1) * n, count: n)
+                    fStart.update(from: kAccepted + (stages - 1) * n, count: n)
                 } else {
                     evaluateAtCurrentPoint(state)
                 }
@@ -197,27 +253,29 @@ public final class ExplicitRungeKutta: Stepper {
         }
     }
 
-    /// y(t₀ + θh) = y₀ + h Σᵢ bᵢ(θ) kᵢ over the step's stages and its dense-output stages.
+    /// y(t₀ + θh) = y₀ + h Σᵢ bᵢ(θ) kᵢ over the step's stages and its dense-output stages, summed over i
+    /// in order, rows with bᵢ(θ) = 0 left out.
     public func interpolate(_ state: IntegrationState, at t: Double, into out: inout [Double]) {
+        let n = n
         let h = state.t - state.tPrevious
         let theta = (t - state.tPrevious) / h
         state.yPrevious.withUnsafeBufferPointer { yb in
             let y0 = yb.baseAddress!
-            if !denseStagesReady && rows > tableau.stages {
-                evaluateStages(tableau.stages..<rows, state, t: state.tPrevious, y: y0, h: h, into: kAccepted)
+            if !denseStagesReady && rows > stages {
+                evaluateStages(stages..<rows, state, t: state.tPrevious, y: y0, h: h, into: kAccepted)
                 denseStagesReady = true
             }
             for i in 0..<rows {
                 // bᵢ(θ) = θ·(r₁ + θ·(r₂ + …))  (Horner)
                 var p = 0.0
                 for m in stride(from: degree - 1, through: 0, by: -1) { p = (p + interpolant[i * degree + m]) * theta }
-                weights[i] = p
+                scaled[i] = h * p
             }
             out.withUnsafeMutableBufferPointer { o in
-                for j in 0..<n { o[j] = y0[j] }
-                for i in 0..<rows where weights[i] != 0 {
-                    let w = h * weights[i], ki = kAccepted + i * n
-                    for j in 0..<n { o[j] += w * ki[j] }
+                for j in 0..<n {
+                    var sum = y0[j]
+                    for i in 0..<rows where scaled[i] != 0 { sum += scaled[i] * kAccepted[i * n + j] }
+                    o[j] = sum
                 }
             }
         }
