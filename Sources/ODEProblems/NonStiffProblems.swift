@@ -20,8 +20,10 @@ extension TestProblem {
             rhs: { _, u, f in
                 let mu = arenstorfMu, muPrime = 1 - mu
                 let (y1, y2, v1, v2) = (u[0], u[1], u[2], u[3])
-                let d1 = pow((y1 + mu) * (y1 + mu) + y2 * y2, 1.5)
-                let d2 = pow((y1 - muPrime) * (y1 - muPrime) + y2 * y2, 1.5)
+                // D = r³ = (r²)^(3/2), as r²·√(r²): one square root instead of a call to pow.
+                let r1Squared = (y1 + mu) * (y1 + mu) + y2 * y2
+                let r2Squared = (y1 - muPrime) * (y1 - muPrime) + y2 * y2
+                let d1 = r1Squared * r1Squared.squareRoot(), d2 = r2Squared * r2Squared.squareRoot()
                 f[0] = v1
                 f[1] = v2
                 f[2] = y1 + 2 * v2 - muPrime * (y1 + mu) / d1 - mu * (y1 - muPrime) / d2
