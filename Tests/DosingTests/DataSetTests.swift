@@ -63,4 +63,42 @@ import Testing
         let expected = ClosedForm.oral(100, ka: 1, k: 0.4, 2)
         #expect(relativeError(results[0].recordStates[1][1], expected) < 1e-6)
     }
+
+    /// The direct decimal reader gives exactly strtod's correctly rounded double (Clinger's fast path:
+    /// an exact integer divided by an exact power of ten), and leaves everything else to strtod.
+    @Test func directDecimalsAreReadAsStrtodReadsThem() {
+        var generator = SplitMix64(seed: 20261125)
+        var texts = ["0", "-0", "+7", "1.", ".5", "0.1", "0.0000000000000000000001", "123456789012345",
+                     "1.23456789012345", "-99.999", "20.3467", "0.30000000000000004"]
+        for _ in 0..<2_000 {
+            let digits = String(UInt64.random(in: 0...999_999_999_999_999, using: &generator))
+            let point = Int.random(in: 0...digits.count, using: &generator)
+            texts.append(String(digits.prefix(point)) + "." + String(digits.dropFirst(point)))
+        }
+        var direct = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            guard let x = DataSet.exactDecimal(bytes, 0..<bytes.count) else { continue }
+            direct += 1
+            #expect(x.bitPattern == strtod(text, nil).bitPattern, "\(text)")
+        }
+        #expect(direct == texts.count - 1)   // all but the 17-digit one
+        for text in ["1e5", "0.12345678901234567", "1.2.3", "-", "+.", "x", "1 2"] {
+            let bytes = Array(text.utf8)
+            #expect(DataSet.exactDecimal(bytes, 0..<bytes.count) == nil, "\(text)")
+        }
+    }
+}
+
+/// A seeded generator (SplitMix64, Steele, Lea & Flood 2014), so the random cases are the same every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
