@@ -257,3 +257,40 @@ public struct DataSet: Sendable {
         return negative ? -x : x
     }
 }
+
+extension DataSet {
+    /// The output table of `hpgsim events`: every input line as it was, followed by the model outputs and
+    /// the state on that record (`DosingResult.recordOutputs`, `recordStates`), one result per individual.
+    /// Numbers are written as Swift's `description` writes them (the shortest decimal that reads back to
+    /// the same double), straight into the byte buffer.
+    public func outputTable(results: [DosingResult], addedColumns: [String]) -> [UInt8] {
+        var out = ByteBuffer()
+        out.bytes.reserveCapacity(bytes.count * 3)
+        out.bytes += bytes[headerRange]
+        out.bytes += ("," + addedColumns.joined(separator: ",") + "\n").utf8
+        func append(_ values: [Double]) {
+            for x in values {
+                out.bytes.append(0x2C)
+                x.write(to: &out)
+            }
+        }
+        for (rows, result) in zip(individuals, results) {
+            for (k, row) in rows.enumerated() {
+                out.bytes += bytes[lineRanges[row]]
+                append(result.recordOutputs[k])
+                append(result.recordStates[k])
+                out.bytes.append(0x0A)
+            }
+        }
+        return out.bytes
+    }
+}
+
+/// A text stream into bytes. `Double.write(to:)` hands its digits to `_writeASCII` as bytes, so a
+/// number is appended without building a String.
+struct ByteBuffer: TextOutputStream {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ string: String) { bytes += string.utf8 }
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes += buffer }
+}

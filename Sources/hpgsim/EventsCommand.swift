@@ -63,20 +63,7 @@ struct EventsCommand: ParsableCommand {
         if !problems.isEmpty { fail(problems.map(\.message)) }
 
         let added: [String] = pkModel.outputs.map(\.name) + (1...pkModel.stateDimension).map { "A\($0)" }
-        var out: [UInt8] = []
-        out.reserveCapacity(dataSet.bytes.count * 3)
-        out += dataSet.bytes[dataSet.headerRange]
-        out += Array(("," + added.joined(separator: ",") + "\n").utf8)
-        for (rows, result) in zip(dataSet.individuals, results) {
-            for (k, row) in rows.enumerated() {
-                out += dataSet.bytes[dataSet.lineRanges[row]]
-                for x in result.recordOutputs[k] + result.recordStates[k] {
-                    out.append(0x2C)
-                    out += x.description.utf8
-                }
-                out.append(0x0A)
-            }
-        }
+        let out = dataSet.outputTable(results: results, addedColumns: added)
         try write(out)
     }
 
