@@ -268,7 +268,7 @@ extension DataSet {
         out.bytes.reserveCapacity(bytes.count * 3)
         out.bytes += bytes[headerRange]
         out.bytes += ("," + addedColumns.joined(separator: ",") + "\n").utf8
-        func append(_ values: [Double]) {
+        func append(_ values: ArraySlice<Double>) {
             for x in values {
                 out.bytes.append(0x2C)
                 x.write(to: &out)
@@ -277,8 +277,8 @@ extension DataSet {
         for (rows, result) in zip(individuals, results) {
             for (k, row) in rows.enumerated() {
                 out.bytes += bytes[lineRanges[row]]
-                append(result.recordOutputs[k])
-                append(result.recordStates[k])
+                append(result.recordOutputs.row(k))
+                append(result.recordStates.row(k))
                 out.bytes.append(0x0A)
             }
         }

@@ -139,9 +139,9 @@ struct DoseControls {
 /// What `DosingEngine.simulate` returns.
 public struct DosingResult: Sendable {
     /// State on each record, in input order (after the record's own dose, reset or steady state).
-    public var recordStates: [[Double]] = []
+    public var recordStates = Rows(count: 0, width: 0)
     /// `model.outputs` on each record, with that record's parameters.
-    public var recordOutputs: [[Double]] = []
+    public var recordOutputs = Rows(count: 0, width: 0)
     /// The extra output times as given, and the states and outputs there.
     public var outputTimes: [Double] = []
     public var outputStates: [[Double]] = []

@@ -69,6 +69,8 @@ final class IndividualRun {
     var nextOrder = 0
     var nextInfusionID = 0
     var result = DosingResult()
+    /// The state at an observation or output time inside the last step (reused: no allocation per time).
+    var interpolated: [Double]
 
     init(engine: DosingEngine, records: [EventRecord], parameters: [[Double]], outputTimes: [Double],
          baseParameters: [Double]) {
@@ -88,8 +90,9 @@ final class IndividualRun {
         result.outputTimes = outputTimes
         result.outputStates = Array(repeating: [], count: outputTimes.count)
         result.outputValues = Array(repeating: [], count: outputTimes.count)
-        result.recordStates = Array(repeating: [], count: records.count)
-        result.recordOutputs = Array(repeating: [], count: records.count)
+        result.recordStates = Rows(count: records.count, width: engine.model.stateDimension)
+        result.recordOutputs = Rows(count: records.count, width: engine.model.outputs.count)
+        interpolated = [Double](repeating: 0, count: engine.model.stateDimension)
         pendingObservations.reserveCapacity(records.count)
     }
 
@@ -152,11 +155,13 @@ final class IndividualRun {
             while observationCursor < pendingObservations.count
                     && pendingObservations[observationCursor].time < integrator.time {
                 let (time, index) = pendingObservations[observationCursor]
-                saveRecord(index, integrator.interpolate(at: time))
+                integrator.interpolate(at: time, into: &interpolated)
+                saveRecord(index, interpolated)
                 observationCursor += 1
             }
             while outputCursor < outputs.count && outputs[outputCursor].time < integrator.time {
-                save(outputs[outputCursor].index, integrator.interpolate(at: outputs[outputCursor].time))
+                integrator.interpolate(at: outputs[outputCursor].time, into: &interpolated)
+                save(outputs[outputCursor].index, interpolated)
                 outputCursor += 1
             }
         }
@@ -171,8 +176,8 @@ final class IndividualRun {
     }
 
     func saveRecord(_ i: Int, _ state: [Double]) {
-        result.recordStates[i] = state
-        result.recordOutputs[i] = model.evaluateOutputs(state, parameters[i])
+        result.recordStates.set(i, state)
+        for (m, output) in model.outputs.enumerated() { result.recordOutputs.set(i, m, output.evaluate(state, parameters[i])) }
     }
 
     /// Output times at or before the current time take the current state (after all events there).

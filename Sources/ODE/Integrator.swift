@@ -56,10 +56,20 @@ public final class Integrator {
 
     /// y(t) by the method's dense output, for t inside the last accepted step.
     public func interpolate(at t: Double) -> [Double] {
-        precondition(t >= state.tPrevious && t <= state.t, "interpolation outside the last step")
-        if t == state.t { return state.y }
         var out = [Double](repeating: 0, count: state.dimension)
-        stepper.interpolate(state, at: t, into: &out)
+        interpolate(at: t, into: &out)
         return out
+    }
+
+    /// y(t) by the method's dense output into `out` (of the problem's dimension), for t inside the last
+    /// accepted step. Allocates nothing when `out` is not shared.
+    public func interpolate(at t: Double, into out: inout [Double]) {
+        precondition(t >= state.tPrevious && t <= state.t, "interpolation outside the last step")
+        precondition(out.count == state.dimension, "interpolate(at:into:) needs an array of the problem's dimension")
+        if t == state.t {
+            out.withUnsafeMutableBufferPointer { o in state.y.withUnsafeBufferPointer { _ = o.update(fromContentsOf: $0) } }
+        } else {
+            stepper.interpolate(state, at: t, into: &out)
+        }
     }
 }
