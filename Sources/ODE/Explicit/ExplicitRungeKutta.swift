@@ -267,8 +267,12 @@ public final class ExplicitRungeKutta: Stepper {
             }
             for i in 0..<rows {
                 // bᵢ(θ) = θ·(r₁ + θ·(r₂ + …))  (Horner)
-                var p = 0.0
-                for m in stride(from: degree - 1, through: 0, by: -1) { p = (p + interpolant[i * degree + m]) * theta }
+                let r = interpolant + i * degree
+                var p = 0.0, m = degree
+                while m > 0 {
+                    m &-= 1
+                    p = (p + r[m]) * theta
+                }
                 scaled[i] = h * p
             }
             out.withUnsafeMutableBufferPointer { o in
