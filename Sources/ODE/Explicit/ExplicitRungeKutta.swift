@@ -45,9 +45,11 @@ public final class ExplicitRungeKutta: Stepper {
     private let e: UnsafeMutablePointer<Double>
     private let eOffset: UnsafeMutablePointer<Int>
     private let eCount: Int
-    /// Per-step scratch: the coefficients of one sum times h (h·aᵢⱼ, h·bₘ, h·eₘ, h·bᵢ(θ)).
+    /// Per-step scratch: the coefficients of one sum times h (h·aᵢⱼ, h·bₘ, h·eₘ, h·bᵢ(θ)), and the
+    /// offsets of the dense-output rows with a nonzero weight.
     private let scaled: UnsafeMutablePointer<Double>
     private let scaledError: UnsafeMutablePointer<Double>
+    private let denseOffset: UnsafeMutablePointer<Int>
     /// Rows of the stiffness-detection stages (−1 when the tableau has none).
     private let stiffP: Int
     private let stiffQ: Int
@@ -110,6 +112,7 @@ public final class ExplicitRungeKutta: Stepper {
         (e, eOffset, eCount) = sparse(tableau.e)
         scaled = buffer(rows)
         scaledError = buffer(rows)
+        denseOffset = buffer(rows)
         (stiffP, stiffQ) = tableau.stiffnessStages ?? (-1, -1)
         k = buffer(rows * n)
         kAccepted = buffer(rows * n)
@@ -134,7 +137,7 @@ public final class ExplicitRungeKutta: Stepper {
     deinit {
         for p in [a, c, b, e, scaled, scaledError, k, kAccepted, yStage, yNew, errorVector, fStart, gP, gQ,
                   interpolant] { p.deallocate() }
-        for p in [rowStart, aOffset, bOffset, eOffset] { p.deallocate() }
+        for p in [rowStart, aOffset, bOffset, eOffset, denseOffset] { p.deallocate() }
     }
 
     public func restart(_ state: IntegrationState) {
@@ -160,20 +163,42 @@ public final class ExplicitRungeKutta: Stepper {
                 continue
             }
             let first = rowStart[i], terms = rowStart[i + 1] - first
-            let offsets = aOffset + first
             for m in 0..<terms { scaled[m] = h * a[first + m] }
-            for j in 0..<n {
-                let column = stages + j
-                var sum = y[j]
-                for m in 0..<terms { sum += scaled[m] * column[offsets[m]] }
-                yStage[j] = sum
-            }
+            combine(into: yStage, start: y, scaled, aOffset + first, terms, stages)
             if i == stiffP { gP.update(from: yStage, count: n) }
             if i == stiffQ { gQ.update(from: yStage, count: n) }
             state.evaluate(t + c[i] * h, UnsafeBufferPointer(start: yStage, count: n),
                            into: UnsafeMutableBufferPointer(start: stages + i * n, count: n))
         }
     }
+
+    /// out = start + Σₘ coefficients[m] · source[offsets[m] ..< offsets[m] + n] (start nil: 0 + Σ …),
+    /// the terms added in the order m = 0, 1, …, so both loop orders below give the same bits. With few
+    /// components each sum stays in a register (no store-to-load round trip per term, which dominated
+    /// for n = 2); with many, one pass per term runs over contiguous, vectorisable memory.
+    @inline(__always)
+    private func combine(
+        into out: UnsafeMutablePointer<Double>, start: UnsafePointer<Double>?, _ coefficients: UnsafePointer<Double>,
+        _ offsets: UnsafePointer<Int>, _ count: Int, _ source: UnsafePointer<Double>
+    ) {
+        let n = n
+        if n <= Self.registerSumLimit {
+            for j in 0..<n {
+                var sum = start?[j] ?? 0
+                for m in 0..<count { sum += coefficients[m] * source[offsets[m] &+ j] }
+                out[j] = sum
+            }
+        } else {
+            if let start { out.update(from: start, count: n) } else { out.update(repeating: 0, count: n) }
+            for m in 0..<count {
+                let c = coefficients[m], column = source + offsets[m]
+                for j in 0..<n { out[j] += c * column[j] }
+            }
+        }
+    }
+
+    /// Largest dimension summed component by component in registers by `combine`.
+    static var registerSumLimit: Int { 8 }
 
     /// Stage derivatives k₁…kₛ, y₁ (in `yNew`) and the error vector for a step h from (t, y); returns the
     /// weighted error norm. y₁ = y + Σ (h bₘ) kₘ and err = 0 + Σ (h eₘ) kₘ, summed over m in order, terms
@@ -186,14 +211,8 @@ public final class ExplicitRungeKutta: Stepper {
             evaluateStages(1..<stages, state, t: state.t, y: y, h: h, into: k)
             for m in 0..<bCount { scaled[m] = h * b[m] }
             for m in 0..<eCount { scaledError[m] = h * e[m] }
-            for j in 0..<n {
-                let column = k + j
-                var sum = y[j], error = 0.0
-                for m in 0..<bCount { sum += scaled[m] * column[bOffset[m]] }
-                for m in 0..<eCount { error += scaledError[m] * column[eOffset[m]] }
-                yNew[j] = sum
-                errorVector[j] = error
-            }
+            combine(into: yNew, start: y, scaled, bOffset, bCount, k)
+            combine(into: errorVector, start: nil, scaledError, eOffset, eCount, k)
             return state.weights.norm(
                 UnsafeBufferPointer(start: errorVector, count: n), yb, UnsafeBufferPointer(start: yNew, count: n))
         }
@@ -265,6 +284,7 @@ public final class ExplicitRungeKutta: Stepper {
                 evaluateStages(stages..<rows, state, t: state.tPrevious, y: y0, h: h, into: kAccepted)
                 denseStagesReady = true
             }
+            var terms = 0
             for i in 0..<rows {
                 // bᵢ(θ) = θ·(r₁ + θ·(r₂ + …))  (Horner)
                 let r = interpolant + i * degree
@@ -273,14 +293,14 @@ public final class ExplicitRungeKutta: Stepper {
                     m &-= 1
                     p = (p + r[m]) * theta
                 }
-                scaled[i] = h * p
+                if p != 0 {
+                    scaled[terms] = h * p
+                    denseOffset[terms] = i * n
+                    terms += 1
+                }
             }
             out.withUnsafeMutableBufferPointer { o in
-                for j in 0..<n {
-                    var sum = y0[j]
-                    for i in 0..<rows where scaled[i] != 0 { sum += scaled[i] * kAccepted[i * n + j] }
-                    o[j] = sum
-                }
+                combine(into: o.baseAddress!, start: y0, scaled, denseOffset, terms, kAccepted)
             }
         }
     }
