@@ -41,8 +41,10 @@ extension DosingEngine {
             } else if i > 0 && r.time < records[i - 1].time {
                 issue(i, "TIME", r.time, "TIME decreases within the individual (previous record has TIME = \(format(records[i - 1].time))); sort the records by time")
             }
-            for (item, value) in [("AMT", r.amount), ("RATE", r.rate), ("II", r.interval)] where !value.isFinite {
-                issue(i, item, value, "must be a finite number")
+            if !(r.amount.isFinite && r.rate.isFinite && r.interval.isFinite) {   // (no list built per valid record)
+                for (item, value) in [("AMT", r.amount), ("RATE", r.rate), ("II", r.interval)] where !value.isFinite {
+                    issue(i, item, value, "must be a finite number")
+                }
             }
             if r.interval < 0 { issue(i, "II", r.interval, "II must be ≥ 0") }
             if r.additionalDoses < 0 {
