@@ -86,15 +86,22 @@ struct EventsCommand: ParsableCommand {
     /// Writes to standard output, or to a temporary file next to the target renamed over it, so a failed
     /// run never leaves a partial file.
     private func write(_ bytes: [UInt8]) throws {
+        // The table (tens of MB) is handed to Data without a copy (Data only reads it).
+        try bytes.withUnsafeBytes {
+            try write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress!), count: $0.count, deallocator: .none))
+        }
+    }
+
+    private func write(_ data: Data) throws {
         guard let output else {
-            FileHandle.standardOutput.write(Data(bytes))
+            FileHandle.standardOutput.write(data)
             return
         }
         let target = URL(fileURLWithPath: output)
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(bytes).write(to: temporary)
+            try data.write(to: temporary)
         } catch {
             throw FileError(description: "cannot write '\(output)': \(error.localizedDescription)")
         }
