@@ -18,11 +18,18 @@ public struct Drug: Sendable {
         self.mechanisms = mechanisms
     }
 
-    /// Every parameter of the drug, named "<drug>.<parameter>" (PK first, then mechanisms).
+    /// Every parameter of the drug for the parameter table, named "<drug>.<parameter>": PK, bioavailability,
+    /// mechanisms.
     public var parameters: [ParameterSpec] {
-        (pk.parameters + mechanisms.flatMap(\.parameters)).map {
-            ParameterSpec(name + "." + $0.name, $0.unit, $0.value, $0.source)
-        }
+        prefixed(pk.parameters + [pk.bioavailability] + mechanisms.flatMap(\.parameters))
+    }
+
+    /// The parameters the right-hand side reads (PK, mechanisms). Bioavailability is not among them: it is
+    /// the dosing engine's dose control Fn of the drug's depot compartment (a record item, as in NONMEM).
+    var modelParameters: [ParameterSpec] { prefixed(pk.parameters + mechanisms.flatMap(\.parameters)) }
+
+    private func prefixed(_ specs: [ParameterSpec]) -> [ParameterSpec] {
+        specs.map { ParameterSpec(name + "." + $0.name, $0.unit, $0.value, $0.source) }
     }
 
     /// Plasma concentration unit of the central compartment.
@@ -52,10 +59,11 @@ public enum PKModel: Sendable {
     /// Dosable compartment: 1 depot.
     case depotRelease(ka: ParameterSpec, bioavailability: ParameterSpec)
 
+    /// Rate parameters (bioavailability is separate: a dose control).
     public var parameters: [ParameterSpec] {
         switch self {
-        case .firstOrderAbsorption(let ka, let cl, let v, let f): return [ka, cl, v, f]
-        case .depotRelease(let ka, let f): return [ka, f]
+        case .firstOrderAbsorption(let ka, let cl, let v, _): return [ka, cl, v]
+        case .depotRelease(let ka, _): return [ka]
         }
     }
 

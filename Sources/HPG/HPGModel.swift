@@ -9,7 +9,8 @@ public struct HPGModel: Sendable {
     public let drugs: [Drug]
     /// Physiological states, the spermatogenic chain, then two (or one) PK compartments per drug.
     public let states: [StateSpec]
-    /// `Parameter.allCases` in order, then each drug's parameters.
+    /// `Parameter.allCases` in order, then each drug's PK and mechanism parameters (the drugs'
+    /// bioavailabilities are the dosing engine's Fn controls, added by `dosingModel`).
     public let parameters: [ParameterSpec]
     public let observables: [ObservableSpec]
     let slots: [DrugSlots]
@@ -27,7 +28,7 @@ public struct HPGModel: Sendable {
                           equation: DrugSlots.equation(drug.pk, compartment: k))
             }
             slots.append(DrugSlots(drug: drug, firstState: firstState, firstParameter: parameters.count))
-            parameters += drug.parameters
+            parameters += drug.modelParameters
         }
         self.states = states
         self.parameters = parameters

@@ -4,7 +4,8 @@ import Dosing
 
 /// A dose of a named drug: a NONMEM event record whose CMT is the drug's own compartment number
 /// (1 = depot, 2 = central for oral/SC/IM drugs). All NONMEM items apply (AMT in the drug's dose unit,
-/// RATE, II, ADDL, SS, Fn/ALAGn items).
+/// RATE, II, ADDL, SS); dose-control items Fn, ALAGn, Rn, Dn also use the drug's own numbering (F1 is
+/// the bioavailability of its depot).
 public struct DrugDose: Sendable, Equatable {
     public var drug: String
     public var record: EventRecord
@@ -66,9 +67,7 @@ public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
         guard (1...count).contains(dose.record.compartment) else {
             throw .invalidDose(drug: dose.drug, compartment: dose.record.compartment, allowed: count)
         }
-        var record = dose.record
-        record.compartment += model.firstCompartment(ofDrug: k) - 1
-        records.append(record)
+        records.append(renumbered(dose.record, offset: model.firstCompartment(ofDrug: k) - 1))
     }
     records = records.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
     var named: [String: Double] = [:]
@@ -80,6 +79,24 @@ public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
     return Trajectory(times: result.outputTimes, observables: model.observables, values: result.outputValues,
                       states: result.outputStates, model: model, baselineState: baseline, parameters: parameters,
                       statistics: result.statistics)
+}
+
+/// The record with its CMT and its per-compartment dose controls (F1, ALAG2, R1, D1 …) moved from the
+/// drug's own numbering to the model's.
+func renumbered(_ record: EventRecord, offset: Int) -> EventRecord {
+    var record = record
+    record.compartment += offset
+    var items: [String: Double] = [:]
+    for (key, value) in record.items {
+        let control = key.prefix { $0.isLetter }
+        if ["F", "ALAG", "R", "D"].contains(control), let n = Int(key.dropFirst(control.count)) {
+            items["\(control)\(n + offset)"] = value
+        } else {
+            items[key] = value
+        }
+    }
+    record.items = items
+    return record
 }
 
 extension HPGModel {

@@ -59,3 +59,13 @@ import Dosing
         #expect(abs(spec.siFactor - 3.409) < 1e-3)
     }
 }
+
+extension AnastrozolePKTests {
+    @Test func bioavailabilityItemScalesExposureLinearly() throws {
+        // AUC is proportional to F·Dose (linear PK): F1 = 0.5 halves the concentration at every time.
+        let times: [Double] = [2, 24, 96]
+        let full = try concentrations([DrugDose(drug: "anastrozole", record: .dose(1, at: 0))], at: times)
+        let half = try concentrations([DrugDose(drug: "anastrozole", record: .dose(1, at: 0, items: ["F1": 0.5]))], at: times)
+        for (a, b) in zip(full, half) { #expect(abs(b / a - 0.5) < 1e-6) }
+    }
+}

@@ -29,7 +29,7 @@ extension Drug {
                 volume: ParameterSpec("V_L", "L", volume,
                     "derived: V/F = CL/F × t½ 42 h / ln 2 (Yuan; label t½ 40–50 h)"),
                 bioavailability: ParameterSpec("F", "1", 1.0,
-                    "1 (CL and V are apparent, CL/F and V/F); Swiss label 100–104 %")),
+                    "1 (CL and V are apparent, CL/F and V/F); Swiss label 100–104 %; the dosing engine's F1 of the drug")),
             mechanisms: [
                 .aromataseInhibition(ki: ParameterSpec("Ki_aromatase_ng_per_mL", "ng/mL",
                     cssAverage * (1 - inhibition) / inhibition,
