@@ -15,8 +15,8 @@ struct RunCommand: ParsableCommand {
             simulated against the reported values.
 
             Examples:
-              hpgsim run scenarios/anastrozole-shoshany-2017.yaml
-              hpgsim run scenarios/*.yaml -o results/
+              hpgsim run scenarios/anastrozole-shoshany-2017.yaml     (writes out/anastrozole-shoshany-2017.csv)
+              hpgsim run scenarios/ -o results/
               hpgsim run scenarios/anastrozole-1mg-daily.yaml --units si -o daily-si.csv
 
             Nothing is written when a scenario has a mistake: every mistake is listed with its line number, \
@@ -28,8 +28,8 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: [.customShort("o"), .customLong("output")],
             help: ArgumentHelp("""
-                Where to write: a .csv file name (one scenario only) or a folder. Default: the current folder, \
-                one <scenario-name>.csv per scenario.
+                Where to write: a .csv file name (one scenario only) or a folder. Default: the folder out/ \
+                (created if needed), one <scenario-name>.csv per scenario.
                 """, valueName: "path"))
     var output: String?
 
@@ -59,7 +59,7 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// One CSV path per scenario: `-o` as a file (one scenario) or a folder, else the current folder.
+    /// One CSV path per scenario: `-o` as a file (one scenario) or a folder, else the folder out/.
     func outputPaths(for scenarios: [Scenario]) throws -> [String] {
         let names = scenarios.map { $0.name + ".csv" }
         if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
@@ -67,7 +67,7 @@ struct RunCommand: ParsableCommand {
                   to: &standardError)
             throw ExitCode.validationFailure
         }
-        guard let output else { return names }
+        let output = self.output ?? "out"
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
         if output.hasSuffix(".csv") && !isDirectory.boolValue {

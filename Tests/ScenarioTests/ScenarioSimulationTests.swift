@@ -37,6 +37,16 @@ struct ScenarioSimulationTests {
         #expect(quickStart.reported != nil)
     }
 
+    /// The complete example in scenarios/README.md is a valid scenario.
+    @Test func readmeExampleIsValid() throws {
+        let readme = try String(contentsOfFile: Self.scenariosFolder + "/README.md", encoding: .utf8)
+        let start = try #require(readme.range(of: "```yaml\n"))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let example = try scenario(String(readme[start.upperBound..<end.lowerBound]))
+        #expect(example.regimens.first?.doseTimes(until: example.simulation.duration).count == 53)  // ⌈182.625/3.5⌉
+        #expect(example.reported?.timepoints.count == 2)
+    }
+
     @Test func conventionalHeaders() throws {
         let result = try scenario(Self.twoWeeksDaily).simulate(units: .conventional)
         #expect(result.csv.text.hasPrefix(
