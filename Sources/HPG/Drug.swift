@@ -9,24 +9,31 @@ public struct Drug: Sendable {
     public var molarMass_g_per_mol: Double?
     public var pk: PKModel
     public var mechanisms: [Mechanism]
+    /// A second species with its own PK and mechanisms (an isomer of a mixture or an active metabolite);
+    /// only for drugs with a central compartment (`DrugSpecies.swift`).
+    public var secondary: SecondarySpecies?
 
-    public init(name: String, doseUnit: DoseUnit, molarMass_g_per_mol: Double?, pk: PKModel, mechanisms: [Mechanism]) {
+    public init(name: String, doseUnit: DoseUnit, molarMass_g_per_mol: Double?, pk: PKModel, mechanisms: [Mechanism],
+                secondary: SecondarySpecies? = nil) {
         self.name = name
         self.doseUnit = doseUnit
         self.molarMass_g_per_mol = molarMass_g_per_mol
         self.pk = pk
         self.mechanisms = mechanisms
+        self.secondary = secondary
     }
 
     /// Every parameter of the drug for the parameter table, named "<drug>.<parameter>": PK, bioavailability,
     /// mechanisms.
     public var parameters: [ParameterSpec] {
-        prefixed(pk.parameters + [pk.bioavailability] + mechanisms.flatMap(\.parameters))
+        prefixed(pk.parameters + [pk.bioavailability] + mechanisms.flatMap(\.parameters) + (secondary?.parameters ?? []))
     }
 
     /// The parameters the right-hand side reads (PK, mechanisms). Bioavailability is not among them: it is
     /// the dosing engine's dose control Fn of the drug's depot compartment (a record item, as in NONMEM).
-    var modelParameters: [ParameterSpec] { prefixed(pk.parameters + mechanisms.flatMap(\.parameters)) }
+    var modelParameters: [ParameterSpec] {
+        prefixed(pk.parameters + mechanisms.flatMap(\.parameters) + (secondary?.parameters ?? []))
+    }
 
     private func prefixed(_ specs: [ParameterSpec]) -> [ParameterSpec] {
         specs.map { ParameterSpec(name + "." + $0.name, $0.unit, $0.value, $0.source) }

@@ -1,14 +1,20 @@
 /// Where one drug's states and parameters sit in the model's vectors.
 struct DrugSlots: Sendable {
     enum Kind: Sendable { case aromatase, estrogenReceptor, lhReceptor, gnrhReceptor, testosterone }
+    /// A compartment whose concentration drives mechanisms: its state and volume parameter.
+    struct Site: Sendable { let state: Int; let volume: Int }
+    /// The secondary species: its site, clearance and input-fraction parameters, and how it is fed.
+    struct Secondary: Sendable { let site: Site; let clearance: Int; let fraction: Int; let isAbsorbed: Bool }
     let depot: Int
     let central: Int?
     let ka: Int
     let clearance: Int?
     let volume: Int?
+    let secondary: Secondary?
     let concentrationFactor: Double
-    /// Each mechanism and the index of its first parameter.
-    let mechanisms: [(kind: Kind, parameter: Int)]
+    /// Each mechanism, the index of its first parameter, and the site whose concentration it reads (nil:
+    /// depot-only drugs).
+    let mechanisms: [(kind: Kind, parameter: Int, site: Site?)]
 
     init(drug: Drug, firstState: Int, firstParameter: Int) {
         depot = firstState
@@ -25,32 +31,54 @@ struct DrugSlots: Sendable {
             volume = nil
         }
         var next = firstParameter + drug.pk.parameters.count
-        var mechanisms: [(Kind, Int)] = []
-        for mechanism in drug.mechanisms {
-            let kind: Kind
-            switch mechanism {
-            case .aromataseInhibition: kind = .aromatase
-            case .estrogenReceptorAntagonism: kind = .estrogenReceptor
-            case .lhReceptorAgonism: kind = .lhReceptor
-            case .gnrhReceptorAgonism: kind = .gnrhReceptor
-            case .testosteroneRelease: kind = .testosterone
+        var mechanisms: [(Kind, Int, Site?)] = []
+        func add(_ list: [Mechanism], site: Site?) {
+            for mechanism in list {
+                mechanisms.append((Self.kind(mechanism), next, site))
+                next += mechanism.parameters.count
             }
-            mechanisms.append((kind, next))
-            next += mechanism.parameters.count
         }
+        let parentSite = drug.pk.compartmentNames.count > 1 ? Site(state: firstState + 1, volume: firstParameter + 2) : nil
+        add(drug.mechanisms, site: parentSite)
+        var secondary: Secondary?
+        if let species = drug.secondary, let parentSite {
+            let site = Site(state: parentSite.state + 1, volume: next + 2)
+            secondary = Secondary(site: site, clearance: next + 1, fraction: next, isAbsorbed: species.input.isAbsorbed)
+            next += 3
+            add(species.mechanisms, site: site)
+        }
+        self.secondary = secondary
         self.mechanisms = mechanisms
     }
 
-    /// Plasma concentration (ng/mL or IU/L); 0 for depot-only drugs.
-    func concentration(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>) -> Double {
-        guard let central, let volume else { return 0 }
-        return max(y[central], 0) * concentrationFactor / p[volume]
+    static func kind(_ mechanism: Mechanism) -> Kind {
+        switch mechanism {
+        case .aromataseInhibition: return .aromatase
+        case .estrogenReceptorAntagonism: return .estrogenReceptor
+        case .lhReceptorAgonism: return .lhReceptor
+        case .gnrhReceptorAgonism: return .gnrhReceptor
+        case .testosteroneRelease: return .testosterone
+        }
     }
 
-    static func equation(_ pk: PKModel, compartment: Int) -> String {
-        switch (pk, compartment) {
-        case (.firstOrderAbsorption, 0), (.depotRelease, 0): return "dA_depot/dt = −ka·A_depot (+ doses, F applied by the dosing engine)"
-        default: return "dA_central/dt = ka·A_depot − (CL/V)·A_central,  C = A_central/V"
+    /// Plasma concentration (ng/mL or IU/L) at a site; 0 for depot-only drugs.
+    func concentration(_ site: Site?, _ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>) -> Double {
+        guard let site else { return 0 }
+        return max(y[site.state], 0) * concentrationFactor / p[site.volume]
+    }
+
+    /// Parent plasma concentration; 0 for depot-only drugs.
+    func concentration(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>) -> Double {
+        concentration(central.map { Site(state: $0, volume: volume!) }, y, p)
+    }
+
+    static func equation(_ drug: Drug, compartment: Int) -> String {
+        switch (drug.pk, compartment) {
+        case (_, 0): return "dA_depot/dt = −ka·A_depot (+ doses, F applied by the dosing engine)"
+        case (_, 1) where drug.secondary?.input.isAbsorbed == true:
+            return "dA_central/dt = (1 − f)·ka·A_depot − (CL/V)·A_central,  C = A_central/V"
+        case (_, 1): return "dA_central/dt = ka·A_depot − (CL/V)·A_central,  C = A_central/V"
+        default: return drug.secondary!.equation
         }
     }
 }
@@ -72,10 +100,18 @@ struct DrugEffects {
             let release = p[slot.ka] * y[slot.depot]
             dydt?[slot.depot] = -release
             if let central = slot.central, let clearance = slot.clearance, let volume = slot.volume {
-                dydt?[central] = release - p[clearance] / p[volume] * y[central]
+                let elimination = p[clearance] / p[volume] * y[central]
+                var absorbed = release
+                if let s = slot.secondary {
+                    let f = p[s.fraction]
+                    let input = s.isAbsorbed ? f * release : f * elimination
+                    if s.isAbsorbed { absorbed -= input }
+                    dydt?[s.site.state] = input - p[s.clearance] / p[s.site.volume] * y[s.site.state]
+                }
+                dydt?[central] = absorbed - elimination
             }
-            let c = slot.concentration(y, p)
-            for (kind, i) in slot.mechanisms {
+            for (kind, i, site) in slot.mechanisms {
+                let c = slot.concentration(site, y, p)
                 switch kind {
                 case .aromatase: aromataseInhibition += c / p[i]
                 case .estrogenReceptor: estrogenReceptorBlock += c / p[i]

@@ -71,36 +71,48 @@ extension HPGModel {
             J[i, i - 1] = 1 / p[transit.rawValue]
         }
 
-        // Drugs: their own PK, and each mechanism's column through dC/dA = factor/V.
+        // Drugs: their own PK (with the secondary species), and each mechanism's column through dC/dA = factor/V
+        // at the site the mechanism reads.
         for slot in slots {
             let ka = p[slot.ka]
             J[slot.depot, slot.depot] = -ka
-            var dCdA = 0.0
             if let central = slot.central, let clearance = slot.clearance, let volume = slot.volume {
+                let k = p[clearance] / p[volume]
                 J[central, slot.depot] = ka
-                J[central, central] = -p[clearance] / p[volume]
-                dCdA = slot.concentrationFactor / p[volume]
+                J[central, central] = -k
+                if let s = slot.secondary {
+                    let f = p[s.fraction]
+                    if s.isAbsorbed {
+                        J[central, slot.depot] = (1 - f) * ka
+                        J[s.site.state, slot.depot] = f * ka
+                    } else {
+                        J[s.site.state, central] = f * k
+                    }
+                    J[s.site.state, s.site.state] = -p[s.clearance] / p[s.site.volume]
+                }
             }
-            let concentration = slot.concentration(y, p)
-            for (kind, i) in slot.mechanisms {
+            for (kind, i, site) in slot.mechanisms {
+                let concentration = slot.concentration(site, y, p)
+                let column = site?.state ?? slot.depot
+                let dCdA = site.map { slot.concentrationFactor / p[$0.volume] } ?? 0
                 switch kind {
                 case .aromatase:
-                    J[iE2, slot.central!] += productionPerKm * v(.aromataseKm) / p[i] * dCdA
+                    J[iE2, column] += productionPerKm * v(.aromataseKm) / p[i] * dCdA
                 case .estrogenReceptor:
                     // Feedback terms ∝ B^(a); dB/dA = dCdA/Ki.
                     let dLogB = dCdA / p[i] / effects.estrogenReceptorBlock
-                    J[iG, slot.central!] += aH * gnrhInput * dLogB
+                    J[iG, column] += aH * gnrhInput * dLogB
                     for (row, secretion) in [(iLH, Parameter.lhSecretion), (iFSH, .fshSecretion)] {
-                        J[row, slot.central!] += aP * v(secretion) * g * (1 + effects.gnrhAgonism) * pituitary * dLogB
+                        J[row, column] += aP * v(secretion) * g * (1 + effects.gnrhAgonism) * pituitary * dLogB
                     }
                 case .lhReceptor:
-                    J[iITT, slot.central!] += v(.keITT) * v(.leydigCapacity) * stimulationSlope * p[i] * dCdA
+                    J[iITT, column] += v(.keITT) * v(.leydigCapacity) * stimulationSlope * p[i] * dCdA
                 case .gnrhReceptor:
                     let emax = p[i], ec50 = p[i + 1], hill = p[i + 2]
                     let cc = max(concentration, tiny)
                     let slope = emax * hill * pow(cc, hill - 1) * pow(ec50, hill) / pow(pow(ec50, hill) + pow(cc, hill), 2)
                     for (row, secretion) in [(iLH, Parameter.lhSecretion), (iFSH, .fshSecretion)] {
-                        J[row, slot.central!] += v(secretion) * g * pituitary * slope * dCdA
+                        J[row, column] += v(secretion) * g * pituitary * slope * dCdA
                     }
                 case .testosterone:
                     J[iT, slot.depot] += ka * p[i] * 1e6 / tVolume_dL

@@ -27,17 +27,18 @@ public enum Observable {
     ]
 
     static func specs(drugs: [Drug]) -> [ObservableSpec] {
-        physiological + drugs.map { drug in
+        func concentration(_ name: String, molar: Double?, unit: String) -> ObservableSpec {
+            ObservableSpec(name: "\(name)_concentration", unit: unit, siUnit: molar == nil ? unit : "nmol/L",
+                           siFactor: molar.map { 1000 / $0 } ?? 1, description: "\(name) plasma concentration")
+        }
+        return physiological + drugs.flatMap { drug in
             switch drug.pk {
             case .firstOrderAbsorption:
-                let molar = drug.molarMass_g_per_mol
-                return ObservableSpec(name: "\(drug.name)_concentration", unit: drug.concentrationUnit,
-                                      siUnit: molar == nil ? drug.concentrationUnit : "nmol/L",
-                                      siFactor: molar.map { 1000 / $0 } ?? 1,
-                                      description: "\(drug.name) plasma concentration")
+                return [concentration(drug.name, molar: drug.molarMass_g_per_mol, unit: drug.concentrationUnit)]
+                    + (drug.secondary.map { [concentration($0.name, molar: $0.molarMass_g_per_mol, unit: drug.concentrationUnit)] } ?? [])
             case .depotRelease:
-                return ObservableSpec(name: "\(drug.name)_depot", unit: drug.doseUnit.rawValue, siUnit: drug.doseUnit.rawValue,
-                                      siFactor: 1, description: "\(drug.name) left in the depot")
+                return [ObservableSpec(name: "\(drug.name)_depot", unit: drug.doseUnit.rawValue, siUnit: drug.doseUnit.rawValue,
+                                       siFactor: 1, description: "\(drug.name) left in the depot")]
             }
         }
     }
@@ -60,7 +61,10 @@ extension HPGModel {
                     p[Parameter.morphologyCapacity.rawValue] * pow(usedCapacity, p[Parameter.morphologyExponent.rawValue]),
                     1 / (1 + effects.aromataseInhibition),
                 ]
-                return physiological + slots.map { slot in slot.central == nil ? y[slot.depot] : slot.concentration(yb, pb) }
+                return physiological + slots.flatMap { slot in
+                    slot.central == nil ? [y[slot.depot]]
+                        : [slot.concentration(yb, pb)] + (slot.secondary.map { [slot.concentration($0.site, yb, pb)] } ?? [])
+                }
             }
         }
     }

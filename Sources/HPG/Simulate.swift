@@ -63,7 +63,7 @@ public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
     var records: [EventRecord] = []
     for dose in doses {
         let k = drugs.firstIndex { $0.name == dose.drug }!
-        let count = drugs[k].pk.compartmentNames.count
+        let count = drugs[k].compartmentNames.count
         guard (1...count).contains(dose.record.compartment) else {
             throw .invalidDose(drug: dose.drug, compartment: dose.record.compartment, allowed: count)
         }
@@ -111,7 +111,7 @@ extension HPGModel {
 
     /// 1-based dosing-engine compartment number of drug k's first compartment.
     func firstCompartment(ofDrug k: Int) -> Int {
-        1 + drugs[..<k].reduce(0) { $0 + $1.pk.compartmentNames.count }
+        1 + drugs[..<k].reduce(0) { $0 + $1.compartmentNames.count }
     }
 
     /// The model as the dosing engine sees it: every drug compartment dosable (CMT numbered drug by drug),
@@ -124,6 +124,7 @@ extension HPGModel {
             compartments.append(slot.depot)
             doseControls.append(("F\(first)", drugs[k].pk.bioavailability.value))
             if let central = slot.central { compartments.append(central) }
+            if let secondary = slot.secondary { compartments.append(secondary.site.state) }
         }
         let model = self
         let observableCount = observables.count
