@@ -8,7 +8,7 @@ extension PatientProfile {
         description: "insulin resistance / type 2 diabetes with overweight: weaker GnRH pulsatility and Leydig function",
         factors: [
             (.gnrhDriveCapacity, 0.8, "assumption: GnRH pulsatility inhibited (seed 004)"),
-            (.leydigLHEmax, 0.6, "assumption: direct Leydig cell dysfunction (seed 004)"),
+            (.leydigLHEmax, 0.5, "assumption: direct Leydig cell dysfunction (seed 004)"),
             (.tFreeFraction, 1.2, "assumption: low SHBG (seed 004) raises the free fraction"),
         ],
         bmi: (30, "assumption: obesity co-occurs (seed 004), BMI 30 kg/m²"))
