@@ -14,7 +14,7 @@ enum DrugsSupport {
     }
 
     /// Daily samples of a simulation over `days`.
-    static func run(_ patient: Patient = cohort, _ doses: [DrugDose], days: Int) throws -> Trajectory {
+    static func run(_ doses: [DrugDose], patient: Patient = cohort, days: Int) throws -> Trajectory {
         try simulate(patient: patient, doses: doses, outputTimes: (0...days).map { Double($0) * 24 })
     }
 
