@@ -7,6 +7,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check the simulation against what studies reported.",
         discussion: """
+            Also checks the directions and rankings stated in `expect` blocks (rises, falls, below another \
+            scenario …), one table row per check.
+
             Runs every scenario that has a `reported` block (values a study measured at baseline and on \
             treatment) and prints one table: each reported value, the simulated value in the same unit, the \
             difference, the allowed tolerance, and pass or MISS. Scenarios without a `reported` block are \
@@ -38,12 +41,15 @@ struct ValidateCommand: ParsableCommand {
         for scenario in compared {
             comparisons += try ScenarioFiles.simulate(scenario, units: scenario.output.units).comparisons
         }
+        let expectations = try scenarios.flatMap { try ScenarioFiles.checkExpectations($0) }
         if json {
             for comparison in comparisons { print(ComparisonReport.jsonLine(comparison)) }
+            for result in expectations { print(ExpectationReport.jsonLine(result)) }
         } else {
             print(ValidateSummary.text(comparisons, scenarios: scenarios, compared: compared))
+            if !expectations.isEmpty { print("\n" + ValidateSummary.text(expectations)) }
         }
-        if comparisons.contains(where: { !$0.pass }) { throw ExitCode.failure }
+        if comparisons.contains(where: { !$0.pass }) || expectations.contains(where: { !$0.pass }) { throw ExitCode.failure }
     }
 }
 
