@@ -1,9 +1,10 @@
-/* CVODE comparator for `hpgsim bench solvers`: BDF (variable order 1–5), Newton iteration with the dense
- * direct linear solver and the problem's analytic Jacobian, scalar rtol/atol, output at the end point only.
+/* CVODE comparator for `hpgsim bench solvers`, scalar rtol/atol, output at the end point only:
+ *   bdf    BDF orders 1–5, Newton iteration with the dense direct linear solver and the analytic Jacobian;
+ *   adams  Adams–Moulton orders 1–12 with fixed-point iteration (CVODE's non-stiff method).
  * Written against SUNDIALS 6.x (Debian libsundials-dev 6.4.1): SUNContext, N_Vector serial, SUNDenseMatrix,
- * SUNLinSol_Dense.
+ * SUNLinSol_Dense, SUNNonlinSol_FixedPoint.
  *
- *   cvode_bench solve PROBLEM RTOL ATOL [MIN_REPEATS]   one JSON line, same fields as hpgsim's
+ *   cvode_bench solve PROBLEM RTOL ATOL [MIN_REPEATS [bdf|adams]]   one JSON line, same fields as hpgsim's
  *   cvode_bench describe                                one JSON line per problem (dimension, span, y0)
  *   cvode_bench check-jacobians                         analytic vs finite-difference Jacobians
  *
@@ -15,6 +16,7 @@
 #include <sundials/sundials_config.h>
 #include <sunlinsol/sunlinsol_dense.h>
 #include <sunmatrix/sunmatrix_dense.h>
+#include <sunnonlinsol/sunnonlinsol_fixedpoint.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -45,35 +47,46 @@ static int jacobian(sunrealtype t, N_Vector y, N_Vector fy, SUNMatrix J, void *d
     return 0;
 }
 
-static cvode_run solve_once(const peer_problem *p, double rtol, double atol) {
+static cvode_run solve_once(const peer_problem *p, double rtol, double atol, int adams) {
     cvode_run run = {0};
     SUNContext ctx;
     SUNContext_Create(NULL, &ctx);
     N_Vector y = N_VNew_Serial(p->n, ctx);
     memcpy(N_VGetArrayPointer(y), p->y0, sizeof(double) * (size_t)p->n);
-    void *mem = CVodeCreate(CV_BDF, ctx);
-    SUNMatrix A = SUNDenseMatrix(p->n, p->n, ctx);
-    SUNLinearSolver LS = SUNLinSol_Dense(y, A, ctx);
+    void *mem = CVodeCreate(adams ? CV_ADAMS : CV_BDF, ctx);
+    SUNMatrix A = NULL;
+    SUNLinearSolver LS = NULL;
+    SUNNonlinearSolver NLS = NULL;
     CVodeInit(mem, rhs, p->t0, y);
     CVodeSStolerances(mem, rtol, atol);
     CVodeSetUserData(mem, (void *)p);
-    CVodeSetLinearSolver(mem, LS, A);
-    CVodeSetJacFn(mem, jacobian);
+    if (adams) {
+        NLS = SUNNonlinSol_FixedPoint(y, 0, ctx);
+        CVodeSetNonlinearSolver(mem, NLS);
+    } else {
+        A = SUNDenseMatrix(p->n, p->n, ctx);
+        LS = SUNLinSol_Dense(y, A, ctx);
+        CVodeSetLinearSolver(mem, LS, A);
+        CVodeSetJacFn(mem, jacobian);
+    }
     CVodeSetMaxNumSteps(mem, 100000);  /* hpgsim's default maxSteps */
     CVodeSetStopTime(mem, p->t_end);
     double t = p->t0;
     run.flag = CVode(mem, p->t_end, y, &t, CV_NORMAL);
     CVodeGetNumSteps(mem, &run.steps);
     CVodeGetNumRhsEvals(mem, &run.rhs_evals);
-    CVodeGetNumJacEvals(mem, &run.jac_evals);
-    CVodeGetNumLinSolvSetups(mem, &run.lu_factorizations);
+    if (!adams) {
+        CVodeGetNumJacEvals(mem, &run.jac_evals);
+        CVodeGetNumLinSolvSetups(mem, &run.lu_factorizations);
+    }
     CVodeGetNumErrTestFails(mem, &run.error_test_failures);
     CVodeGetNumNonlinSolvIters(mem, &run.newton_iterations);
     CVodeGetNumNonlinSolvConvFails(mem, &run.newton_failures);
     memcpy(run.y_end, N_VGetArrayPointer(y), sizeof(double) * (size_t)p->n);
     CVodeFree(&mem);
-    SUNLinSolFree(LS);
-    SUNMatDestroy(A);
+    if (NLS) SUNNonlinSolFree(NLS);
+    if (LS) SUNLinSolFree(LS);
+    if (A) SUNMatDestroy(A);
     N_VDestroy(y);
     SUNContext_Free(&ctx);
     return run;
@@ -91,13 +104,13 @@ static void print_array(const double *x, int n) {
     putchar(']');
 }
 
-static int command_solve(const peer_problem *p, double rtol, double atol, int min_repeats) {
+static int command_solve(const peer_problem *p, double rtol, double atol, int min_repeats, int adams) {
     cvode_run run = {0};
     double best = INFINITY, total = 0;
     int repeats = 0;
     while (repeats < min_repeats || (total < 0.1 && repeats < 1000)) {
         const double start = now_seconds();
-        run = solve_once(p, rtol, atol);
+        run = solve_once(p, rtol, atol, adams);
         const double elapsed = now_seconds() - start;
         best = elapsed < best ? elapsed : best;
         total += elapsed;
@@ -106,11 +119,11 @@ static int command_solve(const peer_problem *p, double rtol, double atol, int mi
     /* CVODE counts a step attempt that failed the error test or the Newton iteration as a failure, not a
      * step; "steps" here are attempts, as in hpgsim: accepted + rejected. */
     const long rejected = run.error_test_failures + run.newton_failures;
-    printf("{\"tool\":\"cvode\",\"problem\":\"%s\",\"method\":\"bdf\",\"rtol\":%.17g,\"atol\":%.17g,"
+    printf("{\"tool\":\"cvode\",\"problem\":\"%s\",\"method\":\"%s\",\"rtol\":%.17g,\"atol\":%.17g,"
            "\"return_code\":\"%s\",\"steps\":%ld,\"accepted\":%ld,\"rejected\":%ld,\"rhs_evals\":%ld,"
            "\"jac_evals\":%ld,\"lu_factorizations\":%ld,\"newton_iterations\":%ld,\"newton_failures\":%ld,"
            "\"seconds\":%.9g,\"repeats\":%d,\"y_end\":",
-           p->name, rtol, atol, run.flag >= 0 ? "success" : CVodeGetReturnFlagName(run.flag),
+           p->name, adams ? "adams" : "bdf", rtol, atol, run.flag >= 0 ? "success" : CVodeGetReturnFlagName(run.flag),
            run.steps + rejected, run.steps, rejected, run.rhs_evals, run.jac_evals, run.lu_factorizations,
            run.newton_iterations, run.newton_failures, best, repeats);
     print_array(run.y_end, p->n);
@@ -118,12 +131,21 @@ static int command_solve(const peer_problem *p, double rtol, double atol, int mi
     return run.flag >= 0 ? 0 : 1;
 }
 
+/* The problem's definition, and f at the probe state y_j = 0.9·y0_j + 0.01·(j + 1)/n, t = t0 (the same
+ * formula as `hpgsim bench problems`, so that compare.py can require f to agree to rounding). */
 static void command_describe(void) {
     for (int i = 0; i < peer_problem_count; i++) {
         const peer_problem *p = &peer_problems[i];
+        double probe[64], f[64];
+        for (int j = 0; j < p->n; j++) probe[j] = 0.9 * p->y0[j] + 0.01 * (double)(j + 1) / (double)p->n;
+        p->f(p->t0, probe, f);
         printf("{\"tool\":\"cvode\",\"problem\":\"%s\",\"dimension\":%d,\"t0\":%.17g,\"t_end\":%.17g,\"y0\":",
                p->name, p->n, p->t0, p->t_end);
         print_array(p->y0, p->n);
+        printf(",\"probe_state\":");
+        print_array(probe, p->n);
+        printf(",\"f_probe\":");
+        print_array(f, p->n);
         printf(",\"sundials\":\"%s\"}\n", SUNDIALS_VERSION);
     }
 }
@@ -174,8 +196,14 @@ int main(int argc, char **argv) {
             fprintf(stderr, "\n");
             return 2;
         }
-        return command_solve(p, atof(argv[3]), atof(argv[4]), argc >= 6 ? atoi(argv[5]) : 5);
+        const int adams = argc >= 7 && strcmp(argv[6], "adams") == 0;
+        if (argc >= 7 && !adams && strcmp(argv[6], "bdf") != 0) {
+            fprintf(stderr, "cvode_bench: unknown method '%s'; the methods are: bdf adams\n", argv[6]);
+            return 2;
+        }
+        return command_solve(p, atof(argv[3]), atof(argv[4]), argc >= 6 ? atoi(argv[5]) : 5, adams);
     }
-    fprintf(stderr, "usage: cvode_bench solve PROBLEM RTOL ATOL [MIN_REPEATS] | describe | check-jacobians\n");
+    fprintf(stderr, "usage: cvode_bench solve PROBLEM RTOL ATOL [MIN_REPEATS [bdf|adams]] | describe | "
+                    "check-jacobians\n");
     return 2;
 }

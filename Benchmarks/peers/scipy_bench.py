@@ -267,10 +267,14 @@ def check_jacobians():
 
 def main(argv):
     if argv[:1] == ["describe"]:
+        # f at the probe state y_j = 0.9·y0_j + 0.01·(j + 1)/n, t = t0 (as `hpgsim bench problems`)
         for p in PROBLEMS.values():
-            print(json.dumps({"tool": "scipy", "problem": p.name, "dimension": len(p.y0), "t0": p.t0,
-                              "t_end": p.t_end, "y0": [float(v) for v in p.y0], "scipy": scipy.__version__,
-                              "numpy": np.__version__}))
+            n = len(p.y0)
+            probe = [0.9 * float(v) + 0.01 * (j + 1) / n for j, v in enumerate(p.y0)]
+            print(json.dumps({"tool": "scipy", "problem": p.name, "dimension": n, "t0": p.t0,
+                              "t_end": p.t_end, "y0": [float(v) for v in p.y0], "probe_state": probe,
+                              "f_probe": [float(v) for v in p.f(p.t0, np.array(probe))],
+                              "scipy": scipy.__version__, "numpy": np.__version__}))
         return 0
     if argv[:1] == ["check-jacobians"]:
         check_jacobians()

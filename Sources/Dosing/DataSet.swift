@@ -89,9 +89,11 @@ public struct DataSet: Sendable {
         var lineRanges: [Range<Int>] = [], lineNumbers: [Int] = [], records: [EventRecord] = [], ids: [Double] = []
         lineRanges.reserveCapacity(lines.count)
         records.reserveCapacity(lines.count)
+        var fields: [Range<Int>] = []
+        var previousParameterFields: [Range<Int>]? = nil
         for (offset, line) in lines.enumerated().dropFirst() {
             let lineNumber = offset + 1
-            let fields = fieldRanges(bytes, line)
+            fieldRanges(bytes, line, into: &fields)
             if fields.count != columns.count {
                 problems.append(Problem(line: lineNumber, message: "\(file):\(lineNumber): \(fields.count) fields, the header has \(columns.count)"))
                 continue
@@ -129,11 +131,18 @@ public struct DataSet: Sendable {
             // Without EVID, a record with an amount or a rate is a dose (NONMEM's MDV/AMT convention).
             let evid = evidColumn == nil ? (amount != 0 || rate != 0 ? 1 : 0) : integer(evidColumn, allowed: 0...4)
             let ss = integer(ssColumn, allowed: 0...2)
+            // Parameter columns written exactly as on the previous line share its items (no re-parsing).
             var items: [String: Double] = [:]
-            for (index, name) in parameterColumns {
-                let value = number(index, missing: .nan)
-                if !value.isNaN { items[name] = value }
+            if let previous = previousParameterFields, let last = records.last,
+               parameterColumns.indices.allSatisfy({ bytes[previous[$0]] == bytes[trimmed(bytes, fields[parameterColumns[$0].index])] }) {
+                items = last.items
+            } else {
+                for (index, name) in parameterColumns {
+                    let value = number(index, missing: .nan)
+                    if !value.isNaN { items[name] = value }
+                }
             }
+            previousParameterFields = rowProblems.isEmpty ? parameterColumns.map { trimmed(bytes, fields[$0.index]) } : nil
             var record = EventRecord(
                 time: time, event: EventRecord.Event(rawValue: evid)!, amount: amount,
                 compartment: integer(cmtColumn), rate: rate, interval: number(iiColumn),
@@ -174,13 +183,19 @@ public struct DataSet: Sendable {
 
     static func fieldRanges(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
+        fieldRanges(bytes, line, into: &ranges)
+        return ranges
+    }
+
+    /// Byte ranges of the comma-separated fields of `line`, into a reused buffer.
+    static func fieldRanges(_ bytes: [UInt8], _ line: Range<Int>, into ranges: inout [Range<Int>]) {
+        ranges.removeAll(keepingCapacity: true)
         var start = line.lowerBound
         for i in line where bytes[i] == 0x2C {
             ranges.append(start..<i)
             start = i + 1
         }
         ranges.append(start..<line.upperBound)
-        return ranges
     }
 
     static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {

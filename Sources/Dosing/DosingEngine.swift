@@ -14,7 +14,7 @@ import ODE
 /// Semantics (each follows NONMEM Users Guide VI "PREDPP", chapter V, and the NONMEM help entries):
 /// - Which record governs: the parameters of record i (the caller's values overlaid by the record's
 ///   `items`) govern the interval (t₍ᵢ₋₁₎, tᵢ] — "when NONMEM advances system states from time t_j to
-///   t_j+1, it uses covariates at time t_j+1" (nmusers cookbook, "Time-varying covariates"). After the
+///   t_j+1, it uses covariates z … at time t_j+1" (nmusers cookbook, "Time-varying covariates"). After the
 ///   last record the last record's values continue.
 /// - Dose controls Fn, ALAGn, Rn, Dn are taken from the dose record and apply to the dose and all its
 ///   additional doses: "The value of ALAGn in effect at time T applies to the dose and to all subsequent
@@ -32,6 +32,7 @@ import ODE
 ///   doses ("infusions in progress or pending additional doses are cancelled", nmhelp "SS DATA ITEM").
 /// - Every dose, lagged dose, infusion start and stop is a time the integrator stops at
 ///   (`Integrator.advance(to:)`, then `applyJump`); parameter changes restart the method as well.
+///   Observation records and output times do not stop it: they are read from the method's dense output.
 /// - Steady state: see `SteadyState.swift`.
 public struct DosingEngine: Sendable {
     public let model: DosingModel
@@ -78,16 +79,26 @@ public struct DosingEngine: Sendable {
     }
 
     /// One parameter vector per record: the base overlaid by the record's items.
+    /// A record whose items equal the previous record's shares its vector (data sets repeat covariates
+    /// on every row).
     func resolveParameters(_ records: [EventRecord], _ parameters: [String: Double]) -> [[Double]] {
         let base = base(parameters)
-        return records.map { r in
-            if r.items.isEmpty { return base }
-            var p = base
-            for (name, value) in r.items where !value.isNaN {
-                if let k = model.parameterIndex(name) { p[k] = value }
+        var vectors: [[Double]] = []
+        vectors.reserveCapacity(records.count)
+        for (i, r) in records.enumerated() {
+            if r.items.isEmpty {
+                vectors.append(base)
+            } else if i > 0 && r.items == records[i - 1].items {
+                vectors.append(vectors[i - 1])
+            } else {
+                var p = base
+                for (name, value) in r.items where !value.isNaN {
+                    if let k = model.parameterIndex(name) { p[k] = value }
+                }
+                vectors.append(p)
             }
-            return p
         }
+        return vectors
     }
 
     /// Required parameters still without a value (reported once each, at the first record that lacks it).

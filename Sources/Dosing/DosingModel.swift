@@ -104,11 +104,4 @@ public struct DosingModel: Sendable {
 
     /// Index of a parameter in the parameter vector.
     public func parameterIndex(_ name: String) -> Int? { parameterIndexByName[name] }
-
-    /// The 1-based compartment number of the state with this name, if it is dosable.
-    public func compartmentNumber(ofState stateName: String) -> Int? {
-        guard let index = stateNames.firstIndex(of: stateName),
-              let k = compartmentStates.firstIndex(of: index) else { return nil }
-        return k + 1
-    }
 }

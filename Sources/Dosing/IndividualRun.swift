@@ -50,7 +50,7 @@ struct Infusion {
 /// The simulation of one individual: walks the records in order, integrating between event times.
 final class IndividualRun {
     let engine: DosingEngine
-    var model: DosingModel { engine.model }
+    let model: DosingModel
     let records: [EventRecord]
     let parameters: [[Double]]
     let inputs: ModelInputs
@@ -73,6 +73,7 @@ final class IndividualRun {
     init(engine: DosingEngine, records: [EventRecord], parameters: [[Double]], outputTimes: [Double],
          baseParameters: [Double]) {
         self.engine = engine
+        self.model = engine.model
         self.records = records
         self.parameters = parameters
         let first = parameters.first ?? baseParameters
@@ -80,7 +81,6 @@ final class IndividualRun {
         let recordTimes = records.map(\.time)
         let start = min(recordTimes.min() ?? 0, outputTimes.min() ?? .infinity)
         endTime = max(recordTimes.max() ?? start, outputTimes.max() ?? -.infinity, start)
-        let model = engine.model
         integrator = Integrator(
             model.problem(inputs: inputs, initialState: model.initialState(first), timeSpan: start...endTime),
             method: model.method, options: model.engineOptions)

@@ -23,7 +23,9 @@
 ///   II = 0 (constant infusion), or AMT = 0, RATE = 0, II = 0: "A record with AMT=0, RATE=0, SS>0, and
 ///   II=0 allows steady-state amounts to be computed by PREDPP based on endogenous input" (NONMEM Users
 ///   Guide VI, 4th ed., preface).
-/// - CMT: a dose compartment of the model, 1…n (negative CMT, compartment off, is not supported).
+/// - CMT: on a dose, a dose compartment of the model, 1…n; on other records 0…n+1, n+1 being the output
+///   compartment of NONMEM's numbering (ADVAN2: 3) — the observation compartment only has to exist, since
+///   every output is reported. Negative CMT (compartment off) is not supported.
 /// - Dose controls of the dose compartment (from the governing record): Fn ≥ 0, ALAGn ≥ 0.
 extension DosingEngine {
     /// Every rule broken by `records` given the resolved parameter vectors (one per record).
@@ -46,8 +48,9 @@ extension DosingEngine {
             if r.additionalDoses < 0 {
                 issue(i, "ADDL", Double(r.additionalDoses), "ADDL must be ≥ 0 (negative ADDL, NONMEM 7.5's empirical steady state, is not supported; use SS = 1)")
             }
-            if r.compartment < 0 || r.compartment > n || (r.event.isDose && r.compartment == 0) {
-                issue(i, "CMT", Double(r.compartment), "unknown compartment; model \(model.name) has dose compartments 1…\(n) (\(model.compartmentStates.map { model.stateNames[$0] }.joined(separator: ", ")))")
+            let highest = r.event.isDose ? n : n + 1
+            if r.compartment < 0 || r.compartment > highest || (r.event.isDose && r.compartment == 0) {
+                issue(i, "CMT", Double(r.compartment), "unknown compartment; model \(model.name) has dose compartments 1…\(n) (\(model.compartmentStates.map { model.stateNames[$0] }.joined(separator: ", "))) and output compartment \(n + 1)")
             }
             guard r.event.isDose else {
                 let kind = r.event == .observation ? "an observation" : r.event == .reset ? "a reset" : "an other-type"

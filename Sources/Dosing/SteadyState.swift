@@ -27,6 +27,9 @@ import ODE
 /// lagged record dose; implied doses still to come after t (ALAG > II) and implied infusions still running
 /// at t are scheduled, so after t the system continues exactly as the infinite dose series would.
 ///
+/// The cycles run on their own clock starting at t = 0: a right-hand side that depends on t explicitly
+/// (a circadian rhythm) sees cycle time, not the record's time.
+///
 /// The constant infusion (AMT = 0, RATE > 0, II = 0) goes to the equilibrium of the model under that
 /// input, by the same iteration over chunks of time that double while contraction is slow; the infusion
 /// then continues until a reset or an SS = 1 dose. With RATE = 0 this is NONMEM's endogenous steady state

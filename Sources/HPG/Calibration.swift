@@ -51,7 +51,7 @@ public enum Calibration {
     static func kleyRatio(_ values: Values) throws(HPGError) -> Double {
         let model = HPGModel()
         func ratio(_ bmi: Double) throws(HPGError) -> Double {
-            let (y, p) = try Patient(BMI_kg_per_m2: bmi, overrides: values.overrides).baseline(model)
+            let (y, _) = try Patient(BMI_kg_per_m2: bmi, overrides: values.overrides).baseline(model)
             return y[PhysiologicalState.estradiol.rawValue] / y[PhysiologicalState.testosterone.rawValue]
         }
         return try ratio(1.7 * ReferenceMan.BMI_kg_per_m2) / ratio(ReferenceMan.BMI_kg_per_m2)

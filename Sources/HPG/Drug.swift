@@ -9,31 +9,24 @@ public struct Drug: Sendable {
     public var molarMass_g_per_mol: Double?
     public var pk: PKModel
     public var mechanisms: [Mechanism]
-    /// A second species with its own PK and mechanisms (an isomer of a mixture or an active metabolite);
-    /// only for drugs with a central compartment (`DrugSpecies.swift`).
-    public var secondary: SecondarySpecies?
 
-    public init(name: String, doseUnit: DoseUnit, molarMass_g_per_mol: Double?, pk: PKModel, mechanisms: [Mechanism],
-                secondary: SecondarySpecies? = nil) {
+    public init(name: String, doseUnit: DoseUnit, molarMass_g_per_mol: Double?, pk: PKModel, mechanisms: [Mechanism]) {
         self.name = name
         self.doseUnit = doseUnit
         self.molarMass_g_per_mol = molarMass_g_per_mol
         self.pk = pk
         self.mechanisms = mechanisms
-        self.secondary = secondary
     }
 
     /// Every parameter of the drug for the parameter table, named "<drug>.<parameter>": PK, bioavailability,
     /// mechanisms.
     public var parameters: [ParameterSpec] {
-        prefixed(pk.parameters + [pk.bioavailability] + mechanisms.flatMap(\.parameters) + (secondary?.parameters ?? []))
+        prefixed(pk.parameters + [pk.bioavailability] + mechanisms.flatMap(\.parameters))
     }
 
     /// The parameters the right-hand side reads (PK, mechanisms). Bioavailability is not among them: it is
     /// the dosing engine's dose control Fn of the drug's depot compartment (a record item, as in NONMEM).
-    var modelParameters: [ParameterSpec] {
-        prefixed(pk.parameters + mechanisms.flatMap(\.parameters) + (secondary?.parameters ?? []))
-    }
+    var modelParameters: [ParameterSpec] { prefixed(pk.parameters + mechanisms.flatMap(\.parameters)) }
 
     private func prefixed(_ specs: [ParameterSpec]) -> [ParameterSpec] {
         specs.map { ParameterSpec(name + "." + $0.name, $0.unit, $0.value, $0.source) }
@@ -59,33 +52,70 @@ public enum DoseUnit: String, Sendable {
 
 /// Linear pharmacokinetics. Bioavailability is a dose control (NONMEM Fn) applied by the dosing engine.
 public enum PKModel: Sendable {
-    /// Oral/SC/IM depot → central, first-order absorption ka, linear elimination CL/V (ADVAN2 TRANS2).
-    /// Dosable compartments: 1 depot, 2 central.
-    case firstOrderAbsorption(ka: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec, bioavailability: ParameterSpec)
+    /// Oral/SC/IM depot → central, first-order absorption ka, linear elimination CL/V (ADVAN2 TRANS2),
+    /// optionally with an active metabolite formed from the central compartment.
+    /// Dosable compartments: 1 depot, 2 central (3 metabolite).
+    case firstOrderAbsorption(ka: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec,
+                              bioavailability: ParameterSpec, metabolite: MetabolitePK? = nil)
     /// A depot releasing the drug at ka·A into its site of action (testosterone esters release T into serum).
     /// Dosable compartment: 1 depot.
     case depotRelease(ka: ParameterSpec, bioavailability: ParameterSpec)
 
-    /// Rate parameters (bioavailability is separate: a dose control).
+    /// Rate parameters (bioavailability is separate: a dose control), in the order `DrugSlots` reads them.
     public var parameters: [ParameterSpec] {
         switch self {
-        case .firstOrderAbsorption(let ka, let cl, let v, _): return [ka, cl, v]
+        case .firstOrderAbsorption(let ka, let cl, let v, _, let metabolite):
+            return [ka, cl, v] + (metabolite.map { [$0.formationClearance, $0.clearance, $0.volume] } ?? [])
         case .depotRelease(let ka, _): return [ka]
         }
     }
 
-    /// State names (without the drug prefix) and the one that holds the plasma concentration.
+    /// Compartment names (without the drug prefix), in dosing-compartment order.
     var compartmentNames: [String] {
         switch self {
-        case .firstOrderAbsorption: return ["depot", "central"]
+        case .firstOrderAbsorption(_, _, _, _, let metabolite): return ["depot", "central"] + (metabolite.map { [$0.name] } ?? [])
         case .depotRelease: return ["depot"]
         }
     }
 
     var bioavailability: ParameterSpec {
         switch self {
-        case .firstOrderAbsorption(_, _, _, let f), .depotRelease(_, let f): return f
+        case .firstOrderAbsorption(_, _, _, let f, _), .depotRelease(_, let f): return f
         }
+    }
+
+    var hasMetabolite: Bool { compartmentNames.count == 3 }
+}
+
+/// A second species with its own linear PK (clearance CLm, volume Vm), fed by the parent drug:
+/// - an active metabolite formed from the parent's central compartment with clearance CLf (part of the
+///   parent's total CL; tamoxifen → endoxifen, Ter Heine 2014): dM/dt = (CLf/V)·A − (CLm/Vm)·M;
+/// - or the other isomer of a mixture, a fraction f of the absorbed dose (clomiphene: zuclomiphene beside
+///   enclomiphene): dA/dt = (1 − f)·ka·A_depot − (CL/V)·A, dM/dt = f·ka·A_depot − (CLm/Vm)·M.
+/// Amounts in parent-equivalent dose units.
+public struct MetabolitePK: Sendable {
+    /// CLf (L/h) for a metabolite, f (fraction) for an isomer.
+    public var formationClearance: ParameterSpec
+    public var clearance: ParameterSpec
+    public var volume: ParameterSpec
+    /// The species' name in state and observable names (`<drug>_<name>_concentration`).
+    public var name: String
+    /// True for an isomer (a fraction of the absorbed dose), false for a metabolite (formation clearance).
+    public var formedFromAbsorbedDose: Bool
+
+    public init(formationClearance: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec,
+                name: String = "metabolite") {
+        self.formationClearance = formationClearance
+        self.clearance = clearance
+        self.volume = volume
+        self.name = name
+        self.formedFromAbsorbedDose = false
+    }
+
+    /// The other isomer of a mixture: `fraction` of the absorbed dose.
+    public init(isomer name: String, fraction: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec) {
+        self.init(formationClearance: fraction, clearance: clearance, volume: volume, name: name)
+        formedFromAbsorbedDose = true
     }
 }
 
@@ -104,9 +134,15 @@ public enum Mechanism: Sendable {
     case gnrhReceptorAgonism(emax: ParameterSpec, ec50: ParameterSpec, hill: ParameterSpec)
     /// Exogenous testosterone: the depot release ka·A (mg ester/h) × mass fraction of T enters serum T.
     case testosteroneRelease(testosteroneMassFraction: ParameterSpec)
+    /// The wrapped mechanism, driven by the metabolite's concentration instead of the parent's
+    /// (needs a `MetabolitePK`).
+    indirect case throughMetabolite(Mechanism)
 
     public var parameters: [ParameterSpec] {
         switch self {
+        case .throughMetabolite(let mechanism): return mechanism.parameters.map {
+            ParameterSpec("metabolite_" + $0.name, $0.unit, $0.value, $0.source)
+        }
         case .aromataseInhibition(let ki), .estrogenReceptorAntagonism(let ki): return [ki]
         case .lhReceptorAgonism(let k): return [k]
         case .gnrhReceptorAgonism(let emax, let ec50, let hill): return [emax, ec50, hill]

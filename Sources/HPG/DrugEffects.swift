@@ -1,84 +1,90 @@
+import Foundation
+
 /// Where one drug's states and parameters sit in the model's vectors.
 struct DrugSlots: Sendable {
     enum Kind: Sendable { case aromatase, estrogenReceptor, lhReceptor, gnrhReceptor, testosterone }
-    /// A compartment whose concentration drives mechanisms: its state and volume parameter.
-    struct Site: Sendable { let state: Int; let volume: Int }
-    /// The secondary species: its site, clearance and input-fraction parameters, and how it is fed.
-    struct Secondary: Sendable { let site: Site; let clearance: Int; let fraction: Int; let isAbsorbed: Bool }
+
+    /// One mechanism: its first parameter, and the compartment (and volume) whose concentration drives it
+    /// (nil for testosterone release, driven by the depot's release rate).
+    struct MechanismSlot: Sendable {
+        let kind: Kind
+        let parameter: Int
+        let state: Int?
+        let volume: Int?
+    }
+
     let depot: Int
     let central: Int?
+    let metabolite: Int?
     let ka: Int
     let clearance: Int?
     let volume: Int?
-    let secondary: Secondary?
+    /// Formation clearance, metabolite clearance and volume.
+    let formationClearance: Int?
+    let metaboliteClearance: Int?
+    let metaboliteVolume: Int?
+    /// The second species is an isomer fed by a fraction of the absorbed dose (else a metabolite).
+    let isomer: Bool
     let concentrationFactor: Double
-    /// Each mechanism, the index of its first parameter, and the site whose concentration it reads (nil:
-    /// depot-only drugs).
-    let mechanisms: [(kind: Kind, parameter: Int, site: Site?)]
+    let mechanisms: [MechanismSlot]
 
     init(drug: Drug, firstState: Int, firstParameter: Int) {
         depot = firstState
         ka = firstParameter
         concentrationFactor = drug.doseUnit.concentrationFactor
-        switch drug.pk {
-        case .firstOrderAbsorption:
-            central = firstState + 1
-            clearance = firstParameter + 1
-            volume = firstParameter + 2
-        case .depotRelease:
-            central = nil
-            clearance = nil
-            volume = nil
-        }
+        let compartments = drug.pk.compartmentNames.count
+        central = compartments >= 2 ? firstState + 1 : nil
+        metabolite = compartments >= 3 ? firstState + 2 : nil
+        clearance = central == nil ? nil : firstParameter + 1
+        volume = central == nil ? nil : firstParameter + 2
+        formationClearance = metabolite == nil ? nil : firstParameter + 3
+        metaboliteClearance = metabolite == nil ? nil : firstParameter + 4
+        metaboliteVolume = metabolite == nil ? nil : firstParameter + 5
+        if case .firstOrderAbsorption(_, _, _, _, let species?) = drug.pk { isomer = species.formedFromAbsorbedDose } else { isomer = false }
         var next = firstParameter + drug.pk.parameters.count
-        var mechanisms: [(Kind, Int, Site?)] = []
-        func add(_ list: [Mechanism], site: Site?) {
-            for mechanism in list {
-                mechanisms.append((Self.kind(mechanism), next, site))
-                next += mechanism.parameters.count
+        var mechanisms: [MechanismSlot] = []
+        for mechanism in drug.mechanisms {
+            var inner = mechanism
+            var onMetabolite = false
+            if case .throughMetabolite(let wrapped) = mechanism {
+                precondition(metabolite != nil, "\(drug.name): a metabolite mechanism needs a PK model with a metabolite")
+                inner = wrapped
+                onMetabolite = true
             }
+            let kind: Kind
+            switch inner {
+            case .aromataseInhibition: kind = .aromatase
+            case .estrogenReceptorAntagonism: kind = .estrogenReceptor
+            case .lhReceptorAgonism: kind = .lhReceptor
+            case .gnrhReceptorAgonism: kind = .gnrhReceptor
+            case .testosteroneRelease: kind = .testosterone
+            case .throughMetabolite: preconditionFailure("\(drug.name): nested metabolite mechanisms")
+            }
+            let state = kind == .testosterone ? nil : (onMetabolite ? metabolite : central)
+            let volume = kind == .testosterone ? nil : (onMetabolite ? metaboliteVolume : self.volume)
+            mechanisms.append(MechanismSlot(kind: kind, parameter: next, state: state, volume: volume))
+            next += mechanism.parameters.count
         }
-        let parentSite = drug.pk.compartmentNames.count > 1 ? Site(state: firstState + 1, volume: firstParameter + 2) : nil
-        add(drug.mechanisms, site: parentSite)
-        var secondary: Secondary?
-        if let species = drug.secondary, let parentSite {
-            let site = Site(state: parentSite.state + 1, volume: next + 2)
-            secondary = Secondary(site: site, clearance: next + 1, fraction: next, isAbsorbed: species.input.isAbsorbed)
-            next += 3
-            add(species.mechanisms, site: site)
-        }
-        self.secondary = secondary
         self.mechanisms = mechanisms
     }
 
-    static func kind(_ mechanism: Mechanism) -> Kind {
-        switch mechanism {
-        case .aromataseInhibition: return .aromatase
-        case .estrogenReceptorAntagonism: return .estrogenReceptor
-        case .lhReceptorAgonism: return .lhReceptor
-        case .gnrhReceptorAgonism: return .gnrhReceptor
-        case .testosteroneRelease: return .testosterone
-        }
+    /// Concentration (ng/mL or IU/L) of the compartment `state` with volume parameter `volume`; 0 if none.
+    func concentration(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, state: Int?, volume: Int?) -> Double {
+        guard let state, let volume else { return 0 }
+        return max(y[state], 0) * concentrationFactor / p[volume]
     }
 
-    /// Plasma concentration (ng/mL or IU/L) at a site; 0 for depot-only drugs.
-    func concentration(_ site: Site?, _ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>) -> Double {
-        guard let site else { return 0 }
-        return max(y[site.state], 0) * concentrationFactor / p[site.volume]
-    }
-
-    /// Parent plasma concentration; 0 for depot-only drugs.
-    func concentration(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>) -> Double {
-        concentration(central.map { Site(state: $0, volume: volume!) }, y, p)
-    }
-
-    static func equation(_ drug: Drug, compartment: Int) -> String {
-        switch (drug.pk, compartment) {
-        case (_, 0): return "dA_depot/dt = −ka·A_depot (+ doses, F applied by the dosing engine)"
-        case (_, 1) where drug.secondary?.input.isAbsorbed == true:
-            return "dA_central/dt = (1 − f)·ka·A_depot − (CL/V)·A_central,  C = A_central/V"
-        case (_, 1): return "dA_central/dt = ka·A_depot − (CL/V)·A_central,  C = A_central/V"
-        default: return drug.secondary!.equation
+    static func equation(_ pk: PKModel, compartment: Int) -> String {
+        switch compartment {
+        case 0: return "dA_depot/dt = −ka·A_depot (+ doses, F applied by the dosing engine)"
+        case 1:
+            if pk.hasMetabolite { return "dA_central/dt = ka·A_depot − (CL/V)·A_central (CL includes CLf),  C = A_central/V" }
+            return "dA_central/dt = ka·A_depot − (CL/V)·A_central,  C = A_central/V"
+        default:
+            if case .firstOrderAbsorption(_, _, _, _, let species?) = pk, species.formedFromAbsorbedDose {
+                return "dA_\(species.name)/dt = f·ka·A_depot − (CLm/Vm)·A_\(species.name) (the parent gets (1 − f)·ka·A_depot),  Cm = A/Vm"
+            }
+            return "dA_metabolite/dt = (CLf/V)·A_central − (CLm/Vm)·A_metabolite,  Cm = A_metabolite/Vm"
         }
     }
 }
@@ -100,19 +106,19 @@ struct DrugEffects {
             let release = p[slot.ka] * y[slot.depot]
             dydt?[slot.depot] = -release
             if let central = slot.central, let clearance = slot.clearance, let volume = slot.volume {
-                let elimination = p[clearance] / p[volume] * y[central]
                 var absorbed = release
-                if let s = slot.secondary {
-                    let f = p[s.fraction]
-                    let input = s.isAbsorbed ? f * release : f * elimination
-                    if s.isAbsorbed { absorbed -= input }
-                    dydt?[s.site.state] = input - p[s.clearance] / p[s.site.volume] * y[s.site.state]
+                if let metabolite = slot.metabolite, let formation = slot.formationClearance,
+                   let clearanceM = slot.metaboliteClearance, let volumeM = slot.metaboliteVolume {
+                    let input = slot.isomer ? p[formation] * release : p[formation] / p[volume] * y[central]
+                    if slot.isomer { absorbed -= input }
+                    dydt?[metabolite] = input - p[clearanceM] / p[volumeM] * y[metabolite]
                 }
-                dydt?[central] = absorbed - elimination
+                dydt?[central] = absorbed - p[clearance] / p[volume] * y[central]
             }
-            for (kind, i, site) in slot.mechanisms {
-                let c = slot.concentration(site, y, p)
-                switch kind {
+            for m in slot.mechanisms {
+                let c = slot.concentration(y, p, state: m.state, volume: m.volume)
+                let i = m.parameter
+                switch m.kind {
                 case .aromatase: aromataseInhibition += c / p[i]
                 case .estrogenReceptor: estrogenReceptorBlock += c / p[i]
                 case .lhReceptor: lhEquivalent += p[i] * c
@@ -126,5 +132,3 @@ struct DrugEffects {
         }
     }
 }
-
-import Foundation

@@ -71,35 +71,39 @@ extension HPGModel {
             J[i, i - 1] = 1 / p[transit.rawValue]
         }
 
-        // Drugs: their own PK (with the secondary species), and each mechanism's column through dC/dA = factor/V
-        // at the site the mechanism reads.
+        // Drugs: their own PK, and each mechanism's column (the compartment driving it) through
+        // dC/dA = factor/V.
         for slot in slots {
             let ka = p[slot.ka]
             J[slot.depot, slot.depot] = -ka
             if let central = slot.central, let clearance = slot.clearance, let volume = slot.volume {
-                let k = p[clearance] / p[volume]
                 J[central, slot.depot] = ka
-                J[central, central] = -k
-                if let s = slot.secondary {
-                    let f = p[s.fraction]
-                    if s.isAbsorbed {
-                        J[central, slot.depot] = (1 - f) * ka
-                        J[s.site.state, slot.depot] = f * ka
+                J[central, central] = -p[clearance] / p[volume]
+                if let metabolite = slot.metabolite, let formation = slot.formationClearance,
+                   let clearanceM = slot.metaboliteClearance, let volumeM = slot.metaboliteVolume {
+                    if slot.isomer {
+                        J[central, slot.depot] = (1 - p[formation]) * ka
+                        J[metabolite, slot.depot] = p[formation] * ka
                     } else {
-                        J[s.site.state, central] = f * k
+                        J[metabolite, central] = p[formation] / p[volume]
                     }
-                    J[s.site.state, s.site.state] = -p[s.clearance] / p[s.site.volume]
+                    J[metabolite, metabolite] = -p[clearanceM] / p[volumeM]
                 }
             }
-            for (kind, i, site) in slot.mechanisms {
-                let concentration = slot.concentration(site, y, p)
-                let column = site?.state ?? slot.depot
-                let dCdA = site.map { slot.concentrationFactor / p[$0.volume] } ?? 0
-                switch kind {
+            for m in slot.mechanisms {
+                let i = m.parameter
+                if m.kind == .testosterone {
+                    J[iT, slot.depot] += ka * p[i] * 1e6 / tVolume_dL
+                    continue
+                }
+                guard let column = m.state, let volume = m.volume else { continue }
+                let dCdA = slot.concentrationFactor / p[volume]
+                let concentration = slot.concentration(y, p, state: column, volume: volume)
+                switch m.kind {
                 case .aromatase:
                     J[iE2, column] += productionPerKm * v(.aromataseKm) / p[i] * dCdA
                 case .estrogenReceptor:
-                    // Feedback terms ∝ B^(a); dB/dA = dCdA/Ki.
+                    // Feedback terms ∝ B^a with B = 1 + Σ C/Ki; d ln B/dA = dCdA/(Ki·B).
                     let dLogB = dCdA / p[i] / effects.estrogenReceptorBlock
                     J[iG, column] += aH * gnrhInput * dLogB
                     for (row, secretion) in [(iLH, Parameter.lhSecretion), (iFSH, .fshSecretion)] {
@@ -115,7 +119,7 @@ extension HPGModel {
                         J[row, column] += v(secretion) * g * pituitary * slope * dCdA
                     }
                 case .testosterone:
-                    J[iT, slot.depot] += ka * p[i] * 1e6 / tVolume_dL
+                    break
                 }
             }
         }

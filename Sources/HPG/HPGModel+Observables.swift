@@ -27,15 +27,18 @@ public enum Observable {
     ]
 
     static func specs(drugs: [Drug]) -> [ObservableSpec] {
-        func concentration(_ name: String, molar: Double?, unit: String) -> ObservableSpec {
-            ObservableSpec(name: "\(name)_concentration", unit: unit, siUnit: molar == nil ? unit : "nmol/L",
-                           siFactor: molar.map { 1000 / $0 } ?? 1, description: "\(name) plasma concentration")
-        }
-        return physiological + drugs.flatMap { drug in
+        physiological + drugs.flatMap { drug -> [ObservableSpec] in
+            let molar = drug.molarMass_g_per_mol
+            func concentration(_ name: String, _ what: String) -> ObservableSpec {
+                ObservableSpec(name: name, unit: drug.concentrationUnit,
+                               siUnit: molar == nil ? drug.concentrationUnit : "nmol/L",
+                               siFactor: molar.map { 1000 / $0 } ?? 1, description: what)
+            }
             switch drug.pk {
-            case .firstOrderAbsorption:
-                return [concentration(drug.name, molar: drug.molarMass_g_per_mol, unit: drug.concentrationUnit)]
-                    + (drug.secondary.map { [concentration($0.name, molar: $0.molarMass_g_per_mol, unit: drug.concentrationUnit)] } ?? [])
+            case .firstOrderAbsorption(_, _, _, _, let metabolite):
+                return [concentration("\(drug.name)_concentration", "\(drug.name) plasma concentration")]
+                    + (metabolite.map { [concentration("\(drug.name)_\($0.name)_concentration",
+                        "\(drug.name): \($0.name) plasma concentration (parent-equivalent mass; SI by the parent's molar mass)")] } ?? [])
             case .depotRelease:
                 return [ObservableSpec(name: "\(drug.name)_depot", unit: drug.doseUnit.rawValue, siUnit: drug.doseUnit.rawValue,
                                        siFactor: 1, description: "\(drug.name) left in the depot")]
@@ -61,9 +64,10 @@ extension HPGModel {
                     p[Parameter.morphologyCapacity.rawValue] * pow(usedCapacity, p[Parameter.morphologyExponent.rawValue]),
                     1 / (1 + effects.aromataseInhibition),
                 ]
-                return physiological + slots.flatMap { slot in
-                    slot.central == nil ? [y[slot.depot]]
-                        : [slot.concentration(yb, pb)] + (slot.secondary.map { [slot.concentration($0.site, yb, pb)] } ?? [])
+                return physiological + slots.flatMap { slot -> [Double] in
+                    guard slot.central != nil else { return [y[slot.depot]] }
+                    return [slot.concentration(yb, pb, state: slot.central, volume: slot.volume)]
+                        + (slot.metabolite == nil ? [] : [slot.concentration(yb, pb, state: slot.metabolite, volume: slot.metaboliteVolume)])
                 }
             }
         }

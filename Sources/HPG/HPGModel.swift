@@ -22,10 +22,10 @@ public struct HPGModel: Sendable {
         var slots: [DrugSlots] = []
         for drug in drugs {
             let firstState = states.count
-            states += drug.compartmentNames.enumerated().map { k, compartment in
+            states += drug.pk.compartmentNames.enumerated().map { k, compartment in
                 StateSpec(name: "\(drug.name)_\(compartment)_\(drug.doseUnit.rawValue)", unit: drug.doseUnit.rawValue,
                           description: "\(drug.name) amount in the \(compartment) compartment",
-                          equation: DrugSlots.equation(drug, compartment: k))
+                          equation: DrugSlots.equation(drug.pk, compartment: k))
             }
             slots.append(DrugSlots(drug: drug, firstState: firstState, firstParameter: parameters.count))
             parameters += drug.modelParameters

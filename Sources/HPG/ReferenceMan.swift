@@ -28,11 +28,14 @@ public enum ReferenceMan {
     public static let BMI_kg_per_m2 = 22.0
 }
 
-/// Molar masses and unit conversions (research file, "Unit conversions").
+/// Molar masses and unit conversions, derived from the molar masses (research file, "Unit conversions").
 public enum Units {
-    /// T: 1 ng/dL = 0.03467 nmol/L (MW 288.42 g/mol).
-    public static let testosterone_nmol_per_L_per_ng_per_dL = 0.03467
-    /// E2: 1 pg/mL = 3.671 pmol/L (MW 272.38 g/mol).
-    public static let estradiol_pmol_per_L_per_pg_per_mL = 3.671
+    /// Testosterone C19H28O2, 288.42 g/mol.
     public static let testosteroneMolarMass_g_per_mol = 288.42
+    /// Estradiol C18H24O2, 272.38 g/mol.
+    public static let estradiolMolarMass_g_per_mol = 272.38
+    /// T: 1 ng/dL = 10 ng/L = 10/288.42 nmol/L ≈ 0.03467 nmol/L.
+    public static let testosterone_nmol_per_L_per_ng_per_dL = 10 / testosteroneMolarMass_g_per_mol
+    /// E2: 1 pg/mL = 1000 pg/L = 1000/272.38 pmol/L ≈ 3.671 pmol/L.
+    public static let estradiol_pmol_per_L_per_pg_per_mL = 1000 / estradiolMolarMass_g_per_mol
 }

@@ -63,7 +63,7 @@ public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
     var records: [EventRecord] = []
     for dose in doses {
         let k = drugs.firstIndex { $0.name == dose.drug }!
-        let count = drugs[k].compartmentNames.count
+        let count = drugs[k].pk.compartmentNames.count
         guard (1...count).contains(dose.record.compartment) else {
             throw .invalidDose(drug: dose.drug, compartment: dose.record.compartment, allowed: count)
         }
@@ -111,7 +111,7 @@ extension HPGModel {
 
     /// 1-based dosing-engine compartment number of drug k's first compartment.
     func firstCompartment(ofDrug k: Int) -> Int {
-        1 + drugs[..<k].reduce(0) { $0 + $1.compartmentNames.count }
+        1 + drugs[..<k].reduce(0) { $0 + $1.pk.compartmentNames.count }
     }
 
     /// The model as the dosing engine sees it: every drug compartment dosable (CMT numbered drug by drug),
@@ -121,10 +121,9 @@ extension HPGModel {
         var doseControls: [(name: String, defaultValue: Double?)] = []
         for (k, slot) in slots.enumerated() {
             let first = firstCompartment(ofDrug: k)
-            compartments.append(slot.depot)
+            // A drug's compartments are contiguous states starting at its depot.
+            compartments += (0..<drugs[k].pk.compartmentNames.count).map { slot.depot + $0 }
             doseControls.append(("F\(first)", drugs[k].pk.bioavailability.value))
-            if let central = slot.central { compartments.append(central) }
-            if let secondary = slot.secondary { compartments.append(secondary.site.state) }
         }
         let model = self
         let observableCount = observables.count

@@ -1,3 +1,5 @@
+import ODE
+
 /// The study behind the documents' table (seed 000): Shah T, Nyirenda T, Shin D. "Efficacy of anastrozole
 /// in the treatment of hypogonadal, subfertile men with body mass index ≥25 kg/m²." Transl Androl Urol
 /// 2021;10(3):1222–1228 (PMID 33850757, PMC8039603). 30 men, median BMI 28.7 kg/m², anastrozole 1 mg
@@ -60,5 +62,3 @@ public struct StudyTable: Sendable {
         return rows.map { trajectory.series($0.observable)![0] }
     }
 }
-
-import ODE

@@ -1,7 +1,7 @@
 /// A scenario file, read and checked: who is simulated, what they take, for how long, what is written out,
 /// and (optionally) what a study reported for the same regimen. All times are hours from time 0.
 public struct Scenario: Sendable {
-    /// The file name without its extension, e.g. `anastrozole-shoshany-2017`.
+    /// The file name without its extension, e.g. `anastrozole-shah-2021`.
     public var name: String
     /// Where the scenario was read from, for messages.
     public var file: String
@@ -14,7 +14,7 @@ public struct Scenario: Sendable {
     /// Directional checks (`Expectation.swift`).
     public var expect: Expectations? = nil
 
-    /// Output times in hours: 0, Δ, 2Δ, … up to and including the end of the simulation.
+    /// Output times in hours: 0, Δ, 2Δ, … up to the end of the simulation (included when it falls on the grid).
     public var outputTimes: [Double] {
         let count = Int((simulation.duration / simulation.outputEvery * (1 + 1e-12)).rounded(.down))
         return (0...count).map { Double($0) * simulation.outputEvery }
@@ -43,10 +43,12 @@ public struct PatientSpec: Sendable {
     public var overrides: [String: Double]
 }
 
-/// How long to simulate and how often to write a row.
+/// How long to simulate, how often to write a row, and (optionally) which ODE method integrates the model.
 public struct SimulationSpan: Sendable {
     public var duration: Double
     public var outputEvery: Double
+    /// A name from the solver registry (`Method.all`); nil: the model's default method.
+    public var method: String?
 }
 
 /// Which observables to write and in which unit system.
@@ -88,6 +90,4 @@ public struct ReportedValue: Sendable {
     public var measurement: Measurement
     /// The simulated value passes when |simulated − reported| ≤ tolerance × |reported|.
     public var tolerance: Double
-    /// Where in the file, for messages.
-    public var line: Int
 }

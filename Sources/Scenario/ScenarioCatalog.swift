@@ -32,6 +32,8 @@ public struct ScenarioCatalog: Sendable {
     /// Observables a patient's baseline labs may set.
     public var labObservables: [String]
     public var parameters: [Parameter]
+    /// ODE methods a scenario may name.
+    public var methods: [String]
 
     func drug(_ name: String) -> Drug? { drugs.first { $0.name == name } }
 

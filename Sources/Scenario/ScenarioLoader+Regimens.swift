@@ -33,8 +33,14 @@ extension Reader {
                           allowed: "a start before the end of the simulation")
         }
         guard let drug, let dose, let route, let schedule, let stop else { return nil }
-        return Regimen(drug: drug.name, dose: dose, route: route, schedule: schedule, start: start, stop: stop,
-                       infusionDuration: infusion)
+        let regimen = Regimen(drug: drug.name, dose: dose, route: route, schedule: schedule, start: start, stop: stop,
+                              infusionDuration: infusion)
+        if let end, start < end, regimen.doseTimes(until: end).isEmpty {
+            field.problem("gives no dose before the end of the simulation (\(formatNumber(end / 24)) d).",
+                          allowed: "a schedule with at least one dose time between start and stop")
+            return nil
+        }
+        return regimen
     }
 
     func routeOf(_ object: Object, drug: ScenarioCatalog.Drug?) -> String? {

@@ -72,7 +72,6 @@ extension Reader {
             }
         }
         guard let measurement = measurement(valueField, observable: observable) else { return nil }
-        return ReportedValue(observable: observable, measurement: measurement, tolerance: tolerance,
-                             line: valueField.mark.line)
+        return ReportedValue(observable: observable, measurement: measurement, tolerance: tolerance)
     }
 }

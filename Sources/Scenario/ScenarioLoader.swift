@@ -39,9 +39,11 @@ public struct ScenarioLoader: Sendable {
         } catch let error as ScenarioError {
             throw error
         } catch {
+            let duplicate = if case .duplicatedKeysInMapping? = error as? YamlError { true } else { false }
             log.report(at: Self.mark(of: error), key: "(file)", value: nil,
                        "is not valid YAML: \(Self.yamlProblem(error))",
-                       allowed: "YAML: \"key: value\" lines, lists as \"- item\" lines, indentation with spaces")
+                       allowed: duplicate ? "each key once in a mapping (a second regimen starts with its own \"- drug:\")"
+                           : "YAML: \"key: value\" lines, lists as \"- item\" lines, indentation with spaces")
             throw ScenarioError(problems: log.problems)
         }
         let reader = Reader(catalog: catalog, log: log)
@@ -87,7 +89,7 @@ struct Reader {
         let title = top["title"]?.text() ?? ""
         let patient = top.required("patient", allowed: "a mapping with profile and optionally bmi, baseline, overrides")
             .flatMap(patient)
-        let simulation = top.required("simulation", allowed: "a mapping with duration and output_every")
+        let simulation = top.required("simulation", allowed: "a mapping with duration, and optionally output_every and method")
             .flatMap(simulationSpan)
         let regimens = top.required("regimens", allowed: "a list of regimens, each starting with \"- drug:\"")
             .flatMap { regimenList($0, end: simulation?.duration) }
@@ -118,15 +120,19 @@ struct Reader {
 
     func labsMapping(_ field: Field) -> [String: Measurement] {
         guard let object = field.object(keys: catalog.labObservables) else { return [:] }
-        return object.fields.compactMapValues { measurement($0, observable: $0.path.components(separatedBy: ".").last!) }
+        var labs: [String: Measurement] = [:]
+        for (name, value) in object.fields { labs[name] = measurement(value, observable: name) }
+        return labs
     }
 
     func overridesMapping(_ field: Field) -> [String: Double] {
-        guard let object = field.object(keys: catalog.parameters.map(\.name)) else { return [:] }
+        guard let object = field.object(keys: catalog.parameters.map(\.name),
+                                        describedAs: "a parameter name as `hpgsim parameters` lists it")
+        else { return [:] }
         var overrides: [String: Double] = [:]
         for parameter in catalog.parameters {
             guard let value = object[parameter.name] else { continue }
-            overrides[parameter.name] = value.number(positive: true, allowed: "a positive number in \(parameter.unit)")
+            overrides[parameter.name] = value.number(allowed: "a number, 0 or more, in \(parameter.unit)")
         }
         return overrides
     }
@@ -135,8 +141,8 @@ struct Reader {
     func measurement(_ field: Field, observable name: String) -> Measurement? {
         guard let observable = catalog.observable(name) else { return nil }
         let units = observable.units
-        let allowed = (observable.unitWhenOmitted == nil ? "a number followed by one of " : "a number, or a number followed by one of ")
-            + units.joined(separator: ", ") + (units.first.map { ", e.g. \"300 \($0)\"" } ?? "")
+        let allowed = (observable.unitWhenOmitted == nil ? "a number followed by one of the units "
+                       : "a number, or a number followed by one of the units ") + units.joined(separator: ", ")
         guard let text = field.text(allowed: allowed) else { return nil }
         guard let (value, parsedUnit) = Quantity.splitNumber(text) else {
             field.problem("must start with a number.", allowed: allowed)
@@ -155,18 +161,19 @@ struct Reader {
     // MARK: simulation and output
 
     func simulationSpan(_ field: Field) -> SimulationSpan? {
-        guard let object = field.object(keys: ["duration", "output_every"]) else { return nil }
+        guard let object = field.object(keys: ["duration", "output_every", "method"]) else { return nil }
         let duration = object.required("duration", allowed: "a time, e.g. \"6 months\"")?
             .quantity([.time], sign: .positive, what: "a duration", example: "6 months")
         let every = object["output_every"].map {
             $0.quantity([.time], sign: .positive, what: "an output interval", example: "1 d")
         } ?? Quantity(1, QuantityUnit.all.first { $0.symbol == "d" }!)
-        guard let duration, let every else { return nil }
+        let method = object["method"].map { $0.choice(catalog.methods, what: "solver method") }
+        guard let duration, let every, method != .some(nil) else { return nil }
         if every.baseValue > duration.baseValue, let field = object["output_every"] {
             field.problem("is longer than the simulation.", allowed: "an interval no longer than the duration")
             return nil
         }
-        return SimulationSpan(duration: duration.baseValue, outputEvery: every.baseValue)
+        return SimulationSpan(duration: duration.baseValue, outputEvery: every.baseValue, method: method ?? nil)
     }
 
     func outputSpec(_ field: Field, drugs: [String]) -> OutputSpec? {

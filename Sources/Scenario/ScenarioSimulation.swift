@@ -1,5 +1,6 @@
 import Dosing
 import HPG
+import ODE
 
 extension ScenarioCatalog {
     /// The model's vocabulary: every registered drug and profile, the physiological observables with their
@@ -27,7 +28,8 @@ extension ScenarioCatalog {
                            unitWhenOmitted: spec.unit == "1" || spec.unit.contains(" per ") ? spec.unit : nil)
             },
             labObservables: PatientSpec.labFields.map(\.observable),
-            parameters: all.parameters.map { Parameter(name: $0.name, unit: $0.unit) })
+            parameters: all.parameters.map { Parameter(name: $0.name, unit: $0.unit) },
+            methods: Method.all.map(\.name))
     }()
 }
 
@@ -70,13 +72,15 @@ extension Scenario {
     }
 
     /// Simulates the scenario: the CSV table on the output grid in `units`, and the comparisons with the
-    /// reported values (each in the unit the study reported it in).
-    public func simulate(units: UnitSystem) throws(HPGError) -> ScenarioResult {
+    /// reported values (each in the unit the study reported it in). `method` (a `Method.all` name) overrides
+    /// the scenario's `simulation.method`; with neither, the model's default method integrates.
+    public func simulate(units: UnitSystem, method: String? = nil) throws(HPGError) -> ScenarioResult {
         let grid = outputTimes
         let times = Array(Set(grid + comparisonTimes)).sorted()
         let physiological = HPGModel(drugs: []).observables
+        let solver = (method ?? simulation.method).flatMap(Method.named) ?? HPGModel.defaultMethod
         let trajectory = try HPG.simulate(patient: patient.patient(observables: physiological), doses: doses(),
-                                          outputTimes: times)
+                                          outputTimes: times, method: solver)
         let row = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
         let specs = trajectory.observables
         let names = output.observables.isEmpty ? specs.map(\.name) : output.observables

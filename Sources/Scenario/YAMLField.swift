@@ -50,12 +50,12 @@ struct Field {
         return value
     }
 
-    enum Sign { case positive, nonNegative, any }
+    enum Sign { case positive, nonNegative }
 
     /// A quantity with a unit of one of `dimensions`, e.g. `1 mg`; `what` names it in messages ("a dose").
     func quantity(_ dimensions: [Dimension], sign: Sign, what: String, example: String) -> Quantity? {
         let units = QuantityUnit.symbols(of: dimensions).joined(separator: ", ")
-        let signWord = switch sign { case .positive: "a positive "; case .nonNegative: "a zero or positive "; case .any: "a " }
+        let signWord = sign == .positive ? "a positive " : "a zero or positive "
         let allowed = "\(signWord)number followed by one of the units \(units), e.g. \"\(example)\"."
         guard let string = text(allowed: allowed) else { return nil }
         switch Quantity.parse(string, dimensions: dimensions) {
@@ -106,10 +106,11 @@ struct Field {
     }
 
     /// A mapping whose keys must all be among `keys`; unknown keys are reported with a "did you mean".
-    func object(keys: [String]) -> Object? {
+    /// `describedAs` replaces the list of keys in messages when it would be too long to read.
+    func object(keys: [String], describedAs description: String? = nil) -> Object? {
+        let allowedKeys = description ?? keys.joined(separator: ", ")
         guard case let .mapping(mapping) = node else {
-            problem("expected a mapping (key: value lines), found \(shape).",
-                    allowed: "the keys " + keys.joined(separator: ", "))
+            problem("expected a mapping (key: value lines), found \(shape).", allowed: allowedKeys)
             return nil
         }
         var fields: [String: Field] = [:]
@@ -121,7 +122,7 @@ struct Field {
                 let suggestion = nearest(name, among: keys)
                 if let suggestion { suggested.insert(suggestion) }
                 keyField.problem("is not a key hpgsim knows here." + didYouMean(name, among: keys),
-                                 allowed: keys.joined(separator: ", "))
+                                 allowed: allowedKeys)
                 continue
             }
             fields[name] = Field(node: valueNode, path: keyField.path, log: log)

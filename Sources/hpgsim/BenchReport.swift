@@ -58,8 +58,22 @@ extension BenchResult {
 }
 
 extension TestProblem {
+    /// A state off the initial one at which every component of f is exercised (the initial states have
+    /// zeros that hide terms): yⱼ = 0.9 · y0ⱼ + 0.01 · (j + 1)/n. The peer comparators evaluate their own f
+    /// there, and compare.py requires agreement to rounding.
+    var probeState: [Double] {
+        let n = problem.dimension
+        return problem.initialState.enumerated().map { j, y0 in 0.9 * y0 + 0.01 * Double(j + 1) / Double(n) }
+    }
+
     /// The definition the peer comparators check themselves against.
     var jsonLine: String {
+        let probe = probeState
+        var fProbe = [Double](repeating: 0, count: problem.dimension)
+        probe.withUnsafeBufferPointer { y in
+            fProbe.withUnsafeMutableBufferPointer { problem.rhs(problem.startTime, y, $0) }
+        }
+        return
         BenchJSON.object([
             "problem": BenchJSON.string(name),
             "stiff": isStiff ? "true" : "false",
@@ -70,6 +84,8 @@ extension TestProblem {
             "y0": BenchJSON.array(problem.initialState),
             "reference": BenchJSON.array(reference),
             "reference_source": BenchJSON.string(referenceSource),
+            "probe_state": BenchJSON.array(probe),
+            "f_probe": BenchJSON.array(fProbe),
         ])
     }
 }

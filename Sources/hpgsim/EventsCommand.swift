@@ -10,13 +10,14 @@ struct EventsCommand: ParsableCommand {
         commandName: "events",
         abstract: "Simulate a NONMEM-format data set (EVID, AMT, CMT, RATE, II, ADDL, SS) with a PK model.",
         discussion: """
-            Reads DATA.csv (header row; '.' or an empty field is missing), simulates each individual (a run of
-            records with the same ID) and writes the input columns followed by the model outputs (CP = A(central)/S,
-            S defaulting to the central volume) and the compartment amounts A1, A2, …; on dose rows, the values just
-            after the dose. Columns named like model parameters (CL, V, KA, F1, ALAG1, R1, D1, S2, …) set them per
-            record; the record at time t governs the interval that ends at t, as in NONMEM.
-            Models: \(PKLibrary.names.joined(separator: ", ")).
-            Bad data: every problem is listed with its line, the exit status is non-zero and no output is written.
+            Reads DATA.csv (header row; '.' or an empty field is missing), simulates each individual (a run of \
+            records with the same ID) and writes the input columns followed by the model outputs (CP = \
+            A(central)/S, S defaulting to the central volume) and the compartment amounts A1, A2, …; on dose \
+            rows, the values just after the dose. Columns named like model parameters (CL, V, KA, F1, ALAG1, R1, \
+            D1, S2, …) set them per record; the record at time t governs the interval that ends at t, as in \
+            NONMEM. Models: \(PKLibrary.names.joined(separator: ", ")).
+
+            Bad data: every problem is listed with its line, the exit status is 1 and no output is written.
             """)
 
     @Argument(help: "The data set (CSV with a header row).")
@@ -53,7 +54,7 @@ struct EventsCommand: ParsableCommand {
         let values = try parseParameters(for: pkModel)
 
         guard let contents = FileManager.default.contents(atPath: data) else {
-            throw ValidationError("cannot read data set '\(data)' (no such file, or not readable)")
+            throw FileError(description: "cannot read data set '\(data)' (no such file, or not readable)")
         }
         let (dataSet, parseProblems) = DataSet.parse([UInt8](contents), file: data, model: pkModel)
         guard let dataSet else { fail(parseProblems.map(\.message)) }
@@ -108,11 +109,11 @@ struct EventsCommand: ParsableCommand {
         do {
             try Data(bytes).write(to: temporary)
         } catch {
-            throw ValidationError("cannot write '\(output)': \(error.localizedDescription)")
+            throw FileError(description: "cannot write '\(output)': \(error.localizedDescription)")
         }
         guard rename(temporary.path, target.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
-            throw ValidationError("cannot move the output into place at '\(output)' (errno \(errno))")
+            throw FileError(description: "cannot move the output into place at '\(output)' (errno \(errno))")
         }
     }
 
@@ -123,4 +124,9 @@ struct EventsCommand: ParsableCommand {
         FileHandle.standardError.write(Data(text.utf8))
         Foundation.exit(1)
     }
+}
+
+/// A file that cannot be read or written (reported without the usage text; exit status 1).
+struct FileError: Error, CustomStringConvertible {
+    var description: String
 }

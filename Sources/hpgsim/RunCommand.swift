@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import HPG
+import ODE
 import Scenario
 
 struct RunCommand: ParsableCommand {
@@ -15,7 +17,7 @@ struct RunCommand: ParsableCommand {
             simulated against the reported values.
 
             Examples:
-              hpgsim run scenarios/anastrozole-shoshany-2017.yaml     (writes out/anastrozole-shoshany-2017.csv)
+              hpgsim run scenarios/anastrozole-shah-2021.yaml     (writes anastrozole-shah-2021.csv)
               hpgsim run scenarios/ -o results/
               hpgsim run scenarios/anastrozole-1mg-daily.yaml --units si -o daily-si.csv
 
@@ -28,8 +30,8 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: [.customShort("o"), .customLong("output")],
             help: ArgumentHelp("""
-                Where to write: a .csv file name (one scenario only) or a folder. Default: the folder out/ \
-                (created if needed), one <scenario-name>.csv per scenario.
+                Where to write: a .csv file name (one scenario only) or a folder (created if needed). Default: \
+                the current folder, one <scenario-name>.csv per scenario.
                 """, valueName: "path"))
     var output: String?
 
@@ -39,15 +41,28 @@ struct RunCommand: ParsableCommand {
         """, valueName: "units"))
     var units: UnitSystem?
 
+    @Option(help: ArgumentHelp("""
+        ODE method for the model, one of \(Method.all.map(\.name).joined(separator: ", ")). Default: the \
+        scenario's simulation.method, else the model's default (\(HPGModel.defaultMethod.name)).
+        """, valueName: "method"))
+    var method: String?
+
+    func validate() throws {
+        if let method, Method.named(method) == nil {
+            throw ValidationError("--method \(method) is not a method hpgsim has; use one of "
+                                  + Method.all.map(\.name).joined(separator: ", ") + ".")
+        }
+    }
+
     func run() throws {
         guard !scenarios.isEmpty else {
             print(RunGuide.noScenarioGiven(command: "run"), to: &standardError)
             throw ExitCode.validationFailure
         }
-        let loaded = try ScenarioFiles.load(try ScenarioFiles.expand(scenarios, exitCode: .inputError))
+        let loaded = try ScenarioFiles.load(try ScenarioFiles.expand(scenarios))
         let destinations = try outputPaths(for: loaded)
         // Simulate everything first, so a failing scenario leaves no CSV of the others behind either.
-        let results = try loaded.map { try ScenarioFiles.simulate($0, units: units ?? $0.output.units) }
+        let results = try loaded.map { try ScenarioFiles.simulate($0, units: units ?? $0.output.units, method: method) }
         for (result, path) in zip(results, destinations) {
             do {
                 try AtomicFile.write(result.csv.text, to: path)
@@ -59,7 +74,7 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// One CSV path per scenario: `-o` as a file (one scenario) or a folder, else the folder out/.
+    /// One CSV path per scenario: `-o` as a file (one scenario) or a folder, else the current folder.
     func outputPaths(for scenarios: [Scenario]) throws -> [String] {
         let names = scenarios.map { $0.name + ".csv" }
         if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
@@ -67,7 +82,7 @@ struct RunCommand: ParsableCommand {
                   to: &standardError)
             throw ExitCode.validationFailure
         }
-        let output = self.output ?? "out"
+        guard let output else { return names }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
         if output.hasSuffix(".csv") && !isDirectory.boolValue {

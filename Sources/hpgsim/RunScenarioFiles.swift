@@ -5,14 +5,14 @@ import Scenario
 /// Finding, reading and simulating scenario files for `run` and `validate`, with messages for people.
 enum ScenarioFiles {
     /// Files as given, and the .yaml/.yml files inside folders (sorted, not recursive).
-    static func expand(_ paths: [String], exitCode: ExitCode) throws -> [String] {
+    static func expand(_ paths: [String]) throws -> [String] {
         var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 print("hpgsim: there is no file or folder \"\(path)\" (looked in \(FileManager.default.currentDirectoryPath)).",
                       to: &standardError)
-                throw exitCode
+                throw ExitCode.failure
             }
             guard isDirectory.boolValue else { files.append(path); continue }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
@@ -22,8 +22,8 @@ enum ScenarioFiles {
         return files
     }
 
-    /// Reads every file; if any has problems, prints all of them (every file) and throws `exitCode`.
-    static func load(_ files: [String], exitCode: ExitCode = .inputError) throws -> [Scenario] {
+    /// Reads every file; if any has problems, prints all of them (every file) and exits with status 1.
+    static func load(_ files: [String]) throws -> [Scenario] {
         let loader = ScenarioLoader(catalog: .hpg)
         var scenarios: [Scenario] = []
         var problems: [ScenarioProblem] = []
@@ -37,14 +37,14 @@ enum ScenarioFiles {
             for problem in problems { print(problem.description + "\n", to: &standardError) }
             print("The numbers after each file name are line:column. scenarios/README.md describes every key.",
                   to: &standardError)
-            throw exitCode
+            throw ExitCode.failure
         }
         return scenarios
     }
 
-    static func simulate(_ scenario: Scenario, units: UnitSystem) throws -> ScenarioResult {
+    static func simulate(_ scenario: Scenario, units: UnitSystem, method: String? = nil) throws -> ScenarioResult {
         do {
-            return try scenario.simulate(units: units)
+            return try scenario.simulate(units: units, method: method)
         } catch {
             print("hpgsim: the simulation of \(scenario.file) failed: \(error)", to: &standardError)
             throw ExitCode.failure

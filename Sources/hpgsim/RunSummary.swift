@@ -22,6 +22,7 @@ enum RunSummary {
             "\(scenario.name)\(scenario.title.isEmpty ? "" : " — \(scenario.title)")",
             "  wrote \(csvPath) (\(result.csv.timesHours.count) rows, one per \(day(scenario.simulation.outputEvery)) d; \(result.units == .si ? "SI" : "conventional") units)",
             table.render(indent: "  "),
+            "  (on treatment: the mean over the last week of dosing; change: on treatment against baseline)",
         ]
         if let reported = scenario.reported {
             lines.append("  compared with \(reported.source):")
@@ -35,12 +36,12 @@ enum RunSummary {
 enum RunGuide {
     static func noScenarioGiven(command: String) -> String {
         let available = FileManager.default.fileExists(atPath: "scenarios")
-            ? (try? ScenarioFiles.expand(["scenarios"], exitCode: .failure)) ?? [] : []
+            ? (try? ScenarioFiles.expand(["scenarios"])) ?? [] : []
         var text = """
             hpgsim \(command) needs at least one scenario file: a text file (YAML) that describes a patient and \
             a drug regimen. For example:
 
-              hpgsim \(command) scenarios/anastrozole-shoshany-2017.yaml
+              hpgsim \(command) scenarios/anastrozole-shah-2021.yaml
 
             """
         if !available.isEmpty {

@@ -17,25 +17,25 @@ struct ValidateCommand: ParsableCommand {
 
             Examples:
               hpgsim validate                      (every scenario in scenarios/)
-              hpgsim validate scenarios/anastrozole-shoshany-2017.yaml
+              hpgsim validate scenarios/anastrozole-shah-2021.yaml
               hpgsim validate --json > comparisons.jsonl
 
-            Exit status: 0 when every value is within its tolerance, 1 when any value misses, 2 when a file \
-            cannot be read or has mistakes.
+            Exit status: 0 when every value is within its tolerance; 1 when any value misses, or when a file \
+            cannot be read or has mistakes (the message says which).
             """)
 
     @Argument(help: ArgumentHelp("Scenario files or folders of them (default: scenarios/).", valueName: "path"))
     var paths: [String] = []
 
     @Flag(help: """
-        Print one JSON object per compared value (keys: scenario, observable, time_days, reported, simulated, \
-        unit, tolerance, pass) instead of the table.
+        Print one JSON object per line for each compared value (keys: scenario, observable, time_days, \
+        reported, simulated, unit, tolerance as a fraction of the reported value, pass; also timepoint, \
+        from_days, to_days, source) instead of the table.
         """)
     var json = false
 
     func run() throws {
-        let files = try ScenarioFiles.expand(paths.isEmpty ? ["scenarios"] : paths, exitCode: .inputError)
-        let scenarios = try ScenarioFiles.load(files, exitCode: .inputError)
+        let scenarios = try ScenarioFiles.load(try ScenarioFiles.expand(paths.isEmpty ? ["scenarios"] : paths))
         let compared = scenarios.filter { $0.reported != nil }
         var comparisons: [Comparison] = []
         for scenario in compared {
@@ -70,9 +70,4 @@ enum ValidateSummary {
             "Not compared (no reported block): \(scenarios.count - compared.count) of \(scenarios.count) scenarios.",
         ].joined(separator: "\n")
     }
-}
-
-extension ExitCode {
-    /// A scenario file could not be read or has mistakes (validate's documented status 2).
-    static let inputError = ExitCode(2)
 }

@@ -31,6 +31,14 @@ import Testing
         #expect(problems[5].message.contains("EVID = 7"))
     }
 
+    /// Repeated covariate values share one set of items; a bad value is reported on every line it is on.
+    @Test func repeatedParameterColumns() throws {
+        let (dataSet, problems) = parse("ID,TIME,AMT,CL\n1,0,100,2\n1,1,.,2\n1,2,.,x\n1,3,.,x\n1,4,.,3\n")
+        #expect(problems.map(\.line) == [4, 5])
+        let d = try #require(dataSet)
+        #expect(d.records.map { $0.items["CL"] } == [2, 2, nil, nil, 3])
+    }
+
     @Test func missingColumnsAreNamed() {
         let (dataSet, problems) = parse("ID,AMT\n1,3\n")
         #expect(dataSet == nil)

@@ -23,6 +23,14 @@ import Testing
         #expect(throws: DosingError.self) { try engine.simulate(records: records, parameters: parameters) }
     }
 
+    /// Observations may name the output compartment (n + 1, NONMEM's numbering), doses may not.
+    @Test func outputCompartmentOnlyForObservations() {
+        let records: [EventRecord] = [.dose(1, at: 0, compartment: 3), EventRecord(time: 1, compartment: 3),
+                                      EventRecord(time: 2, compartment: 4)]
+        let issues = engine.validate(records: records, parameters: parameters)
+        #expect(issues.map(\.recordIndex) == [0, 2])
+    }
+
     @Test func negativeTimeAndMissingParametersAreReported() {
         let issues = engine.validate(records: [.observation(at: -1)], parameters: ["CL": 2])
         #expect(issues.map(\.item) == ["TIME", "V", "KA"])

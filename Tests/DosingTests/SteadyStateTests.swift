@@ -24,6 +24,18 @@ import ODE
         }
     }
 
+    /// Two compartments: the steady state is a sum of geometric series, one per exponential.
+    @Test func twoCompartmentBolusSteadyState() throws {
+        let p = ["CL": 3.0, "V2": 20, "Q": 5, "V3": 40, "KA": 1]
+        let a = try states("pk2cmt-depot", .dose(500, at: 0, compartment: 2, interval: 12, steadyState: .reset), p, state: 1)
+        for (i, t) in times.enumerated() {
+            let expected = ClosedForm.superposition(interval: 12, at: t) {
+                ClosedForm.twoCompartmentBolus(500, k10: 3.0 / 20, k12: 5.0 / 20, k21: 5.0 / 40, $0)
+            }
+            #expect(relativeError(a[i], expected) < 1e-9, "t = \(t)")
+        }
+    }
+
     /// Infusion of 20 h every 12 h: two infusions overlap for 8 h of each cycle.
     @Test func infusionLongerThanTheInterval() throws {
         let a = try states("pk1cmt", .dose(100, at: 0, rate: 5, interval: 12, steadyState: .reset), ["CL": cl, "V": v], state: 0)
@@ -58,6 +70,20 @@ import ODE
         }
     }
 
+    /// SS = 1 cancels the pending additional doses of earlier records ("pending additional doses are
+    /// cancelled", nmhelp "SS DATA ITEM") and its own ADDL doses continue the pattern.
+    @Test func steadyStateResetCancelsPendingDosesAndContinuesWithItsOwn() throws {
+        let records: [EventRecord] = [.dose(50, at: 0, interval: 6, additionalDoses: 5),
+                                      .dose(100, at: 10, interval: 12, additionalDoses: 1, steadyState: .reset)]
+            + times.filter { $0 > 10 }.map { .observation(at: $0) }
+        let a = try DosingEngine(model: tightModel("pk1cmt")).simulate(records: records, parameters: ["CL": cl, "V": v])
+        for (i, t) in times.filter({ $0 > 10 }).enumerated() {
+            // Doses at 22, 10, −2, −14, …: the series shifted to the last of them.
+            let expected = ClosedForm.superposition(interval: 12, at: t - 22) { ClosedForm.bolus(100, k: k, $0) }
+            #expect(relativeError(a.recordStates[i + 2][0], expected) < 1e-9, "t = \(t)")
+        }
+    }
+
     /// SS = 2 adds the steady state to what is already there (superposition).
     @Test func steadyStateAddedToTheCurrentState() throws {
         let records: [EventRecord] = [.dose(50, at: 0), .dose(100, at: 6, interval: 12, steadyState: .add)]
@@ -66,6 +92,30 @@ import ODE
         for (i, t) in times.filter({ $0 > 6 }).enumerated() {
             let expected = 50 * exp(-k * t) + 100 * exp(-k * (t - 6)) / (1 - exp(-k * 12))
             #expect(relativeError(a.recordStates[i + 2][0], expected) < 1e-9, "t = \(t)")
+        }
+    }
+
+    /// SS = 2 during a running infusion: the infusion continues and the SS amounts add to it.
+    @Test func steadyStateAddedDuringAnInfusion() throws {
+        let records: [EventRecord] = [.dose(60, at: 0, rate: 10), .dose(100, at: 2, interval: 12, steadyState: .add)]
+            + times.filter { $0 > 2 }.map { .observation(at: $0) }
+        let a = try DosingEngine(model: tightModel("pk1cmt")).simulate(records: records, parameters: ["CL": cl, "V": v])
+        for (i, t) in times.filter({ $0 > 2 }).enumerated() {
+            let expected = ClosedForm.infusion(rate: 10, duration: 6, k: k, t)
+                + ClosedForm.superposition(interval: 12, at: t - 2) { ClosedForm.bolus(100, k: k, $0) }
+            #expect(relativeError(a.recordStates[i + 2][0], expected) < 1e-9, "t = \(t)")
+        }
+    }
+
+    /// SS with a modeled duration longer than II and F: rate F·AMT/D2 for D2 = 15 h every 12 h.
+    @Test func steadyStateModeledDurationWithBioavailability() throws {
+        let a = try states("pk1cmt", .dose(100, at: 0, rate: -2, interval: 12, steadyState: .reset),
+                           ["CL": cl, "V": v, "D1": 15, "F1": 0.8], state: 0)
+        for (i, t) in times.enumerated() {
+            let expected = ClosedForm.superposition(interval: 12, at: t) {
+                ClosedForm.infusion(rate: 80.0 / 15, duration: 15, k: k, $0)
+            }
+            #expect(relativeError(a[i], expected) < 1e-9, "t = \(t)")
         }
     }
 

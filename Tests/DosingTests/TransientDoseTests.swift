@@ -162,3 +162,19 @@ import ODE
         #expect(relativeError(result.recordOutputs[2][0], a10 / v) < 1e-9)
     }
 }
+
+/// A solution that blows up is reported with its time, state and advice, not a crash.
+@Test func numericalFailureNamesTimeStateAndAdvice() throws {
+    let model = DosingModel(name: "blowup", stateNames: ["A"], compartmentStates: [0], parameters: [],
+                            rhs: { _, y, _, dydt in dydt[0] = y[0] * y[0] })
+    // y' = y², y(0) = 1 after the dose, escapes to infinity at t = 1.
+    let records: [EventRecord] = [.dose(1, at: 0), .observation(at: 2)]
+    do {
+        _ = try DosingEngine(model: model).simulate(records: records)
+        Issue.record("the blow-up at t = 1 was not reported")
+    } catch {
+        guard case .numericalFailure(let failure) = error else { Issue.record("wrong error \(error)"); return }
+        #expect(abs(failure.time - 1) < 1e-3)   // stopped at the singularity t = 1
+        #expect(error.description.contains("Advice"))
+    }
+}

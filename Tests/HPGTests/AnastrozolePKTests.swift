@@ -69,3 +69,4 @@ extension AnastrozolePKTests {
         for (a, b) in zip(full, half) { #expect(abs(b / a - 0.5) < 1e-6) }
     }
 }
+

@@ -17,6 +17,11 @@ import ODE
              mechanisms: [.lhReceptorAgonism(lhEquivalent: spec("k", 0.4))]),
         Drug(name: "gnrh_agonist", doseUnit: .ug, molarMass_g_per_mol: 1182, pk: oral,
              mechanisms: [.gnrhReceptorAgonism(emax: spec("Emax", 3), ec50: spec("EC50", 0.2), hill: spec("hill", 1.5))]),
+        Drug(name: "parent_metabolite", doseUnit: .mg, molarMass_g_per_mol: 371.5,
+             pk: .firstOrderAbsorption(ka: spec("ka_per_h", 1.9), clearance: spec("CL_L_per_h", 9.3),
+                                                     volume: spec("V_L", 750), bioavailability: spec("F", 1),
+                                                     metabolite: MetabolitePK(formationClearance: spec("CLf_L_per_h", 0.3), clearance: spec("CLm_L_per_h", 5.1), volume: spec("Vm_L", 400))),
+             mechanisms: [.estrogenReceptorAntagonism(ki: spec("Ki", 30)), .throughMetabolite(.estrogenReceptorAntagonism(ki: spec("Ki", 2)))]),
         Drug(name: "t_ester", doseUnit: .mg, molarMass_g_per_mol: 400, pk: .depotRelease(ka: spec("ka_per_h", 0.01), bioavailability: spec("F", 1)),
              mechanisms: [.testosteroneRelease(testosteroneMassFraction: spec("fraction", 0.7))]),
     ]

@@ -11,6 +11,10 @@ func fixedStepOptions(_ h: Double) -> SolverOptions {
 
 /// Forced oscillator y₁' = y₂, y₂' = −y₁ + cos 2t, y(0) = (0, 1): non-autonomous (so the nodes c matter) with
 /// the closed form y₁ = (cos t)/3 + sin t − (cos 2t)/3, y₂ = −(sin t)/3 + cos t + (2/3) sin 2t.
+/// Its local errors accumulate coherently, so the asymptotic order shows cleanly between the pre-asymptotic
+/// range and rounding, even for the 7th-order pair; on the Kepler orbit the error constants change sign
+/// along the orbit and vern7's asymptotic range is lost in rounding. The nonlinear order conditions are
+/// checked exactly, tree by tree, in `ExplicitTableauTests`.
 let forcedOscillator = ODEProblem(initialState: [0, 1], timeSpan: 0...20) { t, y in [y[1], -y[0] + cos(2 * t)] }
 
 func forcedOscillatorSolution(_ t: Double) -> [Double] {
@@ -77,7 +81,8 @@ let convergenceCases = [
             try integrator.step()
             #expect(integrator.time == t0 + h)
             steps.append(h)
-            errors.append(maxError(integrator.interpolate(at: t0 + theta * h), forcedOscillatorSolution(t0 + theta * h)))
+            let t = t0 + theta * h
+            errors.append(maxError(integrator.interpolate(at: t), forcedOscillatorSolution(t)))
         }
         let order = observedOrder(steps: steps, errors: errors)
         #expect(abs(order - Double(tableau.interpolantOrder + 1)) <= 0.2, "observed order \(order), errors \(errors)")

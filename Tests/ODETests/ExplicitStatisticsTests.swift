@@ -36,7 +36,7 @@ func expectedEvaluations(
 }
 
 @Suite struct ExplicitStatisticsTests {
-    static let methods = Method.all.filter { !$0.isStiff }
+    static let methods = explicitMethods
 
     /// y' = 0: every error estimate is 0, nothing is rejected.
     @Test(arguments: methods)

@@ -56,7 +56,9 @@ func orderConditionResidual(
     return abs(residual) / max(1, scale)
 }
 
-let explicitTableaus: [ButcherTableau] = [.dormandPrince5, .tsitouras5, .verner7]
+/// Every registered method stepped by the explicit Runge–Kutta stepper, and its tableau.
+let explicitMethods = Method.all.filter { $0.makeStepper(1) is ExplicitRungeKutta }
+let explicitTableaus = explicitMethods.compactMap { ($0.makeStepper(1) as? ExplicitRungeKutta)?.tableau }
 
 extension ButcherTableau: CustomTestStringConvertible {
     public var testDescription: String { name }

@@ -27,7 +27,7 @@ struct BolusRegimen {
 func relativeError(_ value: Double, _ exact: Double) -> Double { abs(value - exact) / abs(exact) }
 
 @Suite struct IntegratorTests {
-    static let methods = Method.all.filter { !$0.isStiff }
+    static let methods = explicitMethods
     static let tight = SolverOptions(relativeTolerance: 1e-10, absoluteTolerance: 1e-12)
 
     /// Doses as `Jump`s in `solve`: outputs before, at (post-dose) and between doses match superposition.

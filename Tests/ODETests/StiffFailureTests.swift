@@ -7,8 +7,9 @@ import Testing
 struct StiffFailureTests {
     static let stiffMethods: [Method] = [.rodas5p, .bdf, .auto]
 
-    /// f is NaN from t = 1 on: no step can cross t = 1. The steppers shrink h until it is too small, then
-    /// report where they stopped (BDF through its Newton failures, Rodas5P through its NaN error estimates).
+    /// f is NaN from t = 1 on: no step can cross t = 1. The steppers shrink h and then report where they
+    /// stopped: BDF after 10 Newton failures in a row (CVODE's MXNCF), i.e. after cutting h by 4¹⁰, so
+    /// within ~1e-6·h of the last good point; Rodas5P when h falls below roundoff at t.
     @Test(arguments: stiffMethods)
     func undefinedRightHandSideIsReportedNotCrashed(method: Method) {
         let problem = ODEProblem(
@@ -17,7 +18,7 @@ struct StiffFailureTests {
         let solution = solve(problem, method: method)
         #expect(!solution.returnCode.isSuccess)
         #expect([.newtonDivergence, .stepSizeTooSmall].contains(solution.returnCode), "\(solution.returnCode)")
-        #expect(solution.finalTime < 1 && solution.finalTime > 0.99)
+        #expect(solution.finalTime < 1 && solution.finalTime > 0.9, "stopped at \(solution.finalTime)")
         #expect(abs(solution.finalState[0] - exp(-solution.finalTime)) < 1e-4)
         #expect(solution.message.contains("at t = ") && solution.message.contains("Advice"))
     }

@@ -109,8 +109,8 @@ struct StiffJacobianTests {
     /// every new J and every change of c = h/γ_k beyond 30 %, so they lie between the number of Jacobians
     /// and that number plus the attempts; with a 0 % threshold (refactor at any change) there are more.
     @Test func bdfJacobianAndFactorizationCountsFollowThePolicy() {
-        // HIRES without its one nonlinear term is linear with constant J; use the chemistry-free part:
-        // y' = A y with A from HIRES's linear rows (the problem stays stiff: eigenvalues to −10).
+        // y' = A·y with A the coupling of HIRES's first four species (constant J, eigenvalues in
+        // [−10.5, −0.48]), so Newton never fails for want of a fresh J.
         let linear = ODEProblem(
             rhs: { _, y, f in
                 f[0] = -1.71 * y[0] + 0.43 * y[1] + 8.32 * y[2]

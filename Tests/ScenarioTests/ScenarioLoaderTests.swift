@@ -160,6 +160,19 @@ struct ScenarioLoaderTests {
         #expect((found.first?.line ?? 0) >= 4)
     }
 
+    /// Friday is day 4; dosing that stops after two days never reaches it.
+    @Test func regimenWithoutAnyDoseIsRejected() {
+        _ = single(replacing: "    times_per_week: 2\n    start: 0 d\n    duration: 4 weeks",
+                   with: "    on: [friday]\n    start: 0 d\n    duration: 2 d", line: 8, key: "regimens[0]")
+    }
+
+    @Test func duplicateKeyIsReported() {
+        let found = problems(replacing: "    dose: 1 mg\n", with: "    dose: 1 mg\n    dose: 2 mg\n")
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("the key dose appears twice") == true)
+        #expect(found.first?.line == 9)  // the first of the two keys
+    }
+
     /// Every problem in a file is reported at once, in file order.
     @Test func allProblemsAreReportedTogether() {
         let text = Self.valid
@@ -190,5 +203,6 @@ extension ScenarioCatalog {
                       Observable(name: "T_E2_ratio", units: ["ng/dL per pg/mL"], unitWhenOmitted: "ng/dL per pg/mL"),
                       Observable(name: "LH", units: ["IU/L"], unitWhenOmitted: nil)],
         labObservables: ["testosterone", "estradiol", "LH"],
-        parameters: [Parameter(name: "aromatase_scale", unit: "1")])
+        parameters: [Parameter(name: "aromatase_scale", unit: "1")],
+        methods: ["dp5", "rodas5p"])
 }

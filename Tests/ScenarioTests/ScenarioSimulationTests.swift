@@ -14,6 +14,15 @@ struct ScenarioSimulationTests {
 
     func scenario(_ text: String) throws(ScenarioError) -> Scenario { try loader.parse(text, file: "test.yaml") }
 
+    /// `simulation.method` names a registered method; anything else is a problem listing them.
+    @Test func methodMustBeRegistered() throws {
+        let named = try scenario(Self.twoWeeksDaily.replacingOccurrences(of: "output_every: 12 h", with: "output_every: 12 h, method: dp5"))
+        #expect(named.simulation.method == "dp5")
+        #expect(throws: ScenarioError.self) {
+            try scenario(Self.twoWeeksDaily.replacingOccurrences(of: "output_every: 12 h", with: "output_every: 12 h, method: euler"))
+        }
+    }
+
     static let twoWeeksDaily = """
         patient:
           profile: overweight
@@ -33,7 +42,7 @@ struct ScenarioSimulationTests {
         for file in files {
             #expect(throws: Never.self) { try loader.load(path: Self.scenariosFolder + "/" + file) }
         }
-        let quickStart = try loader.load(path: Self.scenariosFolder + "/anastrozole-shoshany-2017.yaml")
+        let quickStart = try loader.load(path: Self.scenariosFolder + "/anastrozole-shah-2021.yaml")
         #expect(quickStart.reported != nil)
     }
 
@@ -52,6 +61,18 @@ struct ScenarioSimulationTests {
         #expect(result.csv.text.hasPrefix(
             "time_days,testosterone_ng_per_dL,estradiol_pg_per_mL,LH_IU_per_L,anastrozole_concentration_ng_per_mL\r\n"))
         #expect(result.csv.timesHours.count == 29)  // 0, 12 h, …, 14 d
+    }
+
+    /// Without an observables list every model output is written: hormones, the T/E2 ratio, semen values and
+    /// the concentration of each dosed drug.
+    @Test func defaultColumnsIncludeRatioAndDrugConcentration() throws {
+        let text = Self.twoWeeksDaily.replacingOccurrences(
+            of: "output:\n  observables: [testosterone, estradiol, LH, anastrozole_concentration]", with: "")
+        let headers = try scenario(text).simulate(units: .conventional).csv.columns.map(\.header)
+        for header in ["testosterone_ng_per_dL", "estradiol_pg_per_mL", "T_E2_ratio_ng_per_dL_per_pg_per_mL",
+                       "LH_IU_per_L", "FSH_IU_per_L", "anastrozole_concentration_ng_per_mL"] {
+            #expect(headers.contains(header), "\(header)")
+        }
     }
 
     @Test func siHeaders() throws {
@@ -104,15 +125,48 @@ struct ScenarioSimulationTests {
         #expect(comparisons.first { $0.observable == "testosterone" }?.unit == "ng/dL")
     }
 
-    /// Reversibility: after the last dose the drug clears (t½ ≈ 42 h, so 3 months is > 50 half-lives) and the
-    /// axis has only one drug-free steady state, so testosterone, estradiol, LH and FSH return to baseline.
+    /// Reversibility: after the last dose the drug clears (t½ ≈ 42 h, so 6 months is > 100 half-lives) and the
+    /// axis has only one drug-free steady state, so the hormones and, after the spermatogenic delay, sperm
+    /// output return to baseline.
     @Test func washoutReturnsToBaseline() throws {
         let washout = try loader.load(path: Self.scenariosFolder + "/anastrozole-stop-and-washout.yaml")
         let result = try washout.simulate(units: .conventional)
-        for change in result.changes where ["testosterone", "estradiol", "LH", "FSH"].contains(change.column.name) {
+        for change in result.changes
+        where ["testosterone", "estradiol", "LH", "FSH", "sperm_concentration"].contains(change.column.name) {
             #expect(abs(change.onTreatment / change.baseline - 1) > 0.1, "\(change.column.name) moved on treatment")
             #expect(abs(change.end / change.baseline - 1) < 1e-3, "\(change.column.name) back at the end")
         }
+    }
+
+    /// Overrides name model parameters as `hpgsim parameters` lists them; a misspelt name gets a suggestion.
+    @Test func overridesNameModelParameters() throws {
+        let text = Self.twoWeeksDaily.replacingOccurrences(
+            of: "  profile: overweight", with: "  profile: overweight\n  overrides: {ke_E2_per_h: 0.5}")
+        #expect(try scenario(text).patient.overrides == ["ke_E2_per_h": 0.5])
+        do {
+            _ = try scenario(text.replacingOccurrences(of: "ke_E2_per_h", with: "ke_E2_per_hr"))
+            Issue.record("expected a problem")
+        } catch {
+            #expect(error.problems.map(\.key) == ["patient.overrides.ke_E2_per_hr"])
+            #expect(error.problems.first?.line == 3)
+            #expect(error.problems.first?.message.contains("Did you mean \"ke_E2_per_h\"?") == true)
+        }
+    }
+
+    /// The scenario's solution does not depend on the ODE method beyond the integration tolerance: an explicit
+    /// (Dormand–Prince 5(4)) and a stiff (Rodas5P) method, both at the model's rtol 1e-7, agree on six months of
+    /// twice-weekly dosing to 1e-5 relative in every written column.
+    @Test func methodsAgree() throws {
+        let twiceWeekly = try loader.load(path: Self.scenariosFolder + "/anastrozole-1mg-twice-weekly.yaml")
+        let explicit = try twiceWeekly.simulate(units: .conventional, method: "dp5").csv.columns
+        let stiff = try twiceWeekly.simulate(units: .conventional, method: "rodas5p").csv.columns
+        var worst = 0.0
+        for (a, b) in zip(explicit, stiff) {
+            for (x, y) in zip(a.values, b.values) where max(abs(x), abs(y)) > 1e-9 {
+                worst = max(worst, abs(x - y) / max(abs(x), abs(y)))
+            }
+        }
+        #expect(worst < 1e-5, "worst relative difference \(worst)")
     }
 
     /// A drug's observables are available only when the scenario doses that drug.

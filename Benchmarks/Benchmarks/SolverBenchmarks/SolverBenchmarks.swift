@@ -8,7 +8,7 @@ import ODEProblems
 /// (percentiles, allocations, baselines to compare commits: `swift package benchmark baseline update`).
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput],
+        metrics: [.wallClock, .mallocCountTotal, .throughput],
         warmupIterations: 2, maxDuration: .seconds(2), maxIterations: 1000)
 
     for testProblem in TestProblem.all {

@@ -3,8 +3,8 @@ import Foundation
 extension Drug {
     /// Clomiphene citrate (Clomid), dosed in mg of the citrate salt (598.08 g/mol, FDA label): a mixture of
     /// the trans isomer enclomiphene (the parent species here: its plasma concentration is the
-    /// `clomiphene_concentration` column) and the cis isomer zuclomiphene (second species), each with its own PK
-    /// (`SecondarySpecies.absorbedFraction`).
+    /// `clomiphene_concentration` column) and the cis isomer zuclomiphene (`MetabolitePK(isomer:)`, a fraction of
+    /// the absorbed dose; `clomiphene_zuclomiphene_concentration`), each with its own PK.
     ///
     /// Composition: 30–50 % cis (zuclomiphene), rest trans (FDA label); 38 % taken (assumption, inside the
     /// range). F = 405.97/598.08 = 0.679: the clomiphene base in the citrate, absorption taken as complete
@@ -34,19 +34,18 @@ extension Drug {
                 volume: ParameterSpec("V_L", "L", enclomipheneCL * 10 / log(2.0),
                     "derived: enclomiphene V/F = CL/F × t½ 10 h / ln 2 (Wiehle 2013)"),
                 bioavailability: ParameterSpec("F", "1", bioavailability,
-                    "derived: clomiphene base 405.97 / citrate 598.08 g/mol; absorption complete (assumption)")),
+                    "derived: clomiphene base 405.97 / citrate 598.08 g/mol; absorption complete (assumption)"),
+                metabolite: MetabolitePK(
+                    isomer: "zuclomiphene",
+                    fraction: ParameterSpec("zuclomiphene_fraction", "1", cisFraction,
+                        "assumption: 38 % cis isomer, inside the label's 30–50 %"),
+                    clearance: ParameterSpec("zuclomiphene_CL_L_per_h", "L/h", zuclomipheneCL,
+                        "derived: zuclomiphene CL/F = 25 mg × 0.679 × 0.38 / (44 ng/mL × 24 h) (Helo 2017 steady state)"),
+                    volume: ParameterSpec("zuclomiphene_V_L", "L", zuclomipheneCL * 30 * 24 / log(2.0),
+                        "derived: CL/F × t½ 30 d / ln 2 (t½ from secondary sources; unverified, research note 12)"))),
             mechanisms: [
                 .estrogenReceptorAntagonism(ki: ParameterSpec("Ki_estrogen_receptor_ng_per_mL", "ng/mL", 0.313,
                     "calibrated: clomiphene 25 mg/d raises T 1.40× as much as anastrozole 1 mg/d at 12 weeks (571 vs 408 ng/dL, Helo S et al. J Sex Med 2015;12:1761), same patient (scripts/calibrate-drugs)"))
-            ],
-            secondary: SecondarySpecies(
-                name: "zuclomiphene", molarMass_g_per_mol: 405.97,
-                input: .absorbedFraction(ParameterSpec("fraction", "1", cisFraction,
-                    "assumption: 38 % cis isomer, inside the label's 30–50 %")),
-                clearance: ParameterSpec("CL_L_per_h", "L/h", zuclomipheneCL,
-                    "derived: zuclomiphene CL/F = 25 mg × 0.679 × 0.38 / (44 ng/mL × 24 h) (Helo 2017 steady state)"),
-                volume: ParameterSpec("V_L", "L", zuclomipheneCL * 30 * 24 / log(2.0),
-                    "derived: CL/F × t½ 30 d / ln 2 (t½ from secondary sources; unverified, research note 12)"),
-                mechanisms: []))
+            ])
     }()
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 extension Drug {
-    /// Tamoxifen (Nolvadex), C26H29NO: oral SERM, with its active metabolite endoxifen as a second species.
+    /// Tamoxifen (Nolvadex), C26H29NO: oral SERM, with its active metabolite endoxifen (`MetabolitePK`;
+    /// amounts in tamoxifen-equivalent mass, the column `tamoxifen_endoxifen_concentration`).
     /// Both block estrogen receptors at hypothalamus and pituitary (`estrogenReceptorAntagonism`), so the
     /// feedback sees E2/(1 + C_TAM/Ki_TAM + C_END/Ki_END) while E2 itself is not lowered.
     ///
@@ -22,20 +23,19 @@ extension Drug {
                 clearance: ParameterSpec("CL_L_per_h", "L/h", 9.34, "Ter Heine 2014 popPK CL/F"),
                 volume: ParameterSpec("V_L", "L", 753 + 1620,
                     "derived: V1/F 753 L + V2/F 1620 L (Ter Heine 2014) = Vss; t½ 7.3 d as the label's ~7 d"),
-                bioavailability: ParameterSpec("F", "1", 1.0, "1 (CL and V are apparent, CL/F and V/F)")),
+                bioavailability: ParameterSpec("F", "1", 1.0, "1 (CL and V are apparent, CL/F and V/F)"),
+                metabolite: MetabolitePK(
+                    formationClearance: ParameterSpec("endoxifen_CLf_L_per_h", "L/h", 0.324,
+                        "Ter Heine 2014: CL(TAM→endoxifen)/F, part of the 9.34 L/h"),
+                    clearance: ParameterSpec("endoxifen_CL_L_per_h", "L/h", 5.1, "Ahmad 2010, fixed in Ter Heine 2014"),
+                    volume: ParameterSpec("endoxifen_V_L", "L", 400, "Ahmad 2010, fixed in Ter Heine 2014"),
+                    name: "endoxifen")),
             mechanisms: [
                 .estrogenReceptorAntagonism(ki: ParameterSpec("Ki_estrogen_receptor_ng_per_mL", "ng/mL", endoxifenKi * 55,
-                    "assumption: 55× endoxifen's 17.6 ng/mL (tamoxifen 30–100× less potent than its metabolites; label)"))
-            ],
-            secondary: SecondarySpecies(
-                name: "endoxifen", molarMass_g_per_mol: 373.5,
-                input: .metabolizedFraction(ParameterSpec("formed_fraction", "1", 0.324 / 9.34 * 373.5 / 371.5,
-                    "derived: formation CL 0.324 L/h ÷ CL 9.34 L/h (Ter Heine 2014) × molar-mass ratio 373.5/371.5")),
-                clearance: ParameterSpec("CL_L_per_h", "L/h", 5.1, "Ahmad 2010, fixed in Ter Heine 2014"),
-                volume: ParameterSpec("V_L", "L", 400, "Ahmad 2010, fixed in Ter Heine 2014"),
-                mechanisms: [
-                    .estrogenReceptorAntagonism(ki: ParameterSpec("Ki_estrogen_receptor_ng_per_mL", "ng/mL", endoxifenKi,
-                        "ERα binding IC50 47 nM (Maximov 2017 Table 4, secondary) × 373.5 g/mol"))
-                ]))
+                    "assumption: 55× endoxifen's 17.6 ng/mL (tamoxifen 30–100× less potent than its metabolites; label)")),
+                .throughMetabolite(.estrogenReceptorAntagonism(ki: ParameterSpec("Ki_estrogen_receptor_ng_per_mL", "ng/mL",
+                    endoxifenKi * 371.5 / 373.5,
+                    "ERα binding IC50 47 nM (Maximov 2017 Table 4, secondary), in tamoxifen-equivalent ng/mL (× 371.5 g/mol)"))),
+            ])
     }()
 }

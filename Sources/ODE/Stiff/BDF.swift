@@ -123,11 +123,9 @@ public final class BDF: Stepper {
             let c = h / gammaSums[order]
 
             var converged = false, singular = false
-            var freshJacobian = false
             while true {
                 if policy.needsJacobian(hasJacobian: hasJacobian, jacobianAge: jacobianAge) {
                     evaluateJacobian(state, t: tNew)
-                    freshJacobian = true
                 }
                 if policy.needsFactorization(factoredScale: iteration.factoredScale, scale: c) {
                     do {
@@ -139,8 +137,10 @@ public final class BDF: Stepper {
                     }
                 }
                 converged = solveCorrector(state, t: tNew, c: c)
-                if converged || freshJacobian { break }
-                hasJacobian = false  // the Jacobian was stale: evaluate a new one and try again
+                // J evaluated since the last accepted step is current (CVODE's jcur): a failure with it
+                // is answered by a smaller step; with an older J, first by a new J.
+                if converged || jacobianAge == 0 { break }
+                hasJacobian = false
             }
 
             if !converged {
@@ -149,8 +149,10 @@ public final class BDF: Stepper {
                 newtonFailuresInARow += 1
                 if newtonFailuresInARow >= 10 || h / 4 <= 4 * Double.ulpOfOne * abs(state.t) {
                     throw singular
-                        ? state.failure(.singularMatrix, "the BDF iteration matrix I − (h/γ_k)J stayed singular while h was reduced")
-                        : state.failure(.newtonDivergence, "the BDF Newton iteration failed to converge \(newtonFailuresInARow) times in a row")
+                        ? state.failure(.singularMatrix,
+                                        "the BDF iteration matrix I − (h/γ_k)J stayed singular while h was reduced")
+                        : state.failure(.newtonDivergence,
+                                        "the BDF Newton iteration failed to converge \(newtonFailuresInARow) times in a row")
                 }
                 changeStep(to: h / 4)
                 continue

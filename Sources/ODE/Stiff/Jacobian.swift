@@ -1,7 +1,7 @@
 import Foundation
 
 /// Evaluates J = ∂f/∂y (the problem's analytic Jacobian when given, else forward differences) and
-/// ∂f/∂t (forward difference), into preallocated storage. Every evaluation of J counts once in
+/// ∂f/∂t (central difference), into preallocated storage. Every evaluation of J counts once in
 /// `jacobianEvaluations`; the f calls of the differences count in `rhsEvaluations`.
 final class JacobianEvaluator {
     let n: Int
@@ -78,15 +78,20 @@ final class JacobianEvaluator {
 /// The Newton iteration matrix M = α·I − β·J and its LU factors. Rosenbrock methods use α = 1/(hγ),
 /// β = 1 (W = I/(hγ) − J); BDF uses α = 1, β = h/α_k (M = I − (h/α_k)·J).
 ///
-/// `DenseLU(factoring:)` copies the matrix into its own factor storage, so one factorization allocates
-/// one n×n array; that is the only allocation of the stiff steppers' steps.
+/// The factors live in storage allocated once (`DenseLU.factor(_:)` refactors in place), so a step of
+/// a stiff stepper allocates nothing.
 struct IterationMatrix {
     private var work: Matrix
-    private(set) var lu: DenseLU?
+    private var factors: DenseLU
     /// β of the factored matrix (the hγ-like scale whose change decides refactoring); 0 = not factored.
     private(set) var factoredScale: Double = 0
+    /// Whether valid factors are held.
+    var isFactored: Bool { factoredScale != 0 }
 
-    init(dimension: Int) { work = Matrix(rows: dimension, columns: dimension) }
+    init(dimension: Int) {
+        work = Matrix(rows: dimension, columns: dimension)
+        factors = DenseLU(dimension: dimension)
+    }
 
     /// Factors α·I − β·J; throws when the matrix is singular (the caller then reduces h).
     mutating func factor(jacobian: Matrix, identityScale alpha: Double, jacobianScale beta: Double,
@@ -99,17 +104,16 @@ struct IterationMatrix {
                 for i in 0..<n { m[i + i * n] += alpha }
             }
         }
-        lu = nil
         factoredScale = 0
-        lu = try DenseLU(factoring: work)
+        try factors.factor(work)
         factoredScale = beta
     }
 
     /// Forgets the factors (after a jump or a new Jacobian that has not been factored yet).
-    mutating func invalidate() {
-        lu = nil
-        factoredScale = 0
-    }
+    mutating func invalidate() { factoredScale = 0 }
 
-    func solve(_ b: inout [Double]) { lu!.solve(&b) }
+    func solve(_ b: inout [Double]) {
+        precondition(isFactored, "IterationMatrix.solve before a successful factorization")
+        factors.solve(&b)
+    }
 }

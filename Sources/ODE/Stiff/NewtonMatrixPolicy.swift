@@ -3,8 +3,8 @@
 /// `cvNls`/`cvDlsSetup`; constants MSBP = 20, DGMAX = 0.3):
 ///
 /// - J is re-evaluated (and M refactored) when there is none (start, restart after a jump), when it is
-///   `maximumJacobianAge` = 20 accepted steps old, and when Newton fails to converge with a J that was
-///   not evaluated for this attempt (a stale J is the likely cause; with a fresh J the step is reduced);
+///   `maximumJacobianAge` = 20 accepted steps old, and when Newton fails to converge with a J evaluated
+///   before the last accepted step (a stale J is the likely cause; with a current J the step is reduced);
 /// - M is refactored with the same J when c differs from the factored c̄ by more than `maximumScaleChange`
 ///   = 30 %: |c/c̄ − 1| > 0.3;
 /// - otherwise the factors of I − c̄J are reused, and each Newton correction is scaled by 2/(1 + c/c̄)

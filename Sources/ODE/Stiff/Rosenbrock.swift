@@ -76,7 +76,8 @@ public final class Rosenbrock: Stepper {
         var consecutiveSingular = 0
         while true {
             try state.beginAttempt()
-            let (h, tNew) = state.clampedStep(state.h, limit: limit)
+            let proposed = state.h
+            let (h, tNew) = state.clampedStep(proposed, limit: limit)
             try state.checkStepSize(h)
             if !jacobianIsCurrent {
                 jacobian.evaluate(state, t: state.t, y: state.y, f0: f0)
@@ -100,6 +101,9 @@ public final class Rosenbrock: Stepper {
             let error = computeStages(state, h: h)
             if error <= 1 {
                 state.h = controller.nextStep(after: h, error: error, order: tableau.embeddedOrder)
+                // A step shortened to land on a stop or output time says nothing against the step that
+                // was planned: resume it (otherwise every output time would shrink the steps).
+                if h < proposed { state.h = max(state.h, proposed) }
                 computeDenseVectors()
                 state.accept(tNew: tNew, yNew: yNew)
                 haveF0 = false
