@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
             cannot be read or has mistakes (the message says which).
             """)
 
-    @Argument(help: ArgumentHelp("Scenario files or folders of them (default: scenarios/).", valueName: "path"))
+    @Argument(help: ArgumentHelp("Scenario files or folders of them (default: scenarios/ and its drugs/, combinations/, conditions/).", valueName: "path"))
     var paths: [String] = []
 
     @Flag(help: """
@@ -35,7 +35,7 @@ struct ValidateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let scenarios = try ScenarioFiles.load(try ScenarioFiles.expand(paths.isEmpty ? ["scenarios"] : paths))
+        let scenarios = try ScenarioFiles.load(try ScenarioFiles.expand(paths.isEmpty ? ScenarioFiles.validatedByDefault : paths))
         let compared = scenarios.filter { $0.reported != nil }
         var comparisons: [Comparison] = []
         for scenario in compared {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Scenario
 
 extension ScenarioFiles {
@@ -18,5 +19,14 @@ extension ValidateSummary {
         let passed = results.filter(\.pass).count
         return ExpectationReport.table(results).render() + "\n\n\(passed) of \(results.count) expected directions hold"
             + (passed == results.count ? "." : "; \(results.count - passed) FAIL.")
+    }
+}
+
+extension ScenarioFiles {
+    /// What `hpgsim validate` checks with no paths: scenarios/ and its drugs/, combinations/ and conditions/
+    /// folders (the ones that exist).
+    static var validatedByDefault: [String] {
+        ["scenarios"] + ["drugs", "combinations", "conditions"].map { "scenarios/" + $0 }
+            .filter { FileManager.default.fileExists(atPath: $0) }
     }
 }
