@@ -73,7 +73,7 @@ public enum PKModel: Sendable {
     /// Compartment names (without the drug prefix), in dosing-compartment order.
     var compartmentNames: [String] {
         switch self {
-        case .firstOrderAbsorption(_, _, _, _, let metabolite): return ["depot", "central"] + (metabolite == nil ? [] : ["metabolite"])
+        case .firstOrderAbsorption(_, _, _, _, let metabolite): return ["depot", "central"] + (metabolite.map { [$0.name] } ?? [])
         case .depotRelease: return ["depot"]
         }
     }
@@ -87,18 +87,35 @@ public enum PKModel: Sendable {
     var hasMetabolite: Bool { compartmentNames.count == 3 }
 }
 
-/// An active metabolite formed from the parent's central compartment with clearance CLf (part of the
-/// parent's total CL) and eliminated with CLm from its volume Vm (tamoxifen → endoxifen, Ter Heine 2014):
-/// dM/dt = (CLf/V)·A − (CLm/Vm)·M. Amounts in parent-equivalent dose units.
+/// A second species with its own linear PK (clearance CLm, volume Vm), fed by the parent drug:
+/// - an active metabolite formed from the parent's central compartment with clearance CLf (part of the
+///   parent's total CL; tamoxifen → endoxifen, Ter Heine 2014): dM/dt = (CLf/V)·A − (CLm/Vm)·M;
+/// - or the other isomer of a mixture, a fraction f of the absorbed dose (clomiphene: zuclomiphene beside
+///   enclomiphene): dA/dt = (1 − f)·ka·A_depot − (CL/V)·A, dM/dt = f·ka·A_depot − (CLm/Vm)·M.
+/// Amounts in parent-equivalent dose units.
 public struct MetabolitePK: Sendable {
+    /// CLf (L/h) for a metabolite, f (fraction) for an isomer.
     public var formationClearance: ParameterSpec
     public var clearance: ParameterSpec
     public var volume: ParameterSpec
+    /// The species' name in state and observable names (`<drug>_<name>_concentration`).
+    public var name: String
+    /// True for an isomer (a fraction of the absorbed dose), false for a metabolite (formation clearance).
+    public var formedFromAbsorbedDose: Bool
 
-    public init(formationClearance: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec) {
+    public init(formationClearance: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec,
+                name: String = "metabolite") {
         self.formationClearance = formationClearance
         self.clearance = clearance
         self.volume = volume
+        self.name = name
+        self.formedFromAbsorbedDose = false
+    }
+
+    /// The other isomer of a mixture: `fraction` of the absorbed dose.
+    public init(isomer name: String, fraction: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec) {
+        self.init(formationClearance: fraction, clearance: clearance, volume: volume, name: name)
+        formedFromAbsorbedDose = true
     }
 }
 

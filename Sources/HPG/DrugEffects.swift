@@ -23,6 +23,8 @@ struct DrugSlots: Sendable {
     let formationClearance: Int?
     let metaboliteClearance: Int?
     let metaboliteVolume: Int?
+    /// The second species is an isomer fed by a fraction of the absorbed dose (else a metabolite).
+    let isomer: Bool
     let concentrationFactor: Double
     let mechanisms: [MechanismSlot]
 
@@ -38,6 +40,7 @@ struct DrugSlots: Sendable {
         formationClearance = metabolite == nil ? nil : firstParameter + 3
         metaboliteClearance = metabolite == nil ? nil : firstParameter + 4
         metaboliteVolume = metabolite == nil ? nil : firstParameter + 5
+        if case .firstOrderAbsorption(_, _, _, _, let species?) = drug.pk { isomer = species.formedFromAbsorbedDose } else { isomer = false }
         var next = firstParameter + drug.pk.parameters.count
         var mechanisms: [MechanismSlot] = []
         for mechanism in drug.mechanisms {
@@ -77,7 +80,11 @@ struct DrugSlots: Sendable {
         case 1:
             if pk.hasMetabolite { return "dA_central/dt = ka·A_depot − (CL/V)·A_central (CL includes CLf),  C = A_central/V" }
             return "dA_central/dt = ka·A_depot − (CL/V)·A_central,  C = A_central/V"
-        default: return "dA_metabolite/dt = (CLf/V)·A_central − (CLm/Vm)·A_metabolite,  Cm = A_metabolite/Vm"
+        default:
+            if case .firstOrderAbsorption(_, _, _, _, let species?) = pk, species.formedFromAbsorbedDose {
+                return "dA_\(species.name)/dt = f·ka·A_depot − (CLm/Vm)·A_\(species.name) (the parent gets (1 − f)·ka·A_depot),  Cm = A/Vm"
+            }
+            return "dA_metabolite/dt = (CLf/V)·A_central − (CLm/Vm)·A_metabolite,  Cm = A_metabolite/Vm"
         }
     }
 }
@@ -99,11 +106,14 @@ struct DrugEffects {
             let release = p[slot.ka] * y[slot.depot]
             dydt?[slot.depot] = -release
             if let central = slot.central, let clearance = slot.clearance, let volume = slot.volume {
-                dydt?[central] = release - p[clearance] / p[volume] * y[central]
+                var absorbed = release
                 if let metabolite = slot.metabolite, let formation = slot.formationClearance,
                    let clearanceM = slot.metaboliteClearance, let volumeM = slot.metaboliteVolume {
-                    dydt?[metabolite] = p[formation] / p[volume] * y[central] - p[clearanceM] / p[volumeM] * y[metabolite]
+                    let input = slot.isomer ? p[formation] * release : p[formation] / p[volume] * y[central]
+                    if slot.isomer { absorbed -= input }
+                    dydt?[metabolite] = input - p[clearanceM] / p[volumeM] * y[metabolite]
                 }
+                dydt?[central] = absorbed - p[clearance] / p[volume] * y[central]
             }
             for m in slot.mechanisms {
                 let c = slot.concentration(y, p, state: m.state, volume: m.volume)

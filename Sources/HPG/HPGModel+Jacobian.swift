@@ -81,7 +81,12 @@ extension HPGModel {
                 J[central, central] = -p[clearance] / p[volume]
                 if let metabolite = slot.metabolite, let formation = slot.formationClearance,
                    let clearanceM = slot.metaboliteClearance, let volumeM = slot.metaboliteVolume {
-                    J[metabolite, central] = p[formation] / p[volume]
+                    if slot.isomer {
+                        J[central, slot.depot] = (1 - p[formation]) * ka
+                        J[metabolite, slot.depot] = p[formation] * ka
+                    } else {
+                        J[metabolite, central] = p[formation] / p[volume]
+                    }
                     J[metabolite, metabolite] = -p[clearanceM] / p[volumeM]
                 }
             }

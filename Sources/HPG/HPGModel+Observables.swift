@@ -37,8 +37,8 @@ public enum Observable {
             switch drug.pk {
             case .firstOrderAbsorption(_, _, _, _, let metabolite):
                 return [concentration("\(drug.name)_concentration", "\(drug.name) plasma concentration")]
-                    + (metabolite == nil ? [] : [concentration("\(drug.name)_metabolite_concentration",
-                        "\(drug.name) active metabolite plasma concentration (parent-equivalent mass; SI by the parent's molar mass)")])
+                    + (metabolite.map { [concentration("\(drug.name)_\($0.name)_concentration",
+                        "\(drug.name): \($0.name) plasma concentration (parent-equivalent mass; SI by the parent's molar mass)")] } ?? [])
             case .depotRelease:
                 return [ObservableSpec(name: "\(drug.name)_depot", unit: drug.doseUnit.rawValue, siUnit: drug.doseUnit.rawValue,
                                        siFactor: 1, description: "\(drug.name) left in the depot")]

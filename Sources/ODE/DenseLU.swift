@@ -32,18 +32,32 @@ public struct DenseLU: Sendable {
     /// Largest dimension factored by the unblocked `dgetf2` (LAPACK's dgetrf block size).
     static let unblockedLimit = 64
 
+    /// Storage for the factors of an n×n matrix, not factored yet; `factor(_:)` fills it.
+    public init(dimension: Int) {
+        precondition(dimension >= 0, "DenseLU dimension must be non-negative")
+        self.dimension = dimension
+        factors = [Double](repeating: 0, count: dimension * dimension)
+        pivots = [Int32](repeating: 0, count: max(1, dimension))
+    }
+
     /// Factors the square matrix `a`.
     public init(factoring a: Matrix) throws(Failure) {
-        precondition(a.rows == a.columns, "DenseLU needs a square matrix")
-        dimension = a.rows
-        factors = a.elements
-        pivots = [Int32](repeating: 0, count: max(1, a.rows))
+        self.init(dimension: a.rows)
+        try factor(a)
+    }
+
+    /// Factors `a` (of this dimension) into the existing storage: repeated factorizations, as in Newton
+    /// iterations, allocate nothing. After a throw the factors are unusable until the next success.
+    public mutating func factor(_ a: Matrix) throws(Failure) {
+        precondition(a.rows == dimension && a.columns == dimension, "DenseLU.factor: matrix must be \(dimension)×\(dimension)")
         if dimension == 0 { return }
-        var n = Int32(dimension), lda = Int32(max(1, dimension)), info: Int32 = 0
+        var n = Int32(dimension), lda = Int32(dimension), info: Int32 = 0
         var m = n
+        let limit = Self.unblockedLimit
         factors.withUnsafeMutableBufferPointer { f in
+            a.elements.withUnsafeBufferPointer { source in _ = f.update(fromContentsOf: source) }
             pivots.withUnsafeMutableBufferPointer { p in
-                if dimension <= Self.unblockedLimit {
+                if dimension <= limit {
                     dgetf2_(&m, &n, f.baseAddress, &lda, p.baseAddress, &info)
                 } else {
                     dgetrf_(&m, &n, f.baseAddress, &lda, p.baseAddress, &info)

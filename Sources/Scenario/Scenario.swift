@@ -11,6 +11,8 @@ public struct Scenario: Sendable {
     public var simulation: SimulationSpan
     public var output: OutputSpec
     public var reported: Reported?
+    /// Directional checks (`Expectation.swift`).
+    public var expect: Expectations? = nil
 
     /// Output times in hours: 0, Δ, 2Δ, … up to the end of the simulation (included when it falls on the grid).
     public var outputTimes: [Double] {

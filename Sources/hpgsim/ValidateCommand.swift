@@ -7,6 +7,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check the simulation against what studies reported.",
         discussion: """
+            Also checks the directions and rankings stated in `expect` blocks (rises, falls, below another \
+            scenario …), one table row per check.
+
             Runs every scenario that has a `reported` block (values a study measured at baseline and on \
             treatment) and prints one table: each reported value, the simulated value in the same unit, the \
             difference, the allowed tolerance, and pass or MISS. Scenarios without a `reported` block are \
@@ -21,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
             cannot be read or has mistakes (the message says which).
             """)
 
-    @Argument(help: ArgumentHelp("Scenario files or folders of them (default: scenarios/).", valueName: "path"))
+    @Argument(help: ArgumentHelp("Scenario files or folders of them (default: scenarios/ and its drugs/, combinations/, conditions/).", valueName: "path"))
     var paths: [String] = []
 
     @Flag(help: """
@@ -32,18 +35,21 @@ struct ValidateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let scenarios = try ScenarioFiles.load(try ScenarioFiles.expand(paths.isEmpty ? ["scenarios"] : paths))
+        let scenarios = try ScenarioFiles.load(try ScenarioFiles.expand(paths.isEmpty ? ScenarioFiles.validatedByDefault : paths))
         let compared = scenarios.filter { $0.reported != nil }
         var comparisons: [Comparison] = []
         for scenario in compared {
             comparisons += try ScenarioFiles.simulate(scenario, units: scenario.output.units).comparisons
         }
+        let expectations = try scenarios.flatMap { try ScenarioFiles.checkExpectations($0) }
         if json {
             for comparison in comparisons { print(ComparisonReport.jsonLine(comparison)) }
+            for result in expectations { print(ExpectationReport.jsonLine(result)) }
         } else {
             print(ValidateSummary.text(comparisons, scenarios: scenarios, compared: compared))
+            if !expectations.isEmpty { print("\n" + ValidateSummary.text(expectations)) }
         }
-        if comparisons.contains(where: { !$0.pass }) { throw ExitCode.failure }
+        if comparisons.contains(where: { !$0.pass }) || expectations.contains(where: { !$0.pass }) { throw ExitCode.failure }
     }
 }
 

@@ -59,3 +59,44 @@ struct StiffAutoSwitchingTests {
         #expect(error <= 100 * tol)
     }
 }
+
+/// The probe: stiffness the indicator cannot see, and the cost of probing a non-stiff problem.
+struct StiffAutoProbeTests {
+    /// ROBER at rtol 1e-8 (atol 1e-16): the explicit pair alone, capped at 20 000 steps, does not get
+    /// past t = 30 of [0, 1e11]; `auto` probes Rodas5P, stays with it, and finishes on the reference.
+    @Test func probeFindsStiffnessTheIndicatorMisses() throws {
+        let rober = TestProblem.robertson
+        var options = SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: 1e-16)
+        options.maxSteps = 20_000
+        let explicit = solve(rober.problem, method: .tsit5, options: options)
+        #expect(explicit.returnCode == .maxStepsReached && explicit.finalTime < 30)
+        let auto = solve(rober.problem, method: .auto, options: options)
+        #expect(auto.returnCode == .success)
+        #expect(auto.statistics.methodSwitches >= 1)
+        for (i, reference) in rober.reference.enumerated() {
+            #expect(abs(auto.finalState[i] - reference) <= 100 * (1e-16 + 1e-8 * abs(reference)))
+        }
+    }
+
+    /// A long non-stiff run (harmonic oscillator over 300 periods): every probe returns to the explicit
+    /// method (switches come in pairs) and the probe interval doubles each time, so with N explicit steps
+    /// there are at most log₂(N/500 + 1) probes. The solution keeps its accuracy: the global error of an
+    /// undamped oscillation grows about linearly with the number of periods, hence 1e3·tol after 300.
+    @Test func failedProbesBackOffGeometrically() {
+        let oscillator = ODEProblem(
+            rhs: { _, y, f in
+                f[0] = y[1]
+                f[1] = -y[0]
+            },
+            initialState: [1, 0], timeSpan: 0...(600 * Double.pi))
+        let tol = 1e-8
+        let solution = solve(oscillator, method: .auto,
+                             options: SolverOptions(relativeTolerance: tol, absoluteTolerance: tol))
+        #expect(solution.returnCode == .success)
+        let switches = solution.statistics.methodSwitches
+        let probes = Double(switches / 2)
+        #expect(switches % 2 == 0 && switches >= 2)
+        #expect(probes <= log2(Double(solution.statistics.accepted) / 500 + 1))
+        #expect(abs(solution.finalState[0] - 1) <= 1e3 * tol && abs(solution.finalState[1]) <= 1e3 * tol)
+    }
+}

@@ -21,6 +21,7 @@ public enum ProfileRegistry {
         .normalWeight,
         .overweight,
         .obese,
+        .primaryHypogonadism, .klinefelter, .secondaryHypogonadism, .hyperprolactinemia, .hypothyroidism, .insulinResistance,
     ]
 
     public static func named(_ name: String) -> PatientProfile? { all.first { $0.name == name } }

@@ -11,6 +11,13 @@
 ///   over steps 300–600): ROBER 0.80 with tsit5 and 0.99 with dp5, VDPOL and POLLU 1.00 with both; the
 ///   largest single-step value on the non-stiff Arenstorf and Kepler problems at rtol 1e-3…1e-8 was 0.68
 ///   (tsit5, rtol 1e-3), never twice in a row above 0.7. Hence the threshold 0.7.
+/// - Probe (LSODA compares the step sizes of both methods; a trial does so directly): the indicator only
+///   sees the stiff mode when it is excited. At tight tolerances it is not — on ROBER at rtol 1e-10 tsit5
+///   crawls at h ≈ 1e-3 with an indicator of 0.003–0.01 and does not reach t = 20 in 20 000 steps, while
+///   Rodas5P needs ~3 500 steps for all of [0, 1e11]. So after `initialProbeInterval` = 500 explicit steps
+///   without a switch, the stiff method is tried. If it is no better (the stiff phase ends by the rule
+///   below within 20 steps), the interval doubles, so a long non-stiff run pays for O(log N) probes of
+///   ~15 Rodas5P steps each (Arenstorf and Kepler at rtol 1e-8, 1e-10: one probe, +1–3 % f evaluations).
 /// - Stiff → explicit: after a Rodas5P step of size h, the explicit method would take that h without being
 ///   flagged stiff when h·‖J‖∞ ≤ `stiffnessThreshold`·x_stab (‖J‖∞ ≥ ρ(J), so the test errs on the side of
 ///   staying stiff, and the shared threshold keeps the two tests from undoing each other); 15 such steps
@@ -22,6 +29,7 @@ public final class AutoSwitching: Stepper {
     public static let stepsToSwitch = 15
     public static let nonStiffStepsToClear = 6
     public static let stiffnessThreshold = 0.7
+    public static let initialProbeInterval = 500
     let explicit: ExplicitRungeKutta
     let stiff: Rosenbrock
     /// Whether the stiff method takes the next step.
@@ -30,6 +38,12 @@ public final class AutoSwitching: Stepper {
     /// Consecutive steps that argue for the other method (stiff steps while explicit; explicit-stable steps while stiff).
     private var switchVotes = 0
     private var nonStiffSteps = 0
+    /// Probe bookkeeping: explicit steps since the last switch, the current probe interval, and whether the
+    /// stiff phase under way is a probe (and how long it has run).
+    private var explicitSteps = 0
+    private var probeInterval = AutoSwitching.initialProbeInterval
+    private var isProbe = false
+    private var stiffStepsSinceSwitch = 0
 
     public init(explicit: ExplicitRungeKutta, stiff: Rosenbrock) {
         self.explicit = explicit
@@ -50,7 +64,12 @@ public final class AutoSwitching: Stepper {
             let h = state.t - state.tPrevious
             let boundary = explicit.tableau.realStabilityBoundary
             switchVotes = h * stiff.jacobianNormBound <= Self.stiffnessThreshold * boundary ? switchVotes + 1 : 0
-            if switchVotes >= Self.stepsToSwitch { switchMethod(state) }
+            stiffStepsSinceSwitch += 1
+            if switchVotes >= Self.stepsToSwitch {
+                // A probe that found nothing but explicit-stable steps: wait twice as long before the next.
+                if isProbe && stiffStepsSinceSwitch <= Self.stepsToSwitch + 5 { probeInterval *= 2 }
+                switchMethod(state)
+            }
         } else {
             try explicit.step(state, limit: limit)
             lastStepWasStiff = false
@@ -61,7 +80,13 @@ public final class AutoSwitching: Stepper {
                 nonStiffSteps += 1
                 if nonStiffSteps >= Self.nonStiffStepsToClear { switchVotes = 0 }
             }
-            if switchVotes >= Self.stepsToSwitch { switchMethod(state) }
+            explicitSteps += 1
+            if switchVotes >= Self.stepsToSwitch {
+                switchMethod(state)
+            } else if explicitSteps >= probeInterval {
+                switchMethod(state)
+                isProbe = true
+            }
         }
     }
 
@@ -70,6 +95,9 @@ public final class AutoSwitching: Stepper {
         if isStiff { stiff.restart(state) } else { explicit.restart(state) }
         switchVotes = 0
         nonStiffSteps = 0
+        explicitSteps = 0
+        isProbe = false
+        stiffStepsSinceSwitch = 0
         state.statistics.methodSwitches += 1
     }
 

@@ -78,17 +78,20 @@ final class JacobianEvaluator {
 /// The Newton iteration matrix M = α·I − β·J and its LU factors. Rosenbrock methods use α = 1/(hγ),
 /// β = 1 (W = I/(hγ) − J); BDF uses α = 1, β = h/α_k (M = I − (h/α_k)·J).
 ///
-/// `DenseLU(factoring:)` copies the matrix into new factor and pivot arrays, so each factorization makes
-/// two heap allocations; they are the only ones of the stiff steppers' steps (measured with a counting
-/// malloc on a release build, HIRES and POLLU at rtol 1e-9: Rodas5P 2.0 per step at 1 LU per step, BDF
-/// 0.15–0.24 per step at 0.075–0.12 LU per step, analytic or difference Jacobian alike).
+/// The factors live in storage allocated once (`DenseLU.factor(_:)` refactors in place), so a step of
+/// a stiff stepper allocates nothing.
 struct IterationMatrix {
     private var work: Matrix
-    private(set) var lu: DenseLU?
+    private var factors: DenseLU
     /// β of the factored matrix (the hγ-like scale whose change decides refactoring); 0 = not factored.
     private(set) var factoredScale: Double = 0
+    /// Whether valid factors are held.
+    var isFactored: Bool { factoredScale != 0 }
 
-    init(dimension: Int) { work = Matrix(rows: dimension, columns: dimension) }
+    init(dimension: Int) {
+        work = Matrix(rows: dimension, columns: dimension)
+        factors = DenseLU(dimension: dimension)
+    }
 
     /// Factors α·I − β·J; throws when the matrix is singular (the caller then reduces h).
     mutating func factor(jacobian: Matrix, identityScale alpha: Double, jacobianScale beta: Double,
@@ -101,17 +104,16 @@ struct IterationMatrix {
                 for i in 0..<n { m[i + i * n] += alpha }
             }
         }
-        lu = nil
         factoredScale = 0
-        lu = try DenseLU(factoring: work)
+        try factors.factor(work)
         factoredScale = beta
     }
 
     /// Forgets the factors (after a jump or a new Jacobian that has not been factored yet).
-    mutating func invalidate() {
-        lu = nil
-        factoredScale = 0
-    }
+    mutating func invalidate() { factoredScale = 0 }
 
-    func solve(_ b: inout [Double]) { lu!.solve(&b) }
+    func solve(_ b: inout [Double]) {
+        precondition(isFactored, "IterationMatrix.solve before a successful factorization")
+        factors.solve(&b)
+    }
 }
