@@ -24,35 +24,14 @@ public enum ComparisonReport {
     /// One JSON object per line with the keys scenario, observable, time_days, reported, simulated, unit,
     /// tolerance (relative, e.g. 0.25), pass; plus timepoint, from_days, to_days and source.
     public static func jsonLine(_ c: Comparison) -> String {
-        let fields: [(String, String)] = [
-            ("scenario", jsonString(c.scenario)), ("observable", jsonString(c.observable)),
-            ("time_days", jsonNumber(c.timeDays)), ("reported", jsonNumber(c.reported)),
-            ("simulated", jsonNumber(c.simulated)), ("unit", jsonString(c.unit)),
-            ("tolerance", jsonNumber(c.tolerance)), ("pass", c.pass ? "true" : "false"),
-            ("timepoint", jsonString(c.timepoint)), ("from_days", jsonNumber(c.fromDays)),
-            ("to_days", jsonNumber(c.toDays)), ("source", jsonString(c.source)),
-        ]
-        return "{" + fields.map { "\"\($0)\":\($1)" }.joined(separator: ",") + "}"
-    }
-
-    /// A JSON number (RFC 8259), or null for NaN and infinities, which JSON cannot represent.
-    static func jsonNumber(_ value: Double) -> String {
-        value.isFinite ? formatNumber(value, significantDigits: 10) : "null"
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        func number(_ x: Double) -> String { JSONText.number(x, significantDigits: 10) }
+        return JSONText.object([
+            "scenario": JSONText.string(c.scenario), "observable": JSONText.string(c.observable),
+            "time_days": number(c.timeDays), "reported": number(c.reported),
+            "simulated": number(c.simulated), "unit": JSONText.string(c.unit),
+            "tolerance": number(c.tolerance), "pass": JSONText.bool(c.pass),
+            "timepoint": JSONText.string(c.timepoint), "from_days": number(c.fromDays),
+            "to_days": number(c.toDays), "source": JSONText.string(c.source),
+        ])
     }
 }

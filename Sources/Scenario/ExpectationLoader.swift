@@ -70,14 +70,14 @@ public enum ExpectationReport {
     /// One JSON object per line: scenario, observable, expectation, from_days, to_days, simulated, reference,
     /// unit, pass, source.
     public static func jsonLine(_ r: ExpectationResult) -> String {
-        let fields: [(String, String)] = [
-            ("scenario", ComparisonReport.jsonString(r.scenario)), ("observable", ComparisonReport.jsonString(r.observable)),
-            ("expectation", ComparisonReport.jsonString(r.relation.label)),
-            ("from_days", ComparisonReport.jsonNumber(r.fromDays)), ("to_days", ComparisonReport.jsonNumber(r.toDays)),
-            ("simulated", ComparisonReport.jsonNumber(r.simulated)), ("reference", ComparisonReport.jsonNumber(r.reference)),
-            ("unit", ComparisonReport.jsonString(r.unit)), ("pass", r.pass ? "true" : "false"),
-            ("source", ComparisonReport.jsonString(r.source)),
-        ]
-        return "{" + fields.map { "\"\($0)\":\($1)" }.joined(separator: ",") + "}"
+        func number(_ x: Double) -> String { JSONText.number(x, significantDigits: 10) }
+        return JSONText.object([
+            "scenario": JSONText.string(r.scenario), "observable": JSONText.string(r.observable),
+            "expectation": JSONText.string(r.relation.label),
+            "from_days": number(r.fromDays), "to_days": number(r.toDays),
+            "simulated": number(r.simulated), "reference": number(r.reference),
+            "unit": JSONText.string(r.unit), "pass": JSONText.bool(r.pass),
+            "source": JSONText.string(r.source),
+        ])
     }
 }

@@ -1,46 +1,18 @@
 import Foundation
 import ODE
 import ODEProblems
-
-/// JSON text for the bench output: one object per line, keys in a fixed order, numbers in Swift's
-/// shortest round-trip form, and null for a number that is missing or not finite.
-enum BenchJSON {
-    static func number(_ x: Double?) -> String {
-        guard let x, x.isFinite else { return "null" }
-        return "\(x)"
-    }
-
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
-    static func array(_ xs: [Double]) -> String { "[" + xs.map { number($0) }.joined(separator: ",") + "]" }
-
-    static func object(_ fields: KeyValuePairs<String, String>) -> String {
-        "{" + fields.map { "\(string($0.key)):\($0.value)" }.joined(separator: ",") + "}"
-    }
-}
+import Scenario
 
 extension BenchResult {
     /// The fields shared with the CVODE and scipy comparators (Benchmarks/peers), plus hpgsim's own counters.
     var jsonLine: String {
-        BenchJSON.object([
-            "tool": BenchJSON.string("hpgsim"),
-            "problem": BenchJSON.string(problem),
-            "method": BenchJSON.string(method),
-            "rtol": BenchJSON.number(relativeTolerance),
-            "atol": BenchJSON.number(absoluteTolerance),
-            "return_code": BenchJSON.string(returnCode.rawValue),
+        JSONText.object([
+            "tool": JSONText.string("hpgsim"),
+            "problem": JSONText.string(problem),
+            "method": JSONText.string(method),
+            "rtol": JSONText.number(relativeTolerance),
+            "atol": JSONText.number(absoluteTolerance),
+            "return_code": JSONText.string(returnCode.rawValue),
             "steps": "\(statistics.steps)",
             "accepted": "\(statistics.accepted)",
             "rejected": "\(statistics.rejected)",
@@ -49,10 +21,10 @@ extension BenchResult {
             "lu_factorizations": "\(statistics.luFactorizations)",
             "newton_iterations": "\(statistics.newtonIterations)",
             "newton_failures": "\(statistics.newtonFailures)",
-            "error": BenchJSON.number(error),
-            "seconds": BenchJSON.number(seconds),
+            "error": JSONText.number(error),
+            "seconds": JSONText.number(seconds),
             "repeats": "\(repeats)",
-            "y_end": BenchJSON.array(finalState),
+            "y_end": JSONText.array(finalState),
         ])
     }
 }
@@ -74,18 +46,18 @@ extension TestProblem {
             fProbe.withUnsafeMutableBufferPointer { problem.rhs(problem.startTime, y, $0) }
         }
         return
-        BenchJSON.object([
-            "problem": BenchJSON.string(name),
+        JSONText.object([
+            "problem": JSONText.string(name),
             "stiff": isStiff ? "true" : "false",
             "dimension": "\(problem.dimension)",
-            "t0": BenchJSON.number(problem.startTime),
-            "t_end": BenchJSON.number(problem.endTime),
-            "atol_at_rtol_1e-6": BenchJSON.number(absoluteTolerance),
-            "y0": BenchJSON.array(problem.initialState),
-            "reference": BenchJSON.array(reference),
-            "reference_source": BenchJSON.string(referenceSource),
-            "probe_state": BenchJSON.array(probe),
-            "f_probe": BenchJSON.array(fProbe),
+            "t0": JSONText.number(problem.startTime),
+            "t_end": JSONText.number(problem.endTime),
+            "atol_at_rtol_1e-6": JSONText.number(absoluteTolerance),
+            "y0": JSONText.array(problem.initialState),
+            "reference": JSONText.array(reference),
+            "reference_source": JSONText.string(referenceSource),
+            "probe_state": JSONText.array(probe),
+            "f_probe": JSONText.array(fProbe),
         ])
     }
 }
