@@ -66,7 +66,7 @@ struct DrugSlots: Sendable {
 
 /// The drug terms the physiological equations read, summed over all drugs:
 /// Σ C/Ki (aromatase), 1 + Σ C/Ki (estrogen receptor), Σ k·C (LH equivalents),
-/// Σ Emax·C^γ/(EC50^γ + C^γ) (GnRH receptor), Σ ka·A_depot·f_T (testosterone release, mg/h: what the
+/// Σ Emax·C^γ/(EC50^γ + C^γ) (GnRH receptor), Σ KA·A_depot·f_T (testosterone release, mg/h: what the
 /// drug's PK structure releases, its outflow). Building it also writes the PK derivatives of every drug
 /// (derived by its `LinearCompartments` structure) into `dydt`.
 struct DrugEffects {
