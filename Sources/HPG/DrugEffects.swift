@@ -49,7 +49,8 @@ struct DrugSlots: Sendable {
             if kind == .testosterone {
                 mechanisms.append(MechanismSlot(kind: kind, parameter: next, state: nil, volume: nil))
             } else {
-                precondition(species < plasma.count, "\(drug.name): a \(species == 0 ? "concentration" : "metabolite") mechanism needs a PK structure with \(species == 0 ? "a plasma compartment" : "a second species")")
+                precondition(species < plasma.count,
+                             "\(drug.name): \(mechanism) needs \(species == 0 ? "a plasma compartment" : "a second species") in its PK structure")
                 mechanisms.append(MechanismSlot(kind: kind, parameter: next, state: plasma[species].state, volume: plasma[species].volume))
             }
             next += mechanism.parameters.count

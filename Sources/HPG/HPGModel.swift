@@ -7,7 +7,7 @@ import Foundation
 /// Time unit: hours. States and parameters carry their units in their names.
 public struct HPGModel: Sendable {
     public let drugs: [Drug]
-    /// Physiological states, the spermatogenic chain, then two (or one) PK compartments per drug.
+    /// Physiological states, the spermatogenic chain, then the compartments of each drug's PK structure.
     public let states: [StateSpec]
     /// `Parameter.allCases` in order, then each drug's PK and mechanism parameters (the drugs'
     /// bioavailabilities are the dosing engine's Fn controls, added by `dosingModel`).
