@@ -1,8 +1,10 @@
 import Foundation
 import Dosing
 
-/// Where one drug's states and parameters sit in the model's vectors.
-struct DrugSlots: Sendable {
+/// Where one drug's states and parameters sit in the model's vectors. A class: the right-hand side's loop
+/// over drugs then retains one object per drug instead of each of its arrays (measured: the struct form
+/// made `hpgsim run` over the drug, combination and condition scenarios ~10 % slower in release).
+final class DrugSlots: Sendable {
     enum Kind: Sendable { case aromatase, estrogenReceptor, lhReceptor, gnrhReceptor, testosterone }
 
     /// One mechanism: its first parameter, and the compartment (and volume) whose concentration drives it
