@@ -1,7 +1,8 @@
 import ODE
 
-/// Linear compartment models in NONMEM's ADVAN numbering, written as ODEs with analytic Jacobians.
-/// Amounts in the compartments (A1, A2, …); rate constants per time unit of the data set.
+/// Linear compartment models in NONMEM's ADVAN numbering, declared as `LinearCompartments` structures (which
+/// derive their ODEs and analytic Jacobians), plus the structures the HPG model's drugs use. Amounts in the
+/// compartments (A1, A2, …); rate constants per time unit of the data set.
 ///
 /// Observation: CP = A(central) / Sc, where c is the central compartment's number. NONMEM: "The amount A
 /// in the observation compartment at the time of observation, divided by the value of a parameter S, is
@@ -21,63 +22,80 @@ public enum PKLibrary {
     }
 
     /// ADVAN1 TRANS2: one compartment, CL and V. dA1/dt = −(CL/V)·A1.
-    public static var oneCompartment: DosingModel {
-        DosingModel(
-            name: "pk1cmt", stateNames: ["CENTRAL"], compartmentStates: [0],
-            parameters: [("CL", nil), ("V", nil), ("S1", .nan)],
-            rhs: { _, y, p, dydt in dydt[0] = -p[0] / p[1] * y[0] },
-            jacobian: { _, _, p, j in j[0, 0] = -p[0] / p[1] },
-            outputs: [concentration(state: 0, scale: 2, volume: 1)])
-    }
+    public static var oneCompartment: DosingModel { model("pk1cmt", oneCompartmentKinetics) }
 
     /// ADVAN2 TRANS2: depot (1) → central (2); CL, V, KA.
-    /// dA1/dt = −KA·A1; dA2/dt = KA·A1 − (CL/V)·A2.
-    public static var oneCompartmentDepot: DosingModel {
-        DosingModel(
-            name: "pk1cmt-depot", stateNames: ["DEPOT", "CENTRAL"], compartmentStates: [0, 1],
-            parameters: [("CL", nil), ("V", nil), ("KA", nil), ("S2", .nan)],
-            rhs: { _, y, p, dydt in
-                let ka = p[2], k = p[0] / p[1]
-                dydt[0] = -ka * y[0]
-                dydt[1] = ka * y[0] - k * y[1]
-            },
-            jacobian: { _, _, p, j in
-                j.zero()
-                j[0, 0] = -p[2]
-                j[1, 0] = p[2]
-                j[1, 1] = -p[0] / p[1]
-            },
-            outputs: [concentration(state: 1, scale: 3, volume: 1)])
-    }
+    public static var oneCompartmentDepot: DosingModel { model("pk1cmt-depot", oneCompartmentDepotKinetics) }
 
     /// ADVAN4 TRANS4: depot (1) → central (2) ⇄ peripheral (3); CL, V2, Q, V3, KA.
-    /// dA1/dt = −KA·A1; dA2/dt = KA·A1 − (CL/V2 + Q/V2)·A2 + (Q/V3)·A3; dA3/dt = (Q/V2)·A2 − (Q/V3)·A3.
-    public static var twoCompartmentDepot: DosingModel {
-        DosingModel(
-            name: "pk2cmt-depot", stateNames: ["DEPOT", "CENTRAL", "PERIPHERAL"], compartmentStates: [0, 1, 2],
-            parameters: [("CL", nil), ("V2", nil), ("Q", nil), ("V3", nil), ("KA", nil), ("S2", .nan)],
-            rhs: { _, y, p, dydt in
-                let k10 = p[0] / p[1], k12 = p[2] / p[1], k21 = p[2] / p[3], ka = p[4]
-                dydt[0] = -ka * y[0]
-                dydt[1] = ka * y[0] - (k10 + k12) * y[1] + k21 * y[2]
-                dydt[2] = k12 * y[1] - k21 * y[2]
-            },
-            jacobian: { _, _, p, j in
-                let k10 = p[0] / p[1], k12 = p[2] / p[1], k21 = p[2] / p[3]
-                j.zero()
-                j[0, 0] = -p[4]
-                j[1, 0] = p[4]
-                j[1, 1] = -(k10 + k12)
-                j[1, 2] = k21
-                j[2, 1] = k12
-                j[2, 2] = -k21
-            },
-            outputs: [concentration(state: 1, scale: 5, volume: 1)])
+    public static var twoCompartmentDepot: DosingModel { model("pk2cmt-depot", twoCompartmentDepotKinetics) }
+
+    /// ADVAN1: central → out at CL/V.
+    public static let oneCompartmentKinetics = LinearCompartments(
+        compartments: [.init("central", volume: "V")], parameters: ["CL", "V"],
+        flows: [.init(from: "central", to: nil, rate: .ratio("CL", "V"))])
+
+    /// ADVAN2: depot → central at KA, central → out at CL/V.
+    public static let oneCompartmentDepotKinetics = LinearCompartments(
+        compartments: [.init("depot"), .init("central", volume: "V")], parameters: ["CL", "V", "KA"],
+        flows: [.init(from: "depot", to: "central", rate: .parameter("KA")),
+                .init(from: "central", to: nil, rate: .ratio("CL", "V"))])
+
+    /// ADVAN4: depot → central at KA, central → out at CL/V2, central ⇄ peripheral at Q/V2 and Q/V3.
+    public static let twoCompartmentDepotKinetics = LinearCompartments(
+        compartments: [.init("depot"), .init("central", volume: "V2"), .init("peripheral")],
+        parameters: ["CL", "V2", "Q", "V3", "KA"],
+        flows: [.init(from: "depot", to: "central", rate: .parameter("KA")),
+                .init(from: "central", to: nil, rate: .ratio("CL", "V2")),
+                .init(from: "central", to: "peripheral", rate: .ratio("Q", "V2")),
+                .init(from: "peripheral", to: "central", rate: .ratio("Q", "V3"))])
+
+    /// A depot releasing its content at KA out of the structure (into a site of action the host model
+    /// owns: testosterone esters release testosterone into serum).
+    public static let depotReleaseKinetics = LinearCompartments(
+        compartments: [.init("depot")], parameters: ["KA"],
+        flows: [.init(from: "depot", to: nil, rate: .parameter("KA"))])
+
+    /// ADVAN2 with a metabolite formed from the central compartment: the fraction CLf/CL of the parent's
+    /// elimination CL/V forms it (CLf is part of CL), cleared at CLm/Vm.
+    /// dA_m/dt = (CLf/CL)·(CL/V)·A_central − (CLm/Vm)·A_m.
+    public static func oneCompartmentDepotKinetics(metabolite name: String) -> LinearCompartments {
+        LinearCompartments(
+            compartments: [.init("depot"), .init("central", volume: "V"), .init(name, volume: "Vm")],
+            parameters: ["CL", "V", "KA", "CLf", "CLm", "Vm"],
+            flows: [.init(from: "depot", to: "central", rate: .parameter("KA")),
+                    .init(from: "central", to: nil, rate: .ratio("CL", "V"), split: (.ratio("CLf", "CL"), name)),
+                    .init(from: name, to: nil, rate: .ratio("CLm", "Vm"))])
     }
 
-    /// CP = A(state) / S, with S the parameter at index `scale`, or the volume at index `volume` when S
-    /// is not given (NaN).
-    static func concentration(state: Int, scale: Int, volume: Int) -> ModelOutput {
-        ModelOutput(name: "CP") { y, p in y[state] / (p[scale].isNaN ? p[volume] : p[scale]) }
+    /// ADVAN2 for a two-isomer mixture absorbed from one depot: the fraction f of the absorption KA·A_depot
+    /// is the second isomer (own compartment, cleared at CLm/Vm), 1 − f the first (central, CL/V).
+    public static func oneCompartmentDepotKinetics(isomer name: String) -> LinearCompartments {
+        LinearCompartments(
+            compartments: [.init("depot"), .init("central", volume: "V"), .init(name, volume: "Vm")],
+            parameters: ["CL", "V", "KA", "f", "CLm", "Vm"],
+            flows: [.init(from: "depot", to: "central", rate: .parameter("KA"), split: (.parameter("f"), name)),
+                    .init(from: "central", to: nil, rate: .ratio("CL", "V")),
+                    .init(from: name, to: nil, rate: .ratio("CLm", "Vm"))])
+    }
+
+    /// The dosing model of a structure: every compartment dosable (CMT n = compartment n), parameters the
+    /// structure's (all required) and the scale Sc of the central compartment c; output CP.
+    static func model(_ name: String, _ structure: LinearCompartments) -> DosingModel {
+        let kinetics = structure.kinetics(firstState: 0, parameterIndices: Array(structure.parameters.indices))
+        let central = structure.compartmentIndex("central")!
+        let volume = structure.parameters.firstIndex(of: structure.compartments[central].volume!)!
+        let scale = structure.parameters.count
+        return DosingModel(
+            name: name, stateNames: structure.compartments.map { $0.name.uppercased() },
+            compartmentStates: Array(structure.compartments.indices),
+            parameters: structure.parameters.map { ($0, nil) } + [("S\(central + 1)", .nan)],
+            rhs: { _, y, p, dydt in kinetics.derivatives(y, p, dydt) },
+            jacobian: { _, _, p, j in
+                j.zero()
+                kinetics.addJacobian(p, &j)
+            },
+            // CP = A(central) / S, S defaulting to the central volume when not given (NaN).
+            outputs: [ModelOutput(name: "CP") { y, p in y[central] / (p[scale].isNaN ? p[volume] : p[scale]) }])
     }
 }

@@ -1,3 +1,5 @@
+import Dosing
+
 /// A drug: pharmacokinetics + mechanism(s) + potency, with its dose unit and molar mass. Each drug lives in
 /// its own file under `Drugs/` and is listed in `DrugRegistry.all`; the physiological equations read drugs
 /// only through the mechanism sums in `DrugEffects`, so a new drug never touches them.
@@ -50,48 +52,64 @@ public enum DoseUnit: String, Sendable {
     }
 }
 
-/// Linear pharmacokinetics. Bioavailability is a dose control (NONMEM Fn) applied by the dosing engine.
-public enum PKModel: Sendable {
+/// A drug's pharmacokinetics: one of the dosing library's linear compartment structures (`PKLibrary`,
+/// declared as `LinearCompartments`) with the drug's value of each of its parameters. The structure derives
+/// the PK equations, their Jacobian block and their text; the drug only names the values. Bioavailability is
+/// a dose control (NONMEM Fn) applied by the dosing engine.
+public struct PKModel: Sendable {
+    public let structure: LinearCompartments
+    /// The drug's parameters (bioavailability apart), in the order of the parameter table.
+    public let parameters: [ParameterSpec]
+    /// The structure parameter each of `parameters` gives ("KA", "CL", …).
+    let symbols: [String]
+    public let bioavailability: ParameterSpec
+
+    public init(_ structure: LinearCompartments, parameters: [(symbol: String, spec: ParameterSpec)],
+                bioavailability: ParameterSpec) {
+        precondition(parameters.map(\.symbol).sorted() == structure.parameters.sorted(),
+                     "give each structure parameter (\(structure.parameters.joined(separator: ", "))) exactly once")
+        self.structure = structure
+        self.parameters = parameters.map(\.spec)
+        self.symbols = parameters.map(\.symbol)
+        self.bioavailability = bioavailability
+    }
+
     /// Oral/SC/IM depot → central, first-order absorption ka, linear elimination CL/V (ADVAN2 TRANS2),
-    /// optionally with an active metabolite formed from the central compartment.
-    /// Dosable compartments: 1 depot, 2 central (3 metabolite).
-    case firstOrderAbsorption(ka: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec,
-                              bioavailability: ParameterSpec, metabolite: MetabolitePK? = nil)
+    /// optionally with a second species (a metabolite or the other isomer of a mixture, `MetabolitePK`).
+    /// Dosable compartments: 1 depot, 2 central (3 the second species).
+    public static func firstOrderAbsorption(ka: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec,
+                                            bioavailability: ParameterSpec, metabolite: MetabolitePK? = nil) -> PKModel {
+        let parent = [("KA", ka), ("CL", clearance), ("V", volume)]
+        guard let metabolite else {
+            return PKModel(PKLibrary.oneCompartmentDepotKinetics, parameters: parent, bioavailability: bioavailability)
+        }
+        let (structure, formation) = metabolite.formedFromAbsorbedDose
+            ? (PKLibrary.oneCompartmentDepotKinetics(isomer: metabolite.name), "f")
+            : (PKLibrary.oneCompartmentDepotKinetics(metabolite: metabolite.name), "CLf")
+        return PKModel(structure, parameters: parent + [(formation, metabolite.formationClearance),
+                                                        ("CLm", metabolite.clearance), ("Vm", metabolite.volume)],
+                       bioavailability: bioavailability)
+    }
+
     /// A depot releasing the drug at ka·A into its site of action (testosterone esters release T into serum).
     /// Dosable compartment: 1 depot.
-    case depotRelease(ka: ParameterSpec, bioavailability: ParameterSpec)
-
-    /// Rate parameters (bioavailability is separate: a dose control), in the order `DrugSlots` reads them.
-    public var parameters: [ParameterSpec] {
-        switch self {
-        case .firstOrderAbsorption(let ka, let cl, let v, _, let metabolite):
-            return [ka, cl, v] + (metabolite.map { [$0.formationClearance, $0.clearance, $0.volume] } ?? [])
-        case .depotRelease(let ka, _): return [ka]
-        }
+    public static func depotRelease(ka: ParameterSpec, bioavailability: ParameterSpec) -> PKModel {
+        PKModel(PKLibrary.depotReleaseKinetics, parameters: [("KA", ka)], bioavailability: bioavailability)
     }
 
-    /// Compartment names (without the drug prefix), in dosing-compartment order.
-    var compartmentNames: [String] {
-        switch self {
-        case .firstOrderAbsorption(_, _, _, _, let metabolite): return ["depot", "central"] + (metabolite.map { [$0.name] } ?? [])
-        case .depotRelease: return ["depot"]
-        }
-    }
+    /// The compartment (0-based) whose concentration is the drug's plasma concentration, if any.
+    public var plasmaCompartment: Int? { plasmaCompartments.first }
 
-    var bioavailability: ParameterSpec {
-        switch self {
-        case .firstOrderAbsorption(_, _, _, let f, _), .depotRelease(_, let f): return f
-        }
-    }
-
-    var hasMetabolite: Bool { compartmentNames.count == 3 }
+    /// Compartments with an observed concentration (a volume): the parent's plasma, then a second species.
+    var plasmaCompartments: [Int] { structure.compartments.indices.filter { structure.compartments[$0].volume != nil } }
 }
 
-/// A second species with its own linear PK (clearance CLm, volume Vm), fed by the parent drug:
+/// A second species with its own linear PK (clearance CLm, volume Vm), fed by the parent drug (the
+/// structures `PKLibrary.oneCompartmentDepotKinetics(metabolite:)` and `(isomer:)`):
 /// - an active metabolite formed from the parent's central compartment with clearance CLf (part of the
-///   parent's total CL; tamoxifen → endoxifen, Ter Heine 2014): dM/dt = (CLf/V)·A − (CLm/Vm)·M;
+///   parent's total CL; tamoxifen → endoxifen, Ter Heine 2014);
 /// - or the other isomer of a mixture, a fraction f of the absorbed dose (clomiphene: zuclomiphene beside
-///   enclomiphene): dA/dt = (1 − f)·ka·A_depot − (CL/V)·A, dM/dt = f·ka·A_depot − (CLm/Vm)·M.
+///   enclomiphene).
 /// Amounts in parent-equivalent dose units.
 public struct MetabolitePK: Sendable {
     /// CLf (L/h) for a metabolite, f (fraction) for an isomer.

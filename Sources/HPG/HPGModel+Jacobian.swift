@@ -71,29 +71,14 @@ extension HPGModel {
             J[i, i - 1] = 1 / p[transit.rawValue]
         }
 
-        // Drugs: their own PK, and each mechanism's column (the compartment driving it) through
-        // dC/dA = factor/V.
+        // Drugs: their PK block K(p) (derived by each drug's structure), and each mechanism's column (the
+        // compartment driving it) through dC/dA = factor/V.
         for slot in slots {
-            let ka = p[slot.ka]
-            J[slot.depot, slot.depot] = -ka
-            if let central = slot.central, let clearance = slot.clearance, let volume = slot.volume {
-                J[central, slot.depot] = ka
-                J[central, central] = -p[clearance] / p[volume]
-                if let metabolite = slot.metabolite, let formation = slot.formationClearance,
-                   let clearanceM = slot.metaboliteClearance, let volumeM = slot.metaboliteVolume {
-                    if slot.isomer {
-                        J[central, slot.depot] = (1 - p[formation]) * ka
-                        J[metabolite, slot.depot] = p[formation] * ka
-                    } else {
-                        J[metabolite, central] = p[formation] / p[volume]
-                    }
-                    J[metabolite, metabolite] = -p[clearanceM] / p[volumeM]
-                }
-            }
+            slot.kinetics.addJacobian(p, &J)
             for m in slot.mechanisms {
                 let i = m.parameter
                 if m.kind == .testosterone {
-                    J[iT, slot.depot] += ka * p[i] * 1e6 / tVolume_dL
+                    slot.kinetics.forEachOutflowCoefficient(p) { state, k in J[iT, state] += k * p[i] * 1e6 / tVolume_dL }
                     continue
                 }
                 guard let column = m.state, let volume = m.volume else { continue }

@@ -34,15 +34,17 @@ public enum Observable {
                                siUnit: molar == nil ? drug.concentrationUnit : "nmol/L",
                                siFactor: molar.map { 1000 / $0 } ?? 1, description: what)
             }
-            switch drug.pk {
-            case .firstOrderAbsorption(_, _, _, _, let metabolite):
-                return [concentration("\(drug.name)_concentration", "\(drug.name) plasma concentration")]
-                    + (metabolite.map { [concentration("\(drug.name)_\($0.name)_concentration",
-                        "\(drug.name): \($0.name) plasma concentration (parent-equivalent mass; SI by the parent's molar mass)")] } ?? [])
-            case .depotRelease:
+            let structure = drug.pk.structure
+            let plasma = drug.pk.plasmaCompartments
+            guard !plasma.isEmpty else {
                 return [ObservableSpec(name: "\(drug.name)_depot", unit: drug.doseUnit.rawValue, siUnit: drug.doseUnit.rawValue,
                                        siFactor: 1, description: "\(drug.name) left in the depot")]
             }
+            return [concentration("\(drug.name)_concentration", "\(drug.name) plasma concentration")]
+                + plasma.dropFirst().map { structure.compartments[$0].name }.map {
+                    concentration("\(drug.name)_\($0)_concentration",
+                                  "\(drug.name): \($0) plasma concentration (parent-equivalent mass; SI by the parent's molar mass)")
+                }
         }
     }
 }
@@ -65,9 +67,8 @@ extension HPGModel {
                     1 / (1 + effects.aromataseInhibition),
                 ]
                 return physiological + slots.flatMap { slot -> [Double] in
-                    guard slot.central != nil else { return [y[slot.depot]] }
-                    return [slot.concentration(yb, pb, state: slot.central, volume: slot.volume)]
-                        + (slot.metabolite == nil ? [] : [slot.concentration(yb, pb, state: slot.metabolite, volume: slot.metaboliteVolume)])
+                    guard !slot.plasma.isEmpty else { return [y[slot.kinetics.firstState]] }
+                    return slot.plasma.map { slot.concentration(yb, pb, state: $0.state, volume: $0.volume) }
                 }
             }
         }

@@ -15,7 +15,7 @@ public enum PhysiologicalState: Int, CaseIterable, Sendable {
             description: "intratesticular testosterone",
             equation: "dITT/dt = ke_ITT·(Leydig·(1 + Lmax·L^κ/(L50^κ + L^κ)) + c·T − ITT),  L = LH + Σ k_hCG·C,  c = 0.03467 nmol/L per ng/dL")
         case .testosterone: return StateSpec(name: "testosterone_ng_per_dL", unit: "ng/dL", description: "serum total testosterone",
-            equation: "dT/dt = k_ITT→T·ITT + Σ ka·A_depot·f_T·10⁶/(10·CL_T/ke_T) − ke_T·T")
+            equation: "dT/dt = k_ITT→T·ITT + Σ KA·A_depot·f_T·10⁶/(10·CL_T/ke_T) − ke_T·T")
         case .estradiol: return StateSpec(name: "estradiol_pg_per_mL", unit: "pg/mL", description: "serum estradiol",
             equation: "dE2/dt = Vp·(BMI/BMI0)^p·fT·c·T/(Km·(1 + Σ C_AI/Ki) + fT·c·T) + Vt·ITT/(Km·(1 + Σ C_AI/Ki) + ITT) − ke_E2·E2")
         }

@@ -7,7 +7,7 @@ import Foundation
 /// Time unit: hours. States and parameters carry their units in their names.
 public struct HPGModel: Sendable {
     public let drugs: [Drug]
-    /// Physiological states, the spermatogenic chain, then two (or one) PK compartments per drug.
+    /// Physiological states, the spermatogenic chain, then the compartments of each drug's PK structure.
     public let states: [StateSpec]
     /// `Parameter.allCases` in order, then each drug's PK and mechanism parameters (the drugs'
     /// bioavailabilities are the dosing engine's Fn controls, added by `dosingModel`).
@@ -22,10 +22,9 @@ public struct HPGModel: Sendable {
         var slots: [DrugSlots] = []
         for drug in drugs {
             let firstState = states.count
-            states += drug.pk.compartmentNames.enumerated().map { k, compartment in
-                StateSpec(name: "\(drug.name)_\(compartment)_\(drug.doseUnit.rawValue)", unit: drug.doseUnit.rawValue,
-                          description: "\(drug.name) amount in the \(compartment) compartment",
-                          equation: DrugSlots.equation(drug.pk, compartment: k))
+            states += zip(drug.pk.structure.compartments, drug.pk.structure.equations).map { compartment, equation in
+                StateSpec(name: "\(drug.name)_\(compartment.name)_\(drug.doseUnit.rawValue)", unit: drug.doseUnit.rawValue,
+                          description: "\(drug.name) amount in the \(compartment.name) compartment", equation: equation)
             }
             slots.append(DrugSlots(drug: drug, firstState: firstState, firstParameter: parameters.count))
             parameters += drug.modelParameters

@@ -63,7 +63,7 @@ public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
     var records: [EventRecord] = []
     for dose in doses {
         let k = drugs.firstIndex { $0.name == dose.drug }!
-        let count = drugs[k].pk.compartmentNames.count
+        let count = drugs[k].pk.structure.compartments.count
         guard (1...count).contains(dose.record.compartment) else {
             throw .invalidDose(drug: dose.drug, compartment: dose.record.compartment, allowed: count)
         }
@@ -116,7 +116,7 @@ extension HPGModel {
 
     /// 1-based dosing-engine compartment number of drug k's first compartment.
     func firstCompartment(ofDrug k: Int) -> Int {
-        1 + drugs[..<k].reduce(0) { $0 + $1.pk.compartmentNames.count }
+        1 + drugs[..<k].reduce(0) { $0 + $1.pk.structure.compartments.count }
     }
 
     /// The model as the dosing engine sees it: every drug compartment dosable (CMT numbered drug by drug),
@@ -127,7 +127,7 @@ extension HPGModel {
         for (k, slot) in slots.enumerated() {
             let first = firstCompartment(ofDrug: k)
             // A drug's compartments are contiguous states starting at its depot.
-            compartments += (0..<drugs[k].pk.compartmentNames.count).map { slot.depot + $0 }
+            compartments += (0..<drugs[k].pk.structure.compartments.count).map { slot.kinetics.firstState + $0 }
             doseControls.append(("F\(first)", drugs[k].pk.bioavailability.value))
         }
         let model = self

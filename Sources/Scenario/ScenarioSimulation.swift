@@ -13,10 +13,8 @@ extension ScenarioCatalog {
         let physiological = HPGModel(drugs: []).observables
         let all = HPGModel(drugs: DrugRegistry.all)
         let drugs = DrugRegistry.all.map { drug in
-            let routes: [(name: String, compartment: Int)] = switch drug.pk {
-            case .firstOrderAbsorption: [("oral", 1), ("im", 1), ("sc", 1), ("iv", 2)]
-            case .depotRelease: [("im", 1), ("sc", 1)]
-            }
+            let routes: [(name: String, compartment: Int)] = drug.pk.plasmaCompartment.map {
+                [("oral", 1), ("im", 1), ("sc", 1), ("iv", $0 + 1)] } ?? [("im", 1), ("sc", 1)]
             return Drug(name: drug.name, routes: routes, doseDimension: drug.doseUnit == .IU ? .activity : .mass,
                         baseUnitsPerDoseUnit: drug.doseUnit == .ug ? 1e-3 : 1,
                         observables: HPGModel(drugs: [drug]).observables.dropFirst(physiological.count).map(\.name))

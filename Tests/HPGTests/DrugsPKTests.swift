@@ -14,20 +14,7 @@ import ODE
         for i in y.indices {
             if i >= physiological { y[i] = Double(i % 3 + 1) * 0.7 } else { y[i] *= 1 + 0.1 * sin(Double(i)) }
         }
-        let analytic = model.jacobian(y, p)
-        for j in y.indices {
-            let h = 1e-6 * max(abs(y[j]), 1e-3)
-            var up = y, down = y
-            up[j] += h
-            down[j] -= h
-            let fUp = model.derivatives(up, p), fDown = model.derivatives(down, p)
-            for i in y.indices {
-                let numeric = (fUp[i] - fDown[i]) / (2 * h)
-                let scale = max(abs(numeric), abs(analytic[i, j]), 1e-8)
-                #expect(abs(analytic[i, j] - numeric) <= 1e-5 * scale,
-                        "∂f[\(model.states[i].name)]/∂\(model.states[j].name): \(analytic[i, j]) vs \(numeric)")
-            }
-        }
+        expectAnalyticJacobianMatchesCentralDifferences(model, y, p)
     }
 
     /// Mean concentration over the last dosing interval at steady state, by the trapezoid rule.
