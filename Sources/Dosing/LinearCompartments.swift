@@ -110,92 +110,104 @@ public struct LinearCompartments: Sendable, CustomStringConvertible {
         func state(_ name: String) -> Int { firstState + compartmentIndex(name)! }
         func rate(_ r: Rate) -> LinearKinetics.IndexedRate {
             let index = { (name: String) in parameterIndices[parameters.firstIndex(of: name)!] }
-            return LinearKinetics.IndexedRate(numerator: index(r.numerator), denominator: r.denominator.map(index))
+            return LinearKinetics.IndexedRate(numerator: index(r.numerator), denominator: r.denominator.map(index) ?? -1)
         }
-        var terms: [LinearKinetics.Term] = []
-        var outflows: [LinearKinetics.Term] = []
-        for flow in flows {
-            let from = state(flow.from), k = rate(flow.rate)
-            terms.append(.init(row: from, column: from, rate: k, share: .removed))
-            let remaining: LinearKinetics.Share = flow.split.map { .complement(rate($0.fraction)) } ?? .all
-            if let to = flow.to {
-                terms.append(.init(row: state(to), column: from, rate: k, share: remaining))
-            } else {
-                outflows.append(.init(row: from, column: from, rate: k, share: remaining))
-            }
-            if let split = flow.split {
-                terms.append(.init(row: state(split.to), column: from, rate: k, share: .fraction(rate(split.fraction))))
-            }
+        let indexed = flows.map { flow in
+            LinearKinetics.IndexedFlow(from: state(flow.from), to: flow.to.map(state) ?? -1, rate: rate(flow.rate),
+                                       splitTo: flow.split.map { state($0.to) } ?? -1,
+                                       fraction: flow.split.map { rate($0.fraction) } ?? .init(numerator: -1, denominator: -1))
         }
-        return LinearKinetics(firstState: firstState, stateCount: compartments.count, terms: terms, outflows: outflows)
+        return LinearKinetics(firstState: firstState, stateCount: compartments.count, flows: ContiguousArray(indexed))
     }
 }
 
-/// A `LinearCompartments` structure bound to state and parameter indices: K(p) as a list of coefficient
-/// terms K[row, column], evaluated on the fly (they depend on the current parameters).
+/// A `LinearCompartments` structure bound to state and parameter indices: K(p) evaluated on the fly (it
+/// depends on the current parameters), flow by flow.
+///
+/// A flow k·A(from) contributes −k to K[from, from], k (or (1 − φ)·k with a split) to K[to, from] and φ·k to
+/// K[split, from]. These loops run inside every right-hand side and Jacobian of the PK and HPG models, so
+/// the flows are stored flat — plain indices, −1 for "none" — in a contiguous buffer read through a
+/// pointer: no optionals, payload enums or reference counting per call. The floating-point operations and
+/// their order are those of the term-by-term sum Σ K[row, column]·A(column), flow after flow.
 public struct LinearKinetics: Sendable {
+    /// p[numerator], or p[numerator] / p[denominator] when denominator ≥ 0.
     struct IndexedRate: Sendable {
         let numerator: Int
-        let denominator: Int?
+        let denominator: Int
 
         @inline(__always) func value(_ p: UnsafeBufferPointer<Double>) -> Double {
-            guard let denominator else { return p[numerator] }
-            return p[numerator] / p[denominator]
+            denominator < 0 ? p[numerator] : p[numerator] / p[denominator]
         }
     }
 
-    /// The share of a flow k·A a term carries: −k (leaves its source), k, φ·k or (1 − φ)·k.
-    enum Share: Sendable {
-        case removed, all
-        case fraction(IndexedRate)
-        case complement(IndexedRate)
-    }
-
-    struct Term: Sendable {
-        let row: Int
-        let column: Int
+    /// A flow between states: `to` −1 when it leaves the body, `splitTo` −1 without a split (then `fraction`
+    /// is unused).
+    struct IndexedFlow: Sendable {
+        let from: Int
+        let to: Int
         let rate: IndexedRate
-        let share: Share
+        let splitTo: Int
+        let fraction: IndexedRate
 
-        @inline(__always) func coefficient(_ p: UnsafeBufferPointer<Double>) -> Double {
+        /// The coefficients of A(from) the flow removes from `from`, delivers to `to` (or out of the body) and
+        /// to `splitTo`: −k, (1 − φ)·k or k, φ·k.
+        @inline(__always) func coefficients(_ p: UnsafeBufferPointer<Double>)
+            -> (removed: Double, remaining: Double, split: Double) {
             let k = rate.value(p)
-            switch share {
-            case .removed: return -k
-            case .all: return k
-            case .fraction(let f): return f.value(p) * k
-            case .complement(let f): return (1 - f.value(p)) * k
-            }
+            guard splitTo >= 0 else { return (-k, k, 0) }
+            let f = fraction.value(p)
+            return (-k, (1 - f) * k, f * k)
         }
     }
 
     public let firstState: Int
     public let stateCount: Int
-    let terms: [Term]
-    /// The flows leaving the body (row = column = their source): their sum is `outflow`.
-    let outflows: [Term]
+    let flows: ContiguousArray<IndexedFlow>
 
     /// Writes dA/dt = K(p)·A into the structure's states of `dydt` (the other states are left alone).
     public func derivatives(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>,
                             _ dydt: UnsafeMutableBufferPointer<Double>) {
         for i in firstState..<firstState + stateCount { dydt[i] = 0 }
-        for term in terms { dydt[term.row] += term.coefficient(p) * y[term.column] }
+        flows.withUnsafeBufferPointer { flows in
+            for flow in flows {
+                let c = flow.coefficients(p), amount = y[flow.from]
+                dydt[flow.from] += c.removed * amount
+                if flow.to >= 0 { dydt[flow.to] += c.remaining * amount }
+                if flow.splitTo >= 0 { dydt[flow.splitTo] += c.split * amount }
+            }
+        }
     }
 
     /// Adds K(p) into the Jacobian at the structure's rows and columns.
     public func addJacobian(_ p: UnsafeBufferPointer<Double>, _ jacobian: inout Matrix) {
-        for term in terms { jacobian[term.row, term.column] += term.coefficient(p) }
+        precondition(firstState + stateCount <= min(jacobian.rows, jacobian.columns), "Jacobian too small for the structure")
+        let rows = jacobian.rows
+        jacobian.elements.withUnsafeMutableBufferPointer { j in
+            flows.withUnsafeBufferPointer { flows in
+                for flow in flows {
+                    let c = flow.coefficients(p), column = flow.from * rows
+                    j[flow.from + column] += c.removed
+                    if flow.to >= 0 { j[flow.to + column] += c.remaining }
+                    if flow.splitTo >= 0 { j[flow.splitTo + column] += c.split }
+                }
+            }
+        }
     }
 
     /// Amount per time leaving the body (or, for a depot releasing into a site outside the structure, the
     /// release rate): Σ over out-of-body flows of k·A(from).
     public func outflow(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>) -> Double {
         var total = 0.0
-        for term in outflows { total += term.coefficient(p) * y[term.column] }
+        flows.withUnsafeBufferPointer { flows in
+            for flow in flows where flow.to < 0 { total += flow.coefficients(p).remaining * y[flow.from] }
+        }
         return total
     }
 
     /// ∂outflow/∂A: calls `body(state, coefficient)` for each out-of-body flow.
     public func forEachOutflowCoefficient(_ p: UnsafeBufferPointer<Double>, _ body: (_ state: Int, _ coefficient: Double) -> Void) {
-        for term in outflows { body(term.column, term.coefficient(p)) }
+        flows.withUnsafeBufferPointer { flows in
+            for flow in flows where flow.to < 0 { body(flow.from, flow.coefficients(p).remaining) }
+        }
     }
 }
