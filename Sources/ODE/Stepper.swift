@@ -87,10 +87,12 @@ public final class IntegrationState {
         return (h, t + h)
     }
 
+    /// The smallest step that changes t in floating point, with a margin: 4 ulp of t.
+    var timeRoundoff: Double { 4 * Double.ulpOfOne * max(abs(t), 1e-300) }
+
     /// Fails when h is below `minStep` or too small to change t in floating point.
     public func checkStepSize(_ h: Double) throws(StepFailure) {
-        let roundoff = 4 * Double.ulpOfOne * max(abs(t), 1e-300)
-        if h < options.minStep || h <= roundoff || !h.isFinite {
+        if h < options.minStep || h <= timeRoundoff || !h.isFinite {
             throw failure(.stepSizeTooSmall, "step size \(String(format: "%.3g", h)) is below the smallest allowed")
         }
     }

@@ -105,3 +105,24 @@ func relativeError(_ value: Double, _ exact: Double) -> Double { abs(value - exa
         for (t, y) in zip(solution.times, solution.states) { #expect(relativeError(y[0], exp(sin(t))) < 1e-6) }
     }
 }
+
+/// Two event times that are meant to coincide but differ in the last bits (0.6 + 0.3 = 0.8999999999999999
+/// and 0.9, as a lagged dose and a dose record produce them) leave a gap shorter than any step can be.
+/// The integrator must pass it, not fail with `stepSizeTooSmall`; by superposition
+/// A(t) = e^(−k(t − 0.6 − 0.3))·d₁ + e^(−k(t − 0.9))·d₂ for A' = −k·A.
+@Suite struct SubRoundoffGapTests {
+    @Test(arguments: explicitMethods + [Method.rodas5p, .bdf, .auto])
+    func eventTimesOneUlpApartArePassed(method: Method) {
+        let lagged = 0.6 + 0.3, record = 0.9
+        #expect(lagged < record)
+        let k = 0.1
+        let problem = ODEProblem(initialState: [0], timeSpan: 0...2) { _, a in [-k * a[0]] }
+        var options = SolverOptions(relativeTolerance: 1e-10, absoluteTolerance: 1e-12)
+        options.saveAt = [2]
+        let jumps = [Jump(at: lagged) { $0[0] += 100 }, Jump(at: record) { $0[0] += 50 }]
+        let solution = solve(problem, method: method, options: options, jumps: jumps)
+        #expect(solution.returnCode == .success, "\(solution.message ?? "")")
+        let exact = 100 * exp(-k * (2 - lagged)) + 50 * exp(-k * (2 - record))
+        #expect(relativeError(solution.states.last?[0] ?? 0, exact) < 1e-8)
+    }
+}
