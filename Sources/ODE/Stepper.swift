@@ -80,10 +80,16 @@ public final class IntegrationState {
 
     /// Clamps the proposed step so that t + h never passes `limit`; returns the step and the time it reaches.
     /// A step that would leave less than 1 % of itself before `limit` is stretched to land on it, so no
-    /// sliver steps appear in front of stop times.
+    /// sliver steps appear in front of stop times; where the stretch would exceed `maxStep` by more than
+    /// rounding (fixed steps h = span/n land on the end with limit − t a few ulp above h), the rest of the
+    /// way is split into two equal steps instead.
     public func clampedStep(_ h: Double, limit: Double) -> (h: Double, tNew: Double) {
         let h = min(h, options.maxStep)
-        if t + 1.01 * h >= limit { return (limit - t, limit) }
+        if t + 1.01 * h >= limit {
+            let rest = limit - t
+            let roundingSlack = 1e-9 * options.maxStep + 16 * timeRoundoff
+            return rest <= options.maxStep + roundingSlack ? (rest, limit) : (rest / 2, t + rest / 2)
+        }
         return (h, t + h)
     }
 

@@ -126,3 +126,19 @@ func relativeError(_ value: Double, _ exact: Double) -> Double { abs(value - exa
         #expect(relativeError(solution.states.last?[0] ?? 0, exact) < 1e-8)
     }
 }
+
+/// `maxStep` bounds every step, including the last one before a stop time, which the integrator stretches
+/// (by up to 1 %) to land on the stop time rather than leave a sliver: with steps of exactly 1 h from
+/// t = 0 and a stop at 10.005 h, the step from 9 h must not be the 1.005-h stretch.
+@Suite struct MaxStepTests {
+    @Test(arguments: explicitMethods + [Method.rodas5p, .bdf, .auto])
+    func noStepExceedsMaxStepBeforeAStopTime(method: Method) {
+        let problem = ODEProblem(initialState: [1], timeSpan: 0...12) { _, _ in [0] }
+        let options = SolverOptions(initialStep: 1, maxStep: 1, stopTimes: [10.005])
+        let solution = solve(problem, method: method, options: options)
+        #expect(solution.returnCode == .success)
+        #expect(solution.times.contains(10.005))
+        let steps = zip(solution.times, solution.times.dropFirst()).map { $1 - $0 }
+        #expect(steps.allSatisfy { $0 <= 1 }, "largest step \(steps.max() ?? 0)")
+    }
+}

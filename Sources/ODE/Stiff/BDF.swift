@@ -111,12 +111,8 @@ public final class BDF: Stepper {
         var newtonFailuresInARow = 0
         while true {
             try state.beginAttempt()
-            if h > state.options.maxStep { changeStep(to: state.options.maxStep) }
-            var tNew = state.t + h
-            if state.t + 1.01 * h >= limit {
-                if limit - state.t != h { changeStep(to: limit - state.t) }
-                tNew = limit
-            }
+            let (clamped, tNew) = state.clampedStep(h, limit: limit)
+            if clamped != h { changeStep(to: clamped) }
             try state.checkStepSize(h)
             state.h = h
             predict()
