@@ -178,3 +178,18 @@ import ODE
         #expect(error.description.contains("Advice"))
     }
 }
+
+/// A lagged dose and a dose record meant for the same time but one ulp apart (0.6 + ALAG 0.3 =
+/// 0.8999999999999999 h, record at 0.9 h): the run passes the gap and both boluses superpose.
+@Suite struct LaggedDoseOneUlpBeforeARecordTests {
+    @Test func bothDosesEnter() throws {
+        let (cl, v) = (2.0, 10.0)
+        let engine = DosingEngine(model: tightModel("pk1cmt"))
+        #expect(0.6 + 0.3 < 0.9)
+        let records = [EventRecord.dose(100, at: 0.6, items: ["ALAG1": 0.3]), .dose(50, at: 0.9),
+                       .observation(at: 5)]
+        let result = try engine.simulate(records: records, parameters: ["CL": cl, "V": v])
+        let expected = ClosedForm.bolus(100, k: cl / v, 5 - (0.6 + 0.3)) + ClosedForm.bolus(50, k: cl / v, 5 - 0.9)
+        #expect(relativeError(result.recordStates[2][0], expected) < 1e-9)
+    }
+}
