@@ -1,6 +1,10 @@
 /// Reading the `regimens` list: drug, dose, route, schedule, start and stop of each regimen.
 extension Reader {
     static let scheduleKeys = ["every", "times_per_week", "on", "ii"]
+    /// Most doses one regimen may give: far above any real schedule (a GnRH pump pulsing every 90 min for
+    /// ten years gives 58 440), low enough that a mistyped interval ("every: 1e-9 h") is an error, not a
+    /// trap in the integer conversion or a simulation that never ends.
+    static let maximumDosesPerRegimen = 1_000_000
 
     func regimenList(_ field: Field, end: Double?) -> [Regimen]? {
         guard let items = field.list(allowed: "a list of regimens, each starting with \"- drug:\"") else { return nil }
@@ -33,6 +37,14 @@ extension Reader {
                           allowed: "a start before the end of the simulation")
         }
         guard let drug, let dose, let route, let schedule, let stop else { return nil }
+        if case .every(let hours) = schedule, let end, let field = object["every"] ?? object["times_per_week"] {
+            // Counted as a real number, so that no conversion to Int can overflow.
+            let count = (min(stop ?? end, end) - start) / hours
+            if !(count <= Double(Reader.maximumDosesPerRegimen)) {
+                tooManyDoses(field, count)
+                return nil
+            }
+        }
         let regimen = Regimen(drug: drug.name, dose: dose, route: route, schedule: schedule, start: start, stop: stop,
                               infusionDuration: infusion)
         if let end, start < end, regimen.doseTimes(until: end).isEmpty {
@@ -41,6 +53,11 @@ extension Reader {
             return nil
         }
         return regimen
+    }
+
+    func tooManyDoses(_ field: Field, _ count: Double) {
+        field.problem("gives \(formatNumber(count.rounded(.up))) doses, more than a regimen may give.",
+                      allowed: "at most \(Reader.maximumDosesPerRegimen) doses per regimen (a longer interval or a shorter regimen)")
     }
 
     func routeOf(_ object: Object, drug: ScenarioCatalog.Drug?) -> String? {
@@ -84,6 +101,10 @@ extension Reader {
             let addl = object.required("addl", allowed: "the number of doses after the first, e.g. 89")?
                 .number(whole: true, allowed: "a whole number of additional doses, 0 or more")
             guard let interval, let addl else { return nil }
+            if addl + 1 > Double(Reader.maximumDosesPerRegimen), let field = object["addl"] {
+                tooManyDoses(field, addl + 1)
+                return nil
+            }
             return .additional(interval: interval.baseValue, additional: Int(addl))
         }
         return .once

@@ -101,6 +101,21 @@ struct ScenarioLoaderTests {
         #expect(problem?.value == "-3.5 d")
     }
 
+    /// A mistyped interval or ADDL would give more doses than fit an Int (a trap before) or a run that never
+    /// ends; the loader names the key instead. 4 weeks every 1e-9 h is 6.72e11 doses.
+    @Test func intervalGivingTooManyDosesIsRejected() {
+        let problem = single(replacing: "    times_per_week: 2", with: "    every: 1e-9 h", line: 10,
+                             key: "regimens[0].every")
+        #expect(problem?.message.contains("6.72e+11 doses") == true)
+        #expect(problem?.allowed?.contains("\(Reader.maximumDosesPerRegimen)") == true)
+    }
+
+    @Test func additionalDosesBeyondTheBoundAreRejected() {
+        let problem = single(replacing: "    times_per_week: 2\n    start: 0 d\n    duration: 4 weeks",
+                             with: "    ii: 1 d\n    addl: 1e30\n    start: 0 d", line: 11, key: "regimens[0].addl")
+        #expect(problem?.message.contains("1e+30 doses") == true)
+    }
+
     @Test func missingUnitIsRejected() {
         let problem = single(replacing: "dose: 1 mg", with: "dose: 1", line: 9, key: "regimens[0].dose")
         #expect(problem?.message.contains("needs a unit") == true)
