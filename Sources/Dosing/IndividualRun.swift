@@ -270,8 +270,12 @@ final class IndividualRun {
             try steadyState(r, index: i, shape: shape, controls: c, stateIndex: stateIndex)
             if case .constantInfusion = shape { return }
         }
+        // Dose times increase with k (ADDL > 0 has II > 0): the first one past the end ends the series, so
+        // ADDL = 999 999 999 costs nothing beyond the simulated span.
         for k in 0...r.additionalDoses {
-            schedule(shape, into: stateIndex, at: r.time + Double(k) * r.interval + c.lag)
+            let time = r.time + Double(k) * r.interval + c.lag
+            if time > endTime { break }
+            schedule(shape, into: stateIndex, at: time)
         }
     }
 }

@@ -193,3 +193,16 @@ import ODE
         #expect(relativeError(result.recordStates[2][0], expected) < 1e-9)
     }
 }
+
+/// ADDL counts the doses of a series, not of the simulated span: a series with ADDL = 999 999 999 (the
+/// largest ADDL a data set may hold) observed for 48 h is the superposition of its doses in those 48 h.
+@Suite struct AdditionalDosesBeyondTheSpanTests {
+    @Test func onlyTheDosesInsideTheSpanAct() throws {
+        let (cl, v) = (2.0, 10.0)
+        let engine = DosingEngine(model: tightModel("pk1cmt"))
+        let records = [EventRecord.dose(100, at: 0, interval: 12, additionalDoses: 999_999_999), .observation(at: 48)]
+        let result = try engine.simulate(records: records, parameters: ["CL": cl, "V": v])
+        let expected = (0...4).map { ClosedForm.bolus(100, k: cl / v, 48 - 12 * Double($0)) }.reduce(0, +)
+        #expect(relativeError(result.recordStates[1][0], expected) < 1e-9)
+    }
+}
