@@ -14,7 +14,9 @@ public struct Jump: Sendable {
 /// Output: at `options.saveAt` when given (by dense output, or exactly at stop and jump times), otherwise
 /// at the start and after every accepted step. Jumps are applied in time order (stable for equal times);
 /// saved values at a jump time are the values after the jump (right-continuous, as NONMEM reports dose
-/// records). Never throws: failures are in `returnCode` and `message`, with the solution up to the failure.
+/// records). Jumps at the start time act before the first output; jumps before the start or after the end
+/// time are not applied. Never throws: failures are in `returnCode` and `message`, with the solution up to
+/// the failure.
 public func solve(
     _ problem: ODEProblem, method: Method, options: SolverOptions = SolverOptions(), jumps: [Jump] = []
 ) -> Solution {
