@@ -63,8 +63,13 @@ final class IndividualRun {
     /// times, so the integrator need not stop at them), with their record index.
     var pendingObservations: [(time: Double, index: Int)] = []
     var observationCursor = 0
-    /// Pending events, sorted by (time, order).
+    /// Pending events, sorted by (time, order): `pending[pendingHead...]`. Applied events are passed over by
+    /// advancing the read index (removing the first element of an Array is O(count), which made N queued
+    /// doses cost O(N²)); the applied prefix is dropped once it is at least half the array, O(1) amortized.
     var pending: [PendingEvent] = []
+    var pendingHead = 0
+    /// The earliest pending event.
+    var nextPending: PendingEvent? { pendingHead < pending.count ? pending[pendingHead] : nil }
     var active: [Infusion] = []
     var nextOrder = 0
     var nextInfusionID = 0
@@ -137,7 +142,7 @@ final class IndividualRun {
     /// at `t` (which come before the record being processed) then take the state, after the additional and
     /// lagged doses due at `t`.
     func advance(to t: Double) throws {
-        while let next = pending.first, next.time <= t {
+        while let next = nextPending, next.time <= t {
             try integrate(to: next.time)
             applyEvents(dueAt: next.time)
         }
@@ -205,7 +210,7 @@ final class IndividualRun {
         guard time <= endTime else { return }
         let event = PendingEvent(time: time, order: nextOrder, action: action)
         nextOrder += 1
-        var low = 0, high = pending.count
+        var low = pendingHead, high = pending.count
         while low < high {
             let mid = (low + high) / 2
             if pending[mid].time <= time { low = mid + 1 } else { high = mid }
@@ -237,13 +242,17 @@ final class IndividualRun {
     func applyEvents(dueAt t: Double) {
         var boluses: [(Int, Double)] = []
         var infusionsChanged = false
-        while let next = pending.first, next.time <= t {
-            pending.removeFirst()
+        while let next = nextPending, next.time <= t {
+            pendingHead += 1
             switch next.action {
             case .bolus(let index, let amount): boluses.append((index, amount))
             case .start(let infusion): active.append(infusion); infusionsChanged = true
             case .stop(let id): active.removeAll { $0.id == id }; infusionsChanged = true
             }
+        }
+        if pendingHead >= 1024 && 2 * pendingHead >= pending.count {
+            pending.removeFirst(pendingHead)
+            pendingHead = 0
         }
         if infusionsChanged { inputs.setInfusions(active.map { ($0.stateIndex, $0.rate) }) }
         if !boluses.isEmpty || infusionsChanged {
@@ -254,6 +263,7 @@ final class IndividualRun {
     /// EVID 3/4 and SS = 1: pending doses and running infusions are cancelled, the state replaced.
     func reset(to state: [Double]) {
         pending.removeAll()
+        pendingHead = 0
         active.removeAll()
         inputs.setInfusions([])
         integrator.applyJump { $0 = state }
