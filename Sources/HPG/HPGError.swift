@@ -1,5 +1,6 @@
 import Foundation
 import Dosing
+import ODE
 
 /// Why a patient could not be set up or simulated. Every case says what was wrong and what is allowed.
 public enum HPGError: Error, Sendable, CustomStringConvertible {
@@ -7,6 +8,7 @@ public enum HPGError: Error, Sendable, CustomStringConvertible {
     case unknownProfile(String)
     case unknownParameter(String)
     case unknownObservable(String)
+    case unknownMethod(String)
     case invalidParameter(name: String, value: Double)
     case invalidLab(name: String, value: Double)
     case noPhysiologicalSolution(lab: String, value: Double, parameter: String, required: Double)
@@ -24,6 +26,8 @@ public enum HPGError: Error, Sendable, CustomStringConvertible {
             return "unknown parameter '\(name)'; see `hpgsim parameters` for the names (e.g. \(Parameter.bmi.spec.name), anastrozole.CL_L_per_h)"
         case .unknownObservable(let name):
             return "unknown observable '\(name)'; observables: \(Observable.physiological.map(\.name).joined(separator: ", "))"
+        case .unknownMethod(let name):
+            return "unknown ODE method '\(name)'; methods: \(Method.all.map(\.name).joined(separator: ", "))"
         case .invalidParameter(let name, let value):
             return "parameter \(name) = \(value) is not allowed; every model parameter must be finite and > 0"
         case .invalidLab(let name, let value):

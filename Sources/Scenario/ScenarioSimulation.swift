@@ -71,12 +71,17 @@ extension Scenario {
 
     /// Simulates the scenario: the CSV table on the output grid in `units`, and the comparisons with the
     /// reported values (each in the unit the study reported it in). `method` (a `Method.all` name) overrides
-    /// the scenario's `simulation.method`; with neither, the model's default method integrates.
+    /// the scenario's `simulation.method`; with neither, the model's default method integrates. A name not in
+    /// `Method.all` throws `HPGError.unknownMethod` (it is not replaced by the default).
     public func simulate(units: UnitSystem, method: String? = nil) throws(HPGError) -> ScenarioResult {
         let grid = outputTimes
         let times = Array(Set(grid + comparisonTimes)).sorted()
         let physiological = HPGModel(drugs: []).observables
-        let solver = (method ?? simulation.method).flatMap(Method.named) ?? HPGModel.defaultMethod
+        var solver = HPGModel.defaultMethod
+        if let name = method ?? simulation.method {
+            guard let named = Method.named(name) else { throw .unknownMethod(name) }
+            solver = named
+        }
         let trajectory = try HPG.simulate(patient: patient.patient(observables: physiological), doses: doses(),
                                           outputTimes: times, method: solver)
         let row = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })

@@ -1,5 +1,6 @@
 import Foundation
 import HPG
+import ODE
 import Testing
 @testable import Scenario
 
@@ -168,6 +169,19 @@ struct ScenarioSimulationTests {
             }
         }
         #expect(worst < 1e-5, "worst relative difference \(worst)")
+    }
+
+    /// A method name outside `Method.all` is an error naming it and the allowed names, not a silent fallback
+    /// to the default method.
+    @Test func unknownMethodIsRejected() throws {
+        let scenario = try scenario(Self.twoWeeksDaily)
+        do {
+            _ = try scenario.simulate(units: .conventional, method: "rk4")
+            Issue.record("an unknown method was accepted")
+        } catch {
+            #expect(error.description.contains("'rk4'"))
+            for method in Method.all { #expect(error.description.contains(method.name)) }
+        }
     }
 
     /// A drug's observables are available only when the scenario doses that drug.
