@@ -51,6 +51,21 @@ struct StiffJacobianTests {
         }
     }
 
+    /// ∂f/∂t at the start time does not evaluate f before the start: for f(t, y) = t², defined only on the span
+    /// [1, 2] (NaN before it), ∂f/∂t(1) = 2, and the one-sided difference with δ = ε^(1/3) ≈ 6e-6 has error
+    /// δ·|f''|/2 ≈ 6e-6. Inside the span (t = 1.5) the central difference gives 2t = 3 to rounding level.
+    @Test func timeDerivativeStaysInsideTheSpan() {
+        let problem = ODEProblem(initialState: [0], timeSpan: 1...2) { t, _ in [t >= 1 ? t * t : .nan] }
+        let options = SolverOptions(relativeTolerance: 1e-6, absoluteTolerance: 1e-6)
+        for (t, exact) in [(1.0, 2.0), (1.5, 3.0)] {
+            let state = IntegrationState(problem: problem, options: options)
+            var f0 = [0.0], dfdt = [0.0]
+            state.evaluate(t, [0], into: &f0)
+            JacobianEvaluator(dimension: 1).timeDerivative(state, t: t, y: [0], f0: f0, h: 0.1, into: &dfdt)
+            #expect(abs(dfdt[0] - exact) <= 1e-5 * exact, "∂f/∂t(\(t)) = \(dfdt[0]), exact \(exact)")
+        }
+    }
+
     /// Both stiff methods reach the same accuracy with finite differences as with the analytic Jacobian.
     @Test(arguments: [Method.rodas5p, .bdf], [TestProblem.hires, .oregonator])
     func solversWorkWithFiniteDifferenceJacobians(method: Method, testProblem: TestProblem) {

@@ -55,7 +55,10 @@ final class JacobianEvaluator {
     /// (error O(√ε)) was measured to limit Rodas5P's accuracy near 1e-12 on Prothero–Robinson and to
     /// spoil its dense output, whose coefficients amplify errors in the stages. When f(t + δ, y) equals
     /// f(t, y) exactly (f does not depend on t here, e.g. between the switching times of an infusion), the
-    /// derivative is 0 and the second call is skipped: one or two f calls.
+    /// derivative is 0 and the second call is skipped: one or two f calls. When t − δ would precede the
+    /// problem's start time (the first steps), f is not evaluated there — f need not be defined before the
+    /// start (a forcing given on the span) — and the one-sided forward difference (f(t + δ, y) − f(t, y))/δ
+    /// (error O(δ) = O(ε^(1/3))) is used instead.
     func timeDerivative(_ state: IntegrationState, t: Double, y: [Double], f0: [Double], h: Double,
                         into out: inout [Double]) {
         let scale = max(abs(t), abs(h), Double.leastNormalMagnitude)
@@ -66,6 +69,11 @@ final class JacobianEvaluator {
         for i in 0..<n where fPerturbed[i] != f0[i] { dependsOnTime = true; break }
         guard dependsOnTime else {
             for i in 0..<n { out[i] = 0 }
+            return
+        }
+        guard backward >= state.problem.startTime else {
+            let width = forward - t  // the increment actually represented in floating point
+            for i in 0..<n { out[i] = (fPerturbed[i] - f0[i]) / width }
             return
         }
         for i in 0..<n { out[i] = fPerturbed[i] }
