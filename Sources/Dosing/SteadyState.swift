@@ -111,7 +111,9 @@ extension IndividualRun {
         var previous = start
         var previousChange = Double.infinity
         var change = Double.infinity
-        for k in 1...max(2, model.steadyStateMaxCycles) {
+        // Two cycles at least: convergence is judged on the contraction between successive cycles.
+        let cycles = max(2, model.steadyStateMaxCycles)
+        for k in 1...cycles {
             try cycle(runner)
             result.steadyStateCycles += 1
             let y = runner.integrator.currentState
@@ -130,7 +132,7 @@ extension IndividualRun {
                 return runner.integrator.currentState
             }
         }
-        throw DosingError.steadyStateNotReached(recordIndex: i, time: time, cycles: model.steadyStateMaxCycles,
+        throw DosingError.steadyStateNotReached(recordIndex: i, time: time, cycles: cycles,
                                                 change: change * relative)
     }
 }

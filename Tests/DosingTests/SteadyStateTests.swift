@@ -140,6 +140,25 @@ import ODE
         #expect(relativeError(result.recordStates[1][0], 60) < 1e-9)
     }
 
+    /// The non-convergence error reports the cycles actually run: at least two (convergence is judged on the
+    /// contraction between cycles), even when `steadyStateMaxCycles` asks for one. After two cycles the bolus
+    /// series still changes by e^(−2·k·τ) ≈ 8e-3 relative, far above the tolerance 1e-13.
+    @Test func nonConvergenceReportsTheCyclesRun() {
+        var model = tightModel("pk1cmt")
+        model.steadyStateMaxCycles = 1
+        let records: [EventRecord] = [.dose(100, at: 0, interval: 12, steadyState: .reset)]
+        do {
+            _ = try DosingEngine(model: model).simulate(records: records, parameters: ["CL": cl, "V": v])
+            Issue.record("steady state reported reached after two cycles")
+        } catch {
+            guard case .steadyStateNotReached(_, _, let cycles, _) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(cycles == 2)
+        }
+    }
+
     /// A nonlinear model (Michaelis–Menten elimination): the steady state is periodic, so the state just
     /// after the next dose equals the state just after the steady-state dose.
     @Test func nonlinearSteadyStateIsPeriodic() throws {
