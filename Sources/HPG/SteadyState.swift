@@ -39,11 +39,34 @@ public enum SteadyState {
             return (0..<n).map { f[$0] / max(abs(x[$0]), 1e-6) }
                 + constraints.indices.map { (observed[outputs[$0]] - constraints[$0].value) / constraints[$0].value }
         }
-        func norm(_ r: [Double]) -> Double { r.reduce(0) { max($0, abs($1)) } }
+        x = try newton(from: x, positiveCount: n, residual: residual)
+        for i in 0..<n { y[i] = x[i] }
+        for (k, j) in free.enumerated() { p[j] = x[n + k] }
+        for (k, c) in constraints.enumerated() where !(p[free[k]] > 0) {
+            throw .noPhysiologicalSolution(lab: c.observable, value: c.value, parameter: c.parameter.spec.name,
+                                           required: p[free[k]])
+        }
+        return (y, p)
+    }
 
+    /// The scaled residual's stopping level: a residual at most this large that a Newton step no longer
+    /// decreases is at the floating-point floor of its evaluation (rounding in f is ε times the largest flux
+    /// over the state, which fast rates lift above `exactResidual`), and counts as converged.
+    static let roundingFloorResidual = 1e-12
+    /// The residual that ends the iteration at once.
+    static let exactResidual = 1e-13
+
+    /// Damped Newton's method on residual(x) = 0 from `x`, with a forward-difference Jacobian and the LAPACK
+    /// LU. The first `positiveCount` unknowns (the states) must stay > 0. Stops when ‖r‖∞ ≤ 1e-13, when the
+    /// step is below 1e-13 relative, or when ‖r‖∞ ≤ 1e-12 and the full Newton step no longer decreases it
+    /// (the rounding floor); fails after `maxIterations` iterations, or when the step cannot be computed.
+    static func newton(from start: [Double], positiveCount n: Int,
+                       residual: ([Double]) -> [Double]) throws(HPGError) -> [Double] {
+        func norm(_ r: [Double]) -> Double { r.reduce(0) { max($0, abs($1)) } }
+        var x = start
         var r = residual(x)
         var iteration = 0
-        while norm(r) > 1e-13 {
+        while norm(r) > exactResidual {
             iteration += 1
             guard iteration <= maxIterations else {
                 throw .steadyStateNotConverged(iterations: maxIterations, residual: norm(r), state: x)
@@ -67,20 +90,16 @@ public enum SteadyState {
                 let trial = zip(x, step).map { $0 + lambda * $1 }
                 if trial[0..<n].allSatisfy({ $0 > 0 }) {
                     let rt = residual(trial)
-                    if norm(rt) < norm(r) || lambda < 1e-3 { x = trial; r = rt; accepted = true; break }
+                    if norm(rt) < norm(r) { x = trial; r = rt; accepted = true; break }
+                    if lambda == 1 && norm(r) <= roundingFloorResidual { return x }
+                    if lambda < 1e-3 { x = trial; r = rt; accepted = true; break }
                 }
                 lambda /= 2
             }
             if !accepted { throw .steadyStateNotConverged(iterations: iteration, residual: norm(r), state: x) }
             if step.indices.allSatisfy({ abs(lambda * step[$0]) <= 1e-13 * max(abs(x[$0]), 1e-9) }) { break }
         }
-        for i in 0..<n { y[i] = x[i] }
-        for (k, j) in free.enumerated() { p[j] = x[n + k] }
-        for (k, c) in constraints.enumerated() where !(p[free[k]] > 0) {
-            throw .noPhysiologicalSolution(lab: c.observable, value: c.value, parameter: c.parameter.spec.name,
-                                           required: p[free[k]])
-        }
-        return (y, p)
+        return x
     }
 
     /// Starting point: the reference man's steady state, with the observed labs put in their states.

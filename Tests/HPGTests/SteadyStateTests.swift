@@ -44,6 +44,28 @@ import Testing
         #expect(p[Parameter.fshSecretion.rawValue] == Parameter.fshSecretion.spec.value)
     }
 
+    /// A residual with a floating-point floor: r(x) = k·(x − 1) + 3e-13·sign(x − 1) (slope k = 1e-4 /h, like
+    /// a slow rate) never drops below 3e-13 in magnitude, so ‖r‖ ≤ 1e-13 is unreachable and the damped steps
+    /// stay above the 1e-13 relative step test. Newton stops at the floor (‖r‖ ≤ 1e-12 and no longer
+    /// decreasing) with |x − 1| ≤ 1e-12/k = 1e-8, instead of failing after `maxIterations`.
+    @Test func newtonStopsAtTheRoundingFloorOfTheResidual() throws {
+        let k = 1e-4
+        let x = try SteadyState.newton(from: [0.5], positiveCount: 1) { x in
+            [k * (x[0] - 1) + (x[0] > 1 ? 3e-13 : -3e-13)]
+        }
+        #expect(abs(x[0] - 1) <= 1e-12 / k)
+    }
+
+    /// Without a root (r(x) = x² + 1) the iteration still fails, with the non-convergence error.
+    @Test func newtonWithoutARootFails() {
+        #expect {
+            _ = try SteadyState.newton(from: [0.5], positiveCount: 0) { x in [x[0] * x[0] + 1] }
+        } throws: { error in
+            guard case HPGError.steadyStateNotConverged? = error as? HPGError else { return false }
+            return true
+        }
+    }
+
     @Test func impossibleLabsAreRejectedWithTheParameterThatWouldBeNegative() {
         // E2 of 2 pg/mL with T 900 ng/dL: the testis alone makes more E2 than that, so peripheral aromatase
         // would have to be negative.
