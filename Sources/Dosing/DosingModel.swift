@@ -14,14 +14,33 @@ public typealias DosedJacobian = @Sendable (
     _ jacobian: inout Matrix
 ) -> Void
 
-/// A derived output (a concentration, a ratio) computed from the state and the parameters.
-public struct ModelOutput: Sendable {
-    public var name: String
-    public var evaluate: @Sendable (_ state: [Double], _ parameters: [Double]) -> Double
+/// The derived outputs (concentrations, ratios) of a model, computed together from the state and the
+/// parameters, so that quantities they share (a free fraction, a drug-effect sum) are computed once per row.
+public struct ModelOutputs: Sendable {
+    public var names: [String]
+    /// Writes every output, in the order of `names`, into `values` (which has `names.count` entries).
+    public var evaluate: @Sendable (
+        _ state: [Double], _ parameters: [Double], _ values: UnsafeMutableBufferPointer<Double>
+    ) -> Void
 
-    public init(name: String, evaluate: @escaping @Sendable (_ state: [Double], _ parameters: [Double]) -> Double) {
-        self.name = name
+    public init(
+        names: [String],
+        evaluate: @escaping @Sendable (_ state: [Double], _ parameters: [Double], _ values: UnsafeMutableBufferPointer<Double>) -> Void
+    ) {
+        self.names = names
         self.evaluate = evaluate
+    }
+
+    /// No derived outputs.
+    public static let none = ModelOutputs(names: []) { _, _, _ in }
+
+    public var count: Int { names.count }
+
+    /// The outputs at one state, as an array.
+    public func values(_ state: [Double], _ parameters: [Double]) -> [Double] {
+        var row = [Double](repeating: 0, count: count)
+        row.withUnsafeMutableBufferPointer { evaluate(state, parameters, $0) }
+        return row
     }
 }
 
@@ -52,7 +71,7 @@ public struct DosingModel: Sendable {
     /// baseline for the HPG model. Default: all zero.
     public var initialState: @Sendable (_ parameters: [Double]) -> [Double]
     /// Derived outputs, e.g. CP = A(central)/S2.
-    public var outputs: [ModelOutput]
+    public var outputs: ModelOutputs
     /// Integration method and tolerances (`stopTimes` and `saveAt` are ignored: the engine sets them).
     public var method: Method
     public var solverOptions: SolverOptions
@@ -71,7 +90,7 @@ public struct DosingModel: Sendable {
         parameters: [(name: String, defaultValue: Double?)],
         rhs: @escaping DosedRightHandSide, jacobian: DosedJacobian? = nil,
         initialState: (@Sendable (_ parameters: [Double]) -> [Double])? = nil,
-        outputs: [ModelOutput] = [], method: Method = .dp5,
+        outputs: ModelOutputs = .none, method: Method = .dp5,
         solverOptions: SolverOptions = SolverOptions(relativeTolerance: 1e-8, absoluteTolerance: 1e-10)
     ) {
         precondition(compartmentStates.allSatisfy { $0 >= 0 && $0 < stateNames.count },

@@ -76,6 +76,8 @@ final class IndividualRun {
     var result = DosingResult()
     /// The state at an observation or output time inside the last step (reused: no allocation per time).
     var interpolated: [Double]
+    /// The outputs of one record, reused for every record.
+    var outputRow: [Double]
 
     init(engine: DosingEngine, records: [EventRecord], parameters: [[Double]], outputTimes: [Double],
          baseParameters: [Double]) {
@@ -97,6 +99,7 @@ final class IndividualRun {
         result.outputValues = Array(repeating: [], count: outputTimes.count)
         result.recordStates = Rows(count: records.count, width: engine.model.stateDimension)
         result.recordOutputs = Rows(count: records.count, width: engine.model.outputs.count)
+        outputRow = [Double](repeating: 0, count: engine.model.outputs.count)
         interpolated = [Double](repeating: 0, count: engine.model.stateDimension)
         pendingObservations.reserveCapacity(records.count)
     }
@@ -182,7 +185,8 @@ final class IndividualRun {
 
     func saveRecord(_ i: Int, _ state: [Double]) {
         result.recordStates.set(i, state)
-        for (m, output) in model.outputs.enumerated() { result.recordOutputs.set(i, m, output.evaluate(state, parameters[i])) }
+        outputRow.withUnsafeMutableBufferPointer { model.outputs.evaluate(state, parameters[i], $0) }
+        result.recordOutputs.set(i, outputRow)
     }
 
     /// Output times at or before the current time take the current state (after all events there).

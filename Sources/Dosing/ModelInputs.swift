@@ -82,7 +82,7 @@ extension DosingModel {
 
     /// `outputs` evaluated at one state.
     func evaluateOutputs(_ state: [Double], _ parameters: [Double]) -> [Double] {
-        outputs.map { $0.evaluate(state, parameters) }
+        outputs.values(state, parameters)
     }
 }
 

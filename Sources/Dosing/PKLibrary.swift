@@ -96,6 +96,8 @@ public enum PKLibrary {
                 kinetics.addJacobian(p, &j)
             },
             // CP = A(central) / S, S defaulting to the central volume when not given (NaN).
-            outputs: [ModelOutput(name: "CP") { y, p in y[central] / (p[scale].isNaN ? p[volume] : p[scale]) }])
+            outputs: ModelOutputs(names: ["CP"]) { y, p, values in
+                values[0] = y[central] / (p[scale].isNaN ? p[volume] : p[scale])
+            })
     }
 }

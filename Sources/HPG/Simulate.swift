@@ -131,7 +131,7 @@ extension HPGModel {
             doseControls.append(("F\(first)", drugs[k].pk.bioavailability.value))
         }
         let model = self
-        let observableCount = observables.count
+        let parameterCount = parameters.count
         return DosingModel(
             name: "hpg", stateNames: states.map(\.name), compartmentStates: compartments,
             parameters: parameters.map { ($0.name, $0.value) } + doseControls,
@@ -139,8 +139,9 @@ extension HPGModel {
             jacobian: { _, y, p, matrix in model.jacobian(y, p, &matrix) },
             // The patient's baseline, also after a reset record (EVID 3/4).
             initialState: { _ in baseline },
-            outputs: (0..<observableCount).map { j in
-                ModelOutput(name: model.observables[j].name) { y, p in model.observe(y, Array(p.prefix(model.parameters.count)))[j] }
+            // All observables of a row from one `observe` call (model parameters only, not the dose controls).
+            outputs: ModelOutputs(names: observables.map(\.name)) { y, p, values in
+                _ = values.update(fromContentsOf: model.observe(y, Array(p.prefix(parameterCount))))
             },
             method: method,
             solverOptions: SolverOptions(relativeTolerance: 1e-7, absoluteTolerance: 1e-9))

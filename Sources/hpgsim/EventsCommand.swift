@@ -62,7 +62,7 @@ struct EventsCommand: ParsableCommand {
                                                    file: data, parseProblems: parseProblems)
         if !problems.isEmpty { fail(problems.map(\.message)) }
 
-        let added: [String] = pkModel.outputs.map(\.name) + (1...pkModel.stateDimension).map { "A\($0)" }
+        let added: [String] = pkModel.outputs.names + (1...pkModel.stateDimension).map { "A\($0)" }
         let out = dataSet.outputTable(results: results, addedColumns: added)
         try write(out)
     }
