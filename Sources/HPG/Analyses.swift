@@ -51,8 +51,11 @@ public enum Analyses {
     public static func testicularE2Share(_ patient: Patient) throws(HPGError) -> Double {
         let model = HPGModel()
         let (y, p) = try patient.baseline(model)
-        let km = p[Parameter.aromataseKm.rawValue], itt = y[PhysiologicalState.itt.rawValue]
-        let testicular = p[Parameter.aromataseTesticularVmax.rawValue] * itt / (km + itt)
-        return testicular / (p[Parameter.keE2.rawValue] * y[PhysiologicalState.estradiol.rawValue])
+        let made = p.withUnsafeBufferPointer { pb in
+            let freeT = RateLaws.freeTestosterone(total_nM: y[PhysiologicalState.testosterone.rawValue] * Units.testosterone_nmol_per_L_per_ng_per_dL,
+                                                  shbg_nM: y[PhysiologicalState.shbg.rawValue], pb)
+            return RateLaws.aromatase(freeT: freeT, itt: y[PhysiologicalState.itt.rawValue], inhibition: 0.0, pb)
+        }
+        return made.testicular / (made.peripheral + made.testicular)
     }
 }

@@ -99,4 +99,45 @@ struct DrugEffects {
             }
         }
     }
+
+    /// The value of one input of `RateLaws.core`: a state of `y` or one of these sums.
+    func coreInput(_ input: CoreInput, _ y: UnsafeBufferPointer<Double>) -> Double {
+        if let state = input.stateIndex { return y[state] }
+        switch input {
+        case .aromataseInhibition: return aromataseInhibition
+        case .estrogenReceptorBlock: return estrogenReceptorBlock
+        case .lhEquivalent: return lhEquivalent
+        case .gnrhAgonism: return gnrhAgonism
+        case .testosteroneRelease: return testosteroneRelease_mg_per_h
+        default: preconditionFailure("\(input) is a state")
+        }
+    }
+
+    /// ∂(sum)/∂(drug state) for every mechanism: calls `body(sum, state, derivative)` once per term, with
+    /// dC/dA = factor/V: Σ C/Ki → 1/Ki, k·C → k, Emax·C^γ/(EC50^γ + C^γ) → Emax·γ·C^(γ−1)·EC50^γ/(EC50^γ + C^γ)²,
+    /// testosterone release → the outflow coefficients × f_T.
+    static func forEachPartial(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, _ slots: [DrugSlots],
+                               _ body: (CoreInput, Int, Double) -> Void) {
+        for slot in slots {
+            for m in slot.mechanisms {
+                let i = m.parameter
+                if m.kind == .testosterone {
+                    slot.kinetics.forEachOutflowCoefficient(p) { state, k in body(.testosteroneRelease, state, k * p[i]) }
+                    continue
+                }
+                guard let state = m.state, let volume = m.volume, y[state] > 0 else { continue }
+                let dCdA = slot.concentrationFactor / p[volume]
+                switch m.kind {
+                case .aromatase: body(.aromataseInhibition, state, dCdA / p[i])
+                case .estrogenReceptor: body(.estrogenReceptorBlock, state, dCdA / p[i])
+                case .lhReceptor: body(.lhEquivalent, state, p[i] * dCdA)
+                case .gnrhReceptor:
+                    let emax = p[i], ec50 = pow(p[i + 1], p[i + 2]), hill = p[i + 2]
+                    let c = max(slot.concentration(y, p, state: state, volume: volume), tiny), x = pow(c, hill)
+                    body(.gnrhAgonism, state, emax * hill * x / c * ec50 / ((ec50 + x) * (ec50 + x)) * dCdA)
+                case .testosterone: break
+                }
+            }
+        }
+    }
 }

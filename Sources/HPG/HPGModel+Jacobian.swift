@@ -2,68 +2,35 @@ import Foundation
 import ODE
 
 extension HPGModel {
-    /// Analytic Jacobian ∂f/∂y of `derivatives` (column-major `Matrix`, every entry written). The positivity
-    /// guards (max(x, 0)) of `derivatives` are not differentiated: they only act on non-physiological states.
-    /// Checked against finite differences in `JacobianTests`.
+    /// The Jacobian ∂f/∂y of `derivatives` (column-major `Matrix`, every entry written), derived from the same
+    /// rate laws: one evaluation of `RateLaws.core` in `Dual` numbers gives the physiological block and its
+    /// derivatives with respect to the drug-effect sums, which the chain rule carries to the drug states
+    /// (`DrugEffects.forEachPartial`); the germ-cell chain and the drugs' PK are linear structures with their
+    /// own exact blocks. Checked against central differences in `JacobianTests`.
     public func jacobian(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, _ J: inout Matrix) {
         J.zero()
-        @inline(__always) func v(_ q: Parameter) -> Double { p[q.rawValue] }
-        let iG = PhysiologicalState.gnrhDrive.rawValue, iLH = PhysiologicalState.lh.rawValue
-        let iFSH = PhysiologicalState.fsh.rawValue, iITT = PhysiologicalState.itt.rawValue
-        let iT = PhysiologicalState.testosterone.rawValue, iE2 = PhysiologicalState.estradiol.rawValue
         let effects = DrugEffects(y, p, slots, dydt: nil)
-        let g = y[iG], lh = y[iLH], fsh = y[iFSH], itt = y[iITT], t = y[iT], e2 = y[iE2]
-
-        // GnRH drive, LH, FSH.
-        let e2Seen = max(e2, tiny) / effects.estrogenReceptorBlock / v(.e2FeedbackReference)
-        let aH = v(.e2HypothalamicExponent), aP = v(.e2PituitaryExponent), b = v(.tHypothalamicExponent)
-        let hypothalamic = pow(e2Seen, -aH) * pow(max(t, tiny) / v(.tFeedbackReference), -b)
-        let pituitary = pow(e2Seen, -aP)
-        let gnrhInput = v(.keGnRHDrive) * v(.gnrhDriveCapacity) * hypothalamic
-        J[iG, iG] = -v(.keGnRHDrive)
-        J[iG, iE2] = -aH * gnrhInput / e2
-        J[iG, iT] = -b * gnrhInput / t
-        for (i, secretion, elimination) in [(iLH, Parameter.lhSecretion, Parameter.keLH), (iFSH, .fshSecretion, .keFSH)] {
-            let release = v(secretion) * g * (1 + effects.gnrhAgonism) * pituitary
-            J[i, iG] = v(secretion) * (1 + effects.gnrhAgonism) * pituitary
-            J[i, i] = -v(elimination)
-            J[i, iE2] = -aP * release / e2
+        let rates = RateLaws.core(CoreInputs { Dual(effects.coreInput($0, y), seed: $0.rawValue) }, p)
+        /// Row of a core rate: ∂/∂(state inputs) into their columns; the effect sums are kept for the drugs.
+        func scatter(_ row: Int, _ rate: Dual) {
+            for input in CoreInput.allCases {
+                guard let column = input.stateIndex else { continue }
+                J[row, column] += rate.partials[input.rawValue]
+            }
         }
+        for state in PhysiologicalState.allCases { scatter(state.rawValue, rates[state]) }
 
-        // Testis and serum T.
-        let c = Units.testosterone_nmol_per_L_per_ng_per_dL
-        let lhSeen = max(lh, 0) + effects.lhEquivalent
-        let stimulationSlope = HPGModel.leydigStimulationSlope(lh: lhSeen, emax: v(.leydigLHEmax), lh50: v(.leydigLH50), hill: v(.leydigHill))
-        J[iITT, iLH] = v(.keITT) * v(.leydigCapacity) * stimulationSlope
-        J[iITT, iT] = v(.keITT) * c
-        J[iITT, iITT] = -v(.keITT)
-        J[iT, iITT] = v(.ittToSerumT)
-        J[iT, iT] = -v(.keT)
-        let tVolume_dL = v(.tClearance) / v(.keT) * 10
-
-        // Estradiol.
-        let km = v(.aromataseKm) * (1 + effects.aromataseInhibition)
-        let fT = v(.tFreeFraction)
-        let freeT = fT * max(t * c, 0)
-        let peripheralVmax = v(.aromatasePeripheralVmax) * pow(v(.bmi) / v(.bmiIdeal), v(.aromataseBMIExponent))
-        let testicularVmax = v(.aromataseTesticularVmax)
-        J[iE2, iT] = peripheralVmax * km / ((km + freeT) * (km + freeT)) * fT * c
-        J[iE2, iITT] = testicularVmax * km / ((km + itt) * (km + itt))
-        J[iE2, iE2] = -v(.keE2)
-        // ∂(E2 production)/∂km, for the aromatase-inhibitor columns.
-        let productionPerKm = -peripheralVmax * freeT / ((km + freeT) * (km + freeT)) - testicularVmax * itt / ((km + itt) * (km + itt))
-
-        // Spermatogenic chain: X1' = k_s·(Cap·ψ − X1), ψ = x/(1 + x), x = D^h, D = √(FSH/FSH50·ITT/ITT50).
-        let drive = (fsh / v(.spermatogenicFSH50) * itt / v(.spermatogenicITT50)).squareRoot()
-        let x = pow(drive, v(.spermatogenicHill))
-        let dPsiDLogDrive = v(.spermatogenicHill) * x / ((1 + x) * (1 + x))   // dψ/d ln D
-        let stageRate = Double(SpermChain.seminiferousStages) / v(.spermatogenesisDuration)
+        // Germ-cell chain (`SpermChain.derivatives`): X0 = Cap·ψ, loss k_d·(1 − ψ).
+        let psi = rates.spermatogenicDrive
+        let stageRate = Double(SpermChain.seminiferousStages) / p[Parameter.spermatogenesisDuration.rawValue]
+        let lossRate = p[Parameter.germCellLossRate.rawValue]
         let first = SpermChain.first
-        J[first, iFSH] = stageRate * v(.spermatogenicCapacity) * dPsiDLogDrive / (2 * fsh)
-        J[first, iITT] = stageRate * v(.spermatogenicCapacity) * dPsiDLogDrive / (2 * itt)
+        scatter(first, psi * (stageRate * p[Parameter.spermatogenicCapacity.rawValue]))
         for k in 0..<SpermChain.seminiferousStages {
-            J[first + k, first + k] = -stageRate
-            if k > 0 { J[first + k, first + k - 1] = stageRate }
+            let i = first + k
+            J[i, i] += -stageRate - lossRate * (1 - psi.value)
+            if k > 0 { J[i, i - 1] += stageRate }
+            scatter(i, psi * (lossRate * y[i]))
         }
         for (k, transit) in SpermChain.transits.enumerated() {
             let i = first + SpermChain.seminiferousStages + k
@@ -71,49 +38,18 @@ extension HPGModel {
             J[i, i - 1] = 1 / p[transit.rawValue]
         }
 
-        // Drugs: their PK block K(p) (derived by each drug's structure), and each mechanism's column (the
-        // compartment driving it) through dC/dA = factor/V.
-        for slot in slots {
-            slot.kinetics.addJacobian(p, &J)
-            for m in slot.mechanisms {
-                let i = m.parameter
-                if m.kind == .testosterone {
-                    slot.kinetics.forEachOutflowCoefficient(p) { state, k in J[iT, state] += k * p[i] * 1e6 / tVolume_dL }
-                    continue
-                }
-                guard let column = m.state, let volume = m.volume else { continue }
-                let dCdA = slot.concentrationFactor / p[volume]
-                let concentration = slot.concentration(y, p, state: column, volume: volume)
-                switch m.kind {
-                case .aromatase:
-                    J[iE2, column] += productionPerKm * v(.aromataseKm) / p[i] * dCdA
-                case .estrogenReceptor:
-                    // Feedback terms ∝ B^a with B = 1 + Σ C/Ki; d ln B/dA = dCdA/(Ki·B).
-                    let dLogB = dCdA / p[i] / effects.estrogenReceptorBlock
-                    J[iG, column] += aH * gnrhInput * dLogB
-                    for (row, secretion) in [(iLH, Parameter.lhSecretion), (iFSH, .fshSecretion)] {
-                        J[row, column] += aP * v(secretion) * g * (1 + effects.gnrhAgonism) * pituitary * dLogB
-                    }
-                case .lhReceptor:
-                    J[iITT, column] += v(.keITT) * v(.leydigCapacity) * stimulationSlope * p[i] * dCdA
-                case .gnrhReceptor:
-                    let emax = p[i], ec50 = p[i + 1], hill = p[i + 2]
-                    let cc = max(concentration, tiny)
-                    let slope = emax * hill * pow(cc, hill - 1) * pow(ec50, hill) / pow(pow(ec50, hill) + pow(cc, hill), 2)
-                    for (row, secretion) in [(iLH, Parameter.lhSecretion), (iFSH, .fshSecretion)] {
-                        J[row, column] += v(secretion) * g * pituitary * slope * dCdA
-                    }
-                case .testosterone:
-                    break
-                }
+        // Drugs: their PK blocks, and each effect sum's dependence on the drug states, through every core rate
+        // (and ψ) that reads the sum.
+        for slot in slots { slot.kinetics.addJacobian(p, &J) }
+        DrugEffects.forEachPartial(y, p, slots) { input, column, dSum in
+            for state in PhysiologicalState.allCases {
+                J[state.rawValue, column] += rates[state].partials[input.rawValue] * dSum
             }
+            let dPsi = psi.partials[input.rawValue] * dSum
+            guard dPsi != 0 else { return }
+            J[first, column] += stageRate * p[Parameter.spermatogenicCapacity.rawValue] * dPsi
+            for k in 0..<SpermChain.seminiferousStages { J[first + k, column] += lossRate * y[first + k] * dPsi }
         }
-    }
-
-    /// dH3/dLH = Lmax·κ·LH^(κ−1)·L50^κ / (L50^κ + LH^κ)².
-    static func leydigStimulationSlope(lh: Double, emax: Double, lh50: Double, hill: Double) -> Double {
-        let l = max(lh, tiny), a = pow(lh50, hill), x = pow(l, hill)
-        return emax * hill * x / l * a / ((a + x) * (a + x))
     }
 
     /// The Jacobian with arrays (tests).
@@ -121,5 +57,24 @@ extension HPGModel {
         var J = Matrix(rows: y.count, columns: y.count)
         y.withUnsafeBufferPointer { yb in p.withUnsafeBufferPointer { pb in jacobian(yb, pb, &J) } }
         return J
+    }
+}
+
+extension CoreInput {
+    /// The model state this input reads, nil for a drug-effect sum.
+    var stateIndex: Int? {
+        switch self {
+        case .gnrh: PhysiologicalState.gnrhDrive.rawValue
+        case .lh: PhysiologicalState.lh.rawValue
+        case .fsh: PhysiologicalState.fsh.rawValue
+        case .itt: PhysiologicalState.itt.rawValue
+        case .testosterone: PhysiologicalState.testosterone.rawValue
+        case .estradiol: PhysiologicalState.estradiol.rawValue
+        case .gonadotrophReserve: PhysiologicalState.gonadotrophReserve.rawValue
+        case .leydigTrophic: PhysiologicalState.leydigTrophic.rawValue
+        case .shbg: PhysiologicalState.shbg.rawValue
+        case .firstGermStage: SpermChain.first
+        case .aromataseInhibition, .estrogenReceptorBlock, .lhEquivalent, .gnrhAgonism, .testosteroneRelease: nil
+        }
     }
 }

@@ -5,18 +5,20 @@ import Foundation
 ///
 /// Values marked "individual" are solved per patient from baseline labs (`Patient`, `Individualization`);
 /// their declared values are those of the reference man (`ReferenceMan`). Values marked "calibrated" were
-/// fitted once to the Shah 2021 cohort table (`Calibration.fit`, notebooks-md/model.md).
+/// fitted jointly to the training studies (`hpgsim calibrate`, `Calibrated.swift`, notebooks-md/calibration.md).
 public enum Parameter: Int, CaseIterable, Sendable {
     case keGnRHDrive, gnrhDriveCapacity
     case e2FeedbackReference, tFeedbackReference
-    case e2HypothalamicExponent, e2PituitaryExponent, tHypothalamicExponent
+    case e2HypothalamicExponent, e2PituitaryExponent, tHypothalamicExponent, tPituitaryExponent
+    case keGonadotrophReserve, gonadotrophReserveExponent, gonadotropinCeiling, inhibinFSHExponent
     case lhSecretion, keLH, fshSecretion, keFSH
-    case leydigCapacity, leydigLHEmax, leydigLH50, leydigHill
-    case keITT, ittToSerumT, keT, tClearance, tFreeFraction
-    case aromataseKm, aromatasePeripheralVmax, aromataseTesticularVmax, keE2
-    case bmi, bmiIdeal, aromataseBMIExponent
+    case leydigCapacity, leydigLHEmax, leydigLH50, leydigHill, keLeydigTrophic, leydigTrophicExponent
+    case keITT, ittToSerumT, keT, tClearance
+    case shbgAssociation, albuminAssociation, albumin, shbgCapacity, keSHBG, shbgEstradiolExponent, shbgAgeIncrease
+    case aromataseKm, aromataseTesticularShare, aromataseCapacity, aromataseAgeSlope, keE2
+    case bmi, bmiIdeal, aromataseBMIExponent, age
     case spermatogenesisDuration, caputTransit, corpusTransit, caudaTransit
-    case spermatogenicCapacity, spermatogenicHill, spermatogenicFSH50, spermatogenicITT50
+    case spermatogenicCapacity, spermatogenicHill, spermatogenicFSH50, spermatogenicITT50, germCellLossRate
     case motileVolume, morphologyCapacity, morphologyExponent
 
     public var spec: ParameterSpec {
@@ -30,12 +32,23 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .tFeedbackReference: return ParameterSpec("T_feedback_reference_ng_per_dL", "ng/dL",
             ReferenceMan.testosterone_ng_per_dL, "reference man T: Travison TG et al. JCEM 2017;102:1161 median")
         case .e2HypothalamicExponent: return ParameterSpec("E2_feedback_hypothalamic_exponent", "1",
-            Calibrated.e2FeedbackExponentTotal / 2,
-            "calibrated: total E2 exponent fitted to the Shah 2021 LH, FSH and E2 shifts, split equally between hypothalamus and pituitary (assumption; both sites: Hayes FJ et al. JCEM 2000, Pitteloud N et al. JCEM 2008)")
+            Calibrated.e2HypothalamicExponent,
+            "calibrated (training set): E2 lowers GnRH pulse frequency (Hayes FJ et al. JCEM 2000; Pitteloud N et al. JCEM 2008)")
         case .e2PituitaryExponent: return ParameterSpec("E2_feedback_pituitary_exponent", "1",
-            Calibrated.e2FeedbackExponentTotal / 2, "calibrated: see E2_feedback_hypothalamic_exponent")
-        case .tHypothalamicExponent: return ParameterSpec("T_feedback_hypothalamic_exponent", "1", 0.56,
-            "Tornøe 2007 λ (degarelix study), T feedback exponent")
+            Calibrated.e2PituitaryExponent,
+            "calibrated (training set): E2 lowers the gonadotroph response to GnRH; Hayes 2000 GnRH-deficient men on fixed GnRH separate it from the hypothalamic part")
+        case .tHypothalamicExponent: return ParameterSpec("T_feedback_hypothalamic_exponent", "1", Calibrated.tHypothalamicExponent,
+            "calibrated (training set); Tornøe 2007 λ = 0.56 (degarelix study) is the start; T lowers GnRH pulse frequency through the androgen receptor (Pitteloud N et al. JCEM 2008)")
+        case .tPituitaryExponent: return ParameterSpec("T_feedback_pituitary_exponent", "1", Calibrated.tPituitaryExponent,
+            "calibrated (training set): androgen-receptor feedback on the gonadotrophs, besides aromatization (Pitteloud 2008)")
+        case .keGonadotrophReserve: return ParameterSpec("ke_gonadotroph_reserve_per_h", "1/h", Calibrated.keGonadotrophReserve,
+            "calibrated (training set): rate at which gonadotroph LH/FSH synthesis follows the GnRH stimulus (self-priming and down-regulation over days to weeks)")
+        case .gonadotrophReserveExponent: return ParameterSpec("gonadotroph_reserve_exponent", "1", 1,
+            "assumption: secretion proportional to the reserve (stimulus × reserve), so chronic suppression deepens as the reserve runs down")
+        case .gonadotropinCeiling: return ParameterSpec("gonadotropin_secretion_ceiling_fold", "1", 10,
+            "assumption: maximal LH/FSH secretion 10× the reference rate (LH ~50 IU/L, the range of castrate and anorchic men)")
+        case .inhibinFSHExponent: return ParameterSpec("inhibin_B_FSH_exponent", "1", Calibrated.inhibinFSHExponent,
+            "calibrated (training set): inhibin B (Sertoli cells, following the germ cells) suppresses FSH but not LH")
         case .lhSecretion: return ParameterSpec("LH_secretion_IU_per_L_per_h", "IU/L/h",
             Derived.value(.keLH) * ReferenceMan.LH_IU_per_L, "derived: ke_LH × reference LH 5 IU/L at drive 1 (steady state)")
         case .keLH: return ParameterSpec("ke_LH_per_h", "1/h", log(2.0) / 1.3,
@@ -49,6 +62,10 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .leydigLHEmax: return ParameterSpec("Leydig_LH_Emax", "1", 77.5, "Tornøe 2007 Lmax")
         case .leydigLH50: return ParameterSpec("Leydig_LH50_IU_per_L", "IU/L", 5.18, "Tornøe 2007 L50")
         case .leydigHill: return ParameterSpec("Leydig_LH_hill", "1", 1.9, "Tornøe 2007 κ")
+        case .keLeydigTrophic: return ParameterSpec("ke_Leydig_trophic_per_h", "1/h", Calibrated.keLeydigTrophic,
+            "calibrated (training set): Leydig-cell mass follows LH over months (atrophy under suppression, slow recovery after it)")
+        case .leydigTrophicExponent: return ParameterSpec("Leydig_trophic_exponent", "1", Calibrated.leydigTrophicExponent,
+            "calibrated (training set): how strongly Leydig mass follows LH stimulation")
         case .keITT: return ParameterSpec("ke_ITT_per_h", "1/h", log(2.0) / 1.0,
             "assumption: intratesticular T turnover t½ 1 h (not retrieved); only the speed of ITT changes depends on it")
         case .ittToSerumT: return ParameterSpec("ITT_to_serum_T_ng_per_dL_per_h_per_nmol_per_L", "ng/dL/h per nmol/L",
@@ -58,17 +75,31 @@ public enum Parameter: Int, CaseIterable, Sendable {
             "T rise half-time 97 ± 9 min under pulsatile rhLH after ganirelix (Veldhuis et al.)")
         case .tClearance: return ParameterSpec("T_clearance_L_per_h", "L/h", 950.0 / 24,
             "T MCR 950 L/day (mdwiki textbook template); used for exogenous T input (volume = CL/ke_T)")
-        case .tFreeFraction: return ParameterSpec("T_free_fraction", "1", 0.020, "Södergård R et al. J Steroid Biochem 1982;16:801")
+        case .shbgAssociation: return ParameterSpec("SHBG_T_association_L_per_nmol", "L/nmol", 1.0,
+            "Vermeulen A et al. JCEM 1999;84:3666: K(T–SHBG) = 1.0×10⁹ L/mol")
+        case .albuminAssociation: return ParameterSpec("albumin_T_association_L_per_mol", "L/mol", 3.6e4,
+            "Vermeulen 1999: K(T–albumin) = 3.6×10⁴ L/mol")
+        case .albumin: return ParameterSpec("albumin_g_per_dL", "g/dL", 4.3, "Vermeulen 1999 standard albumin 4.3 g/dL")
+        case .shbgCapacity: return ParameterSpec("SHBG_capacity_nmol_per_L", "nmol/L", Derived.referenceSHBG,
+            "individual (solved from SHBG, or from age); reference: SHBG giving 2.0 % free T at 531 ng/dL by Vermeulen (Södergård R et al. J Steroid Biochem 1982;16:801)")
+        case .keSHBG: return ParameterSpec("ke_SHBG_per_h", "1/h", log(2.0) / (7 * 24),
+            "assumption: SHBG plasma half-life about 7 days (hepatic glycoprotein turnover)")
+        case .shbgEstradiolExponent: return ParameterSpec("SHBG_E2_exponent", "1", Calibrated.shbgEstradiolExponent,
+            "calibrated (training set): estradiol raises hepatic SHBG synthesis; SHBG −16 % with E2 −29 % under anastrozole (Taxel 2001)")
+        case .shbgAgeIncrease: return ParameterSpec("SHBG_increase_per_year", "1/y", 0.013,
+            "Feldman HA et al. JCEM 2002;87:589 (MMAS): SHBG +1.3 % per year of age; applied above 30 y to the default SHBG")
         case .aromataseKm: return ParameterSpec("aromatase_Km_nmol_per_L", "nmol/L", 1.83,
             "Lakshman KM et al. JCEM 2010;95:3955 (free T)")
-        case .aromatasePeripheralVmax: return ParameterSpec("aromatase_peripheral_Vmax_pg_per_mL_per_h", "pg/mL/h",
-            Derived.peripheralVmax,
-            "individual (solved from E2); reference: makes the remaining \(percent(1 - Calibrated.testicularE2Fraction)) of 25 pg/mL at free T")
-        case .aromataseTesticularVmax: return ParameterSpec("aromatase_testicular_Vmax_pg_per_mL_per_h", "pg/mL/h",
-            Derived.testicularVmax,
-            "calibrated: testis makes \(percent(Calibrated.testicularE2Fraction)) of the reference man's E2 (aromatase sees total ITT, research note 2), fitted to the Shah 2021 E2 fall; literature 20–83 % (de Ronde & de Jong 2011; mdwiki)")
+        case .aromataseTesticularShare: return ParameterSpec("aromatase_testicular_share", "1", Calibrated.aromataseTesticularShare,
+            "calibrated (training set): share of the reference man's E2 made by testicular aromatase (which sees ITT ≫ Km, so escapes competitive inhibition; research note 2); literature 20–60 % (de Ronde & de Jong 2011)")
+        case .aromataseCapacity: return ParameterSpec("aromatase_capacity", "1", 1,
+            "individual (solved from E2): scales peripheral and testicular aromatase alike, so any baseline E2 can be entered")
+        case .aromataseAgeSlope: return ParameterSpec("aromatase_age_slope_per_year", "1/y", 0.01,
+            "Lakshman KM et al. JCEM 2010;95:3955: aromatase Vmax 40 % higher in older (60–75 y) than young (20–35 y) men, ≈ 1 %/year")
         case .keE2: return ParameterSpec("ke_E2_per_h", "1/h", log(2.0) / 1.5, "E2 iv t½ 1–2 h (research §1e), 1.5 h")
         case .bmi: return ParameterSpec("BMI_kg_per_m2", "kg/m2", ReferenceMan.BMI_kg_per_m2, "individual (patient)")
+        case .age: return ParameterSpec("age_years", "y", ReferenceMan.age_years, "individual (patient)")
+        case .age: return ParameterSpec("age_years", "y", ReferenceMan.age_years, "individual (patient)")
         case .bmiIdeal: return ParameterSpec("BMI_ideal_kg_per_m2", "kg/m2", ReferenceMan.BMI_kg_per_m2,
             "assumption: 100 % ideal body weight ≈ BMI 22")
         case .aromataseBMIExponent: return ParameterSpec("aromatase_BMI_exponent", "1", Calibrated.aromataseBMIExponent,
@@ -79,18 +110,20 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .corpusTransit: return ParameterSpec("epididymis_corpus_transit_h", "h", 3.8 * 24, "Amann 1976 (rhesus)")
         case .caudaTransit: return ParameterSpec("epididymis_cauda_transit_h", "h", 5.6 * 24, "Amann 1976 (rhesus)")
         case .spermatogenicCapacity: return ParameterSpec("spermatogenic_capacity_million_per_mL", "million/mL",
-            ReferenceMan.spermConcentration_million_per_mL / 0.5,
-            "individual (solved from sperm concentration); reference: 73 million/mL at half capacity")
+            Derived.spermatogenicCapacity,
+            "individual (solved from sperm concentration); reference: 73 million/mL at half drive, after the germ-cell losses of the chain")
         case .spermatogenicHill: return ParameterSpec("spermatogenic_drive_hill", "1", Calibrated.spermatogenicHill,
             "calibrated: sperm concentration rise under anastrozole (Shah 2021), see notebook")
         case .spermatogenicFSH50: return ParameterSpec("spermatogenic_FSH50_IU_per_L", "IU/L", ReferenceMan.FSH_IU_per_L,
             "assumption: the reference man's FSH gives half-maximal drive (with ITT50)")
         case .spermatogenicITT50: return ParameterSpec("spermatogenic_ITT50_nmol_per_L", "nmol/L",
             ReferenceMan.intratesticularT_nmol_per_L, "assumption: the reference man's ITT gives half-maximal drive (with FSH50)")
+        case .germCellLossRate: return ParameterSpec("germ_cell_loss_rate_per_h", "1/h", log(2.0) / (14 * 24),
+            "assumption: germ cells deprived of FSH and ITT are lost by apoptosis with t½ ≈ 2 weeks at every stage (withdrawal lowers sperm output within weeks, before a full cycle)")
         case .motileVolume: return ParameterSpec("motile_volume_mL", "mL", ReferenceMan.motileVolume_mL,
             "individual (solved from total motile count); reference: volume 3.7 mL × motility 61 % (Cooper 2010)")
         case .morphologyCapacity: return ParameterSpec("morphology_capacity_percent", "%",
-            ReferenceMan.strictMorphology_percent / pow(0.5, Calibrated.morphologyExponent),
+            ReferenceMan.strictMorphology_percent / pow(Derived.referenceCaudaFraction, Calibrated.morphologyExponent),
             "individual (solved from strict morphology); reference: 15 % normal forms at half capacity (Cooper 2010)")
         case .morphologyExponent: return ParameterSpec("morphology_exponent", "1", Calibrated.morphologyExponent,
             "calibrated: strict morphology rise under anastrozole (Shah 2021)")
@@ -107,6 +140,11 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .e2HypothalamicExponent: return "λE,h"
         case .e2PituitaryExponent: return "λE,p"
         case .tHypothalamicExponent: return "λT,h"
+        case .tPituitaryExponent: return "λT,p"
+        case .keGonadotrophReserve: return "ke_R"
+        case .gonadotrophReserveExponent: return "βR"
+        case .gonadotropinCeiling: return "Cmax"
+        case .inhibinFSHExponent: return "λI"
         case .lhSecretion: return "ks_LH"
         case .keLH: return "ke_LH"
         case .fshSecretion: return "ks_FSH"
@@ -115,17 +153,27 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .leydigLHEmax: return "Lmax"
         case .leydigLH50: return "L50"
         case .leydigHill: return "κ"
+        case .keLeydigTrophic: return "ke_Ly"
+        case .leydigTrophicExponent: return "γLy"
         case .keITT: return "ke_ITT"
         case .ittToSerumT: return "k_ITT→T"
         case .keT: return "ke_T"
         case .tClearance: return "CL_T"
-        case .tFreeFraction: return "fT"
+        case .shbgAssociation: return "Kt"
+        case .albuminAssociation: return "Ka"
+        case .albumin: return "Alb"
+        case .shbgCapacity: return "S_cap"
+        case .keSHBG: return "ke_SHBG"
+        case .shbgEstradiolExponent: return "σ"
+        case .shbgAgeIncrease: return "a_SHBG"
         case .aromataseKm: return "Km"
-        case .aromatasePeripheralVmax: return "Vp"
-        case .aromataseTesticularVmax: return "Vt"
+        case .aromataseTesticularShare: return "φ"
+        case .aromataseCapacity: return "Ac"
+        case .aromataseAgeSlope: return "a_age"
         case .keE2: return "ke_E2"
         case .bmi: return "BMI"
         case .bmiIdeal: return "BMI0"
+        case .age: return "age"
         case .aromataseBMIExponent: return "p"
         case .spermatogenesisDuration: return "τ_sg"
         case .caputTransit: return "τ_caput"
@@ -135,6 +183,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .spermatogenicHill: return "h"
         case .spermatogenicFSH50: return "FSH50"
         case .spermatogenicITT50: return "ITT50"
+        case .germCellLossRate: return "k_d"
         case .motileVolume: return "Vmot"
         case .morphologyCapacity: return "Mcap"
         case .morphologyExponent: return "β"
@@ -147,32 +196,34 @@ public enum Parameter: Int, CaseIterable, Sendable {
     public static func named(_ name: String) -> Parameter? { allCases.first { $0.spec.name == name } }
 }
 
-/// The values fitted by `Calibration.fit()` (`hpgsim model --calibrate`; notebooks-md/model.md, "Calibration").
-enum Calibrated {
-    static let e2FeedbackExponentTotal = 1.0547
-    static let testicularE2Fraction = 0.62085
-    static let spermatogenicHill = 1.7204
-    static let morphologyExponent = 0.33647
-    static let aromataseBMIExponent = 3.8848
-    /// E2/T at > 160 % IBW relative to normal weight: (44.7/25.4)/(2.5/6.2) (Kley 1980).
-    static let kleyE2OverTRatio = 4.4
-}
-
-/// Reference-man values in closed form: the steady state of the equations (`HPGModel.derivatives`) solved
-/// for the individual parameters at the reference labs. Built from the other parameters' declared values.
+/// Reference-man values in closed form: the steady state of the equations (`RateLaws`) solved for the
+/// individual parameters at the reference labs. Built from the other parameters' declared values.
 enum Derived {
     static func value(_ p: Parameter) -> Double { p.spec.value }
     static let referenceT_nmol_per_L = ReferenceMan.testosterone_ng_per_dL * Units.testosterone_nmol_per_L_per_ng_per_dL
     static let leydigCapacity = (ReferenceMan.intratesticularT_nmol_per_L - referenceT_nmol_per_L)
-        / (1 + HPGModel.leydigStimulation(lh: ReferenceMan.LH_IU_per_L, emax: value(.leydigLHEmax),
-                                          lh50: value(.leydigLH50), hill: value(.leydigHill)))
-    static let testicularVmax = Calibrated.testicularE2Fraction * value(.keE2) * ReferenceMan.estradiol_pg_per_mL
-        * (value(.aromataseKm) + ReferenceMan.intratesticularT_nmol_per_L) / ReferenceMan.intratesticularT_nmol_per_L
-    static let peripheralVmax: Double = {
-        let free = value(.tFreeFraction) * referenceT_nmol_per_L
-        return (1 - Calibrated.testicularE2Fraction) * value(.keE2) * ReferenceMan.estradiol_pg_per_mL
-            * (value(.aromataseKm) + free) / free
+        / (1 + referenceLeydigStimulation)
+    /// H3(5 IU/L) = Lmax·5^κ/(L50^κ + 5^κ) (Tornøe 2007).
+    static let referenceLeydigStimulation: Double = {
+        let x = pow(ReferenceMan.LH_IU_per_L, value(.leydigHill))
+        return value(.leydigLHEmax) * x / (pow(value(.leydigLH50), value(.leydigHill)) + x)
     }()
+    /// Free T of the reference man: 2.0 % of total (Södergård 1982).
+    static let referenceFreeT_nmol_per_L = 0.020 * referenceT_nmol_per_L
+    /// N = 1 + Ka·[albumin] at the declared albumin (Vermeulen 1999).
+    static let albuminBindingFactor = 1 + value(.albuminAssociation) * value(.albumin) * 10 / Units.albuminMolarMass_g_per_mol
+    /// SHBG that leaves 2.0 % of T free: SHBG-bound B = TT − N·FT, and B = Kt·FT·(SHBG − B)/(1 + …) at
+    /// equilibrium gives SHBG = B + B/(Kt·FT) (Vermeulen 1999).
+    static let referenceSHBG: Double = {
+        let bound = referenceT_nmol_per_L - albuminBindingFactor * referenceFreeT_nmol_per_L
+        return bound + bound / (value(.shbgAssociation) * referenceFreeT_nmol_per_L)
+    }()
+    /// Germ cells surviving each stage at ψ = ½: q = k_s/(k_s + ½·k_d); the cauda holds Cap·½·q¹⁶.
+    static let referenceCaudaFraction: Double = {
+        let stageRate = Double(SpermChain.seminiferousStages) / value(.spermatogenesisDuration)
+        return 0.5 * pow(stageRate / (stageRate + 0.5 * value(.germCellLossRate)), Double(SpermChain.seminiferousStages))
+    }()
+    static let spermatogenicCapacity = ReferenceMan.spermConcentration_million_per_mL / referenceCaudaFraction
 }
 
 func percent(_ fraction: Double) -> String { String(format: "%.0f %%", 100 * fraction) }

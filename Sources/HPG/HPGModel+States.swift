@@ -1,6 +1,6 @@
-/// The physiological states (indices 0…5 of every model).
+/// The physiological states (indices 0…8 of every model). Each equation transcribes `RateLaws.core`.
 public enum PhysiologicalState: Int, CaseIterable, Sendable {
-    case gnrhDrive, lh, fsh, itt, testosterone, estradiol
+    case gnrhDrive, lh, fsh, itt, testosterone, estradiol, gonadotrophReserve, leydigTrophic, shbg
 
     public var spec: StateSpec {
         switch self {
@@ -8,16 +8,24 @@ public enum PhysiologicalState: Int, CaseIterable, Sendable {
             description: "hypothalamic GnRH drive (pulse frequency × amplitude), 1 in the reference man; Tornøe 2007 feedback compartment",
             equation: "dG/dt = ke_GnRH·(A_G·(E2s/E2ref)^(−λE,h)·(T/Tref)^(−λT,h) − G),  E2s = E2/(1 + Σ C_SERM/Ki)")
         case .lh: return StateSpec(name: "LH_IU_per_L", unit: "IU/L", description: "serum LH",
-            equation: "dLH/dt = ks_LH·G·(1 + Σ Emax·C^γ/(EC50^γ + C^γ))·(E2s/E2ref)^(−λE,p) − ke_LH·LH")
+            equation: "dLH/dt = ks_LH·sat(u) − ke_LH·LH,  u = s·R^βR·(E2s/E2ref)^(−λE,p)·(T/Tref)^(−λT,p),  s = G·(1 + Σ Emax·C^γ/(EC50^γ + C^γ)),  sat(u) = u·Cmax/(Cmax − 1 + u)")
         case .fsh: return StateSpec(name: "FSH_IU_per_L", unit: "IU/L", description: "serum FSH",
-            equation: "dFSH/dt = ks_FSH·G·(1 + Σ Emax·C^γ/(EC50^γ + C^γ))·(E2s/E2ref)^(−λE,p) − ke_FSH·FSH")
+            equation: "dFSH/dt = ks_FSH·sat(u·(X1/X1ref)^(−λI)) − ke_FSH·FSH,  X1ref = Cap·½·k_s/(k_s + ½·k_d)  (inhibin B follows the germ cells)")
         case .itt: return StateSpec(name: "intratesticular_T_nmol_per_L", unit: "nmol/L",
             description: "intratesticular testosterone",
-            equation: "dITT/dt = ke_ITT·(Leydig·(1 + Lmax·L^κ/(L50^κ + L^κ)) + c·T − ITT),  L = LH + Σ k_hCG·C,  c = 0.03467 nmol/L per ng/dL")
+            equation: "dITT/dt = ke_ITT·(Leydig·Ly·(1 + H(L)) + c·T − ITT),  H(L) = Lmax·L^κ/(L50^κ + L^κ),  L = LH + Σ k_hCG·C,  c = 0.03467 nmol/L per ng/dL")
         case .testosterone: return StateSpec(name: "testosterone_ng_per_dL", unit: "ng/dL", description: "serum total testosterone",
             equation: "dT/dt = k_ITT→T·ITT + Σ KA·A_depot·f_T·10⁶/(10·CL_T/ke_T) − ke_T·T")
         case .estradiol: return StateSpec(name: "estradiol_pg_per_mL", unit: "pg/mL", description: "serum estradiol",
-            equation: "dE2/dt = Vp·(BMI/BMI0)^p·fT·c·T/(Km·(1 + Σ C_AI/Ki) + fT·c·T) + Vt·ITT/(Km·(1 + Σ C_AI/Ki) + ITT) − ke_E2·E2")
+            equation: "dE2/dt = Ac·(Vp·(BMI/BMI0)^p·(1 + a_age·(age − 30)⁺)·FT/(Km·(1 + Σ C_AI/Ki) + FT) + Vt·ITT/(Km·(1 + Σ C_AI/Ki) + ITT)) − ke_E2·E2,  FT = Vermeulen(c·T, SHBG)")
+        case .gonadotrophReserve: return StateSpec(name: "gonadotroph_reserve", unit: "1",
+            description: "gonadotroph LH/FSH synthesis reserve, following the GnRH stimulus over days to weeks (1 in the reference man)",
+            equation: "dR/dt = ke_R·(s − R)")
+        case .leydigTrophic: return StateSpec(name: "Leydig_trophic_state", unit: "1",
+            description: "Leydig-cell mass and steroidogenic capacity, following LH over weeks to months (1 in the reference man)",
+            equation: "dLy/dt = ke_Ly·(((1 + H(L))/(1 + H(5 IU/L)))^γLy − Ly)")
+        case .shbg: return StateSpec(name: "SHBG_nmol_per_L", unit: "nmol/L", description: "serum sex hormone-binding globulin",
+            equation: "dSHBG/dt = ke_SHBG·(S_cap·(E2/E2ref)^σ − SHBG)")
         }
     }
 }
@@ -37,8 +45,8 @@ enum SpermChain {
         (1...seminiferousStages).map {
             StateSpec(name: "germ_cells_stage\($0)_million_per_mL", unit: "million/mL",
                       description: "germ cells in seminiferous stage \($0) of \(seminiferousStages)",
-                      equation: $0 == 1 ? "dX1/dt = k_s·(Cap·D^h/(1 + D^h) − X1),  k_s = \(seminiferousStages)/τ_sg,  D = √(FSH/FSH50·ITT/ITT50)"
-                                        : "dXk/dt = k_s·(X(k−1) − Xk),  k = 2…\(seminiferousStages)")
+                      equation: $0 == 1 ? "dX1/dt = k_s·(Cap·ψ − X1) − k_d·(1 − ψ)·X1,  ψ = D^h/(1 + D^h),  k_s = \(seminiferousStages)/τ_sg,  D = √(FSH/FSH50·ITT/ITT50)"
+                                        : "dXk/dt = k_s·(X(k−1) − Xk) − k_d·(1 − ψ)·Xk,  k = 2…\(seminiferousStages)")
         } + epididymalSegments.enumerated().map { k, segment in
             let previous = k == 0 ? "X\(seminiferousStages)" : epididymalSegments[k - 1]
             return StateSpec(name: "sperm_\(segment)_million_per_mL", unit: "million/mL",
@@ -47,12 +55,15 @@ enum SpermChain {
         }
     }
 
-    static func derivatives(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, input: Double,
+    /// Stage k: dXk/dt = k_s·(X(k−1) − Xk) − k_d·(1 − ψ)·Xk with X0 = Cap·ψ: germ cells advance at k_s and are
+    /// lost at k_d·(1 − ψ) when the drive ψ (FSH, ITT) falls, at every stage; the epididymis is a plain transit.
+    static func derivatives(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, drive: Double,
                             _ dydt: UnsafeMutableBufferPointer<Double>) {
         let stageRate = Double(seminiferousStages) / p[Parameter.spermatogenesisDuration.rawValue]
-        var previous = input
+        let loss = p[Parameter.germCellLossRate.rawValue] * (1 - drive)
+        var previous = p[Parameter.spermatogenicCapacity.rawValue] * drive
         for k in 0..<seminiferousStages {
-            dydt[first + k] = stageRate * (previous - y[first + k])
+            dydt[first + k] = stageRate * (previous - y[first + k]) - loss * y[first + k]
             previous = y[first + k]
         }
         for (k, transit) in transits.enumerated() {

@@ -40,58 +40,14 @@ public struct HPGModel: Sendable {
     public func parameterIndex(_ name: String) -> Int? { parameters.firstIndex { $0.name == name } }
     public func stateIndex(_ name: String) -> Int? { states.firstIndex { $0.name == name } }
 
-    /// f(y; p): writes dy/dt into `dydt`.
+    /// f(y; p): writes dy/dt into `dydt`. The physiological rates come from `RateLaws.core`, the germ-cell chain
+    /// from `SpermChain`, the drugs' PK from their linear structures (written by `DrugEffects`).
     public func derivatives(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>,
                             _ dydt: UnsafeMutableBufferPointer<Double>) {
         let effects = DrugEffects(y, p, slots, dydt: dydt)
-        @inline(__always) func v(_ q: Parameter) -> Double { p[q.rawValue] }
-        let g = y[PhysiologicalState.gnrhDrive.rawValue], lh = y[PhysiologicalState.lh.rawValue]
-        let fsh = y[PhysiologicalState.fsh.rawValue], itt = y[PhysiologicalState.itt.rawValue]
-        let t = y[PhysiologicalState.testosterone.rawValue], e2 = y[PhysiologicalState.estradiol.rawValue]
-
-        // Feedback: power laws around the reference levels (Tornøe 2007 H4 = (Te/Te_base)^λ), E2 seen
-        // through estrogen-receptor antagonists as E2/(1 + Σ C/Ki).
-        let e2Seen = max(e2, tiny) / effects.estrogenReceptorBlock / v(.e2FeedbackReference)
-        let hypothalamic = pow(e2Seen, -v(.e2HypothalamicExponent)) * pow(max(t, tiny) / v(.tFeedbackReference), -v(.tHypothalamicExponent))
-        let pituitary = pow(e2Seen, -v(.e2PituitaryExponent))
-        let stimulus = g * (1 + effects.gnrhAgonism)
-        dydt[PhysiologicalState.gnrhDrive.rawValue] = v(.keGnRHDrive) * (v(.gnrhDriveCapacity) * hypothalamic - g)
-        dydt[PhysiologicalState.lh.rawValue] = v(.lhSecretion) * stimulus * pituitary - v(.keLH) * lh
-        dydt[PhysiologicalState.fsh.rawValue] = v(.fshSecretion) * stimulus * pituitary - v(.keFSH) * fsh
-
-        // Testis: Leydig output with the Tornøe 2007 H3 stimulation by LH (+ LH-like drugs); serum T
-        // diffuses in, so ITT ≥ serum T.
-        let serumT_nM = t * Units.testosterone_nmol_per_L_per_ng_per_dL
-        let leydig = v(.leydigCapacity) * (1 + HPGModel.leydigStimulation(
-            lh: max(lh, 0) + effects.lhEquivalent, emax: v(.leydigLHEmax), lh50: v(.leydigLH50), hill: v(.leydigHill)))
-        dydt[PhysiologicalState.itt.rawValue] = v(.keITT) * (leydig + serumT_nM - itt)
-        let tVolume_dL = v(.tClearance) / v(.keT) * 10
-        let exogenousT = effects.testosteroneRelease_mg_per_h * 1e6 / tVolume_dL
-        dydt[PhysiologicalState.testosterone.rawValue] = v(.ittToSerumT) * itt + exogenousT - v(.keT) * t
-
-        // Aromatase, reversible competitive inhibition: Vmax·S/(Km·(1 + Σ C/Ki) + S), peripheral on free T
-        // (scaled by adiposity), testicular on ITT.
-        let km = v(.aromataseKm) * (1 + effects.aromataseInhibition)
-        let freeT = v(.tFreeFraction) * max(serumT_nM, 0)
-        let adiposity = pow(v(.bmi) / v(.bmiIdeal), v(.aromataseBMIExponent))
-        let peripheral = v(.aromatasePeripheralVmax) * adiposity * freeT / (km + freeT)
-        let testicular = v(.aromataseTesticularVmax) * max(itt, 0) / (km + max(itt, 0))
-        dydt[PhysiologicalState.estradiol.rawValue] = peripheral + testicular - v(.keE2) * e2
-
-        SpermChain.derivatives(y, p, input: v(.spermatogenicCapacity) * HPGModel.spermatogenicDrive(fsh: fsh, itt: itt, p), dydt)
-    }
-
-    /// Tornøe 2007 H3(LH) = Lmax·LH^κ / (L50^κ + LH^κ).
-    static func leydigStimulation(lh: Double, emax: Double, lh50: Double, hill: Double) -> Double {
-        let x = pow(max(lh, 0), hill)
-        return emax * x / (pow(lh50, hill) + x)
-    }
-
-    /// Fraction of spermatogenic capacity in use: D^h/(1 + D^h), D = √(FSH/FSH50 · ITT/ITT50).
-    static func spermatogenicDrive(fsh: Double, itt: Double, _ p: UnsafeBufferPointer<Double>) -> Double {
-        let drive = (max(fsh, 0) / p[Parameter.spermatogenicFSH50.rawValue] * max(itt, 0) / p[Parameter.spermatogenicITT50.rawValue]).squareRoot()
-        let x = pow(drive, p[Parameter.spermatogenicHill.rawValue])
-        return x / (1 + x)
+        let rates = RateLaws.core(CoreInputs { effects.coreInput($0, y) }, p)
+        for state in PhysiologicalState.allCases { dydt[state.rawValue] = rates[state] }
+        SpermChain.derivatives(y, p, drive: rates.spermatogenicDrive, dydt)
     }
 
     /// f(y; p) with arrays (steady state, tests).
@@ -103,5 +59,3 @@ public struct HPGModel: Sendable {
     }
 }
 
-/// Guards power laws of states that must stay positive.
-let tiny = 1e-12

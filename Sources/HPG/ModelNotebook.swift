@@ -35,12 +35,9 @@ extension ModelDocument {
                    + "month 5. Simulation: the cohort's mean baseline labs individualise an overweight (BMI 28.7) patient; "
                    + "1 mg into the depot every 24 h from t = 0; sampled at day 150, 24 h after the last dose.", "",
                    "Calibrated (everything else is literature, derived, or individual):", "",
-                   "| parameter | value | fitted to |", "|---|---|---|",
-                   "| total E2 feedback exponent (hypothalamic + pituitary, split equally) | \(format(Calibrated.e2FeedbackExponentTotal)) | LH 3.4 → 5.4, FSH 4.8 → 7.6 IU/L with E2 32 → 16 pg/mL |",
-                   "| testicular share of the reference man's E2 | \(percent(Calibrated.testicularE2Fraction)) | E2 32 → 16 pg/mL (literature range 20–83 %) |",
-                   "| spermatogenic drive Hill exponent | \(format(Calibrated.spermatogenicHill)) | sperm concentration and total motile count (see below) |",
-                   "| morphology exponent | \(format(Calibrated.morphologyExponent)) | strict morphology 3.0 → 3.5 % |",
-                   "| aromatase BMI exponent | \(format(Calibrated.aromataseBMIExponent)) | E2/T ×\(format(Calibrated.kleyE2OverTRatio)) at 170 % IBW (Kley 1980) |", "",
+                   "| parameter | value | unit | source |", "|---|---|---|---|"]
+            + Calibration.calibratedParameters.map { "| \($0.name) | \(format($0.value)) | \($0.unit) | \($0.source) |" }
+            + ["",
                    "| observable | unit | reported baseline | reported month 5 | simulated month 5 | error | tolerance |",
                    "|---|---|---|---|---|---|---|"]
         for (row, value) in zip(table.rows, simulated) {
@@ -165,7 +162,7 @@ extension ModelDocument {
          + "Leydig-cell desensitisation are not modelled. The T-feedback exponent is Tornøe's and the E2 exponent is "
          + "calibrated to one cohort; the split between hypothalamic and pituitary E2 action is an assumption.",
          "- The testicular aromatase sees total ITT (research note 2); the free intratesticular fraction is unknown. "
-         + "The calibrated testicular share of E2 (\(percent(Calibrated.testicularE2Fraction)) in the reference man, "
+         + "The calibrated testicular share of E2 (\(percent(Calibrated.aromataseTesticularShare)) in the reference man, "
          + "\(percent(share)) in the cohort patient at baseline) is "
          + "within the conflicting literature range (20–83 %).",
          "- SHBG, albumin binding and free-T changes with obesity are not modelled (free fraction fixed at 2 %); "

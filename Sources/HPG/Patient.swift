@@ -1,3 +1,5 @@
+import Foundation
+
 /// Baseline labs of a patient (any subset). Each lab given makes the steady state reproduce it by solving
 /// one patient parameter (`BaselineLabs.solvedParameter`).
 public struct BaselineLabs: Sendable, Equatable {
@@ -8,10 +10,13 @@ public struct BaselineLabs: Sendable, Equatable {
     public var spermConcentration_million_per_mL: Double?
     public var totalMotileCount_million: Double?
     public var strictMorphology_percent: Double?
+    /// SHBG; when absent, the default for the man's age (`SHBG_increase_per_year` above 30 y).
+    public var SHBG_nmol_per_L: Double?
 
     public init(testosterone_ng_per_dL: Double? = nil, estradiol_pg_per_mL: Double? = nil, LH_IU_per_L: Double? = nil,
                 FSH_IU_per_L: Double? = nil, spermConcentration_million_per_mL: Double? = nil,
-                totalMotileCount_million: Double? = nil, strictMorphology_percent: Double? = nil) {
+                totalMotileCount_million: Double? = nil, strictMorphology_percent: Double? = nil,
+                SHBG_nmol_per_L: Double? = nil) {
         self.testosterone_ng_per_dL = testosterone_ng_per_dL
         self.estradiol_pg_per_mL = estradiol_pg_per_mL
         self.LH_IU_per_L = LH_IU_per_L
@@ -19,15 +24,18 @@ public struct BaselineLabs: Sendable, Equatable {
         self.spermConcentration_million_per_mL = spermConcentration_million_per_mL
         self.totalMotileCount_million = totalMotileCount_million
         self.strictMorphology_percent = strictMorphology_percent
+        self.SHBG_nmol_per_L = SHBG_nmol_per_L
     }
 
     /// Lab → (observable, parameter solved for it). The parameter is the one that sets that lab most
     /// directly: LH ← GnRH drive, FSH ← pituitary FSH secretion, T ← Leydig capacity, E2 ← peripheral
-    /// aromatase, semen ← spermatogenic capacity, motile volume, morphology capacity.
+    /// aromatase capacity, SHBG ← hepatic SHBG capacity, semen ← spermatogenic capacity, motile volume,
+    /// morphology capacity.
     public var constraints: [LabConstraint] {
         let table: [(Double?, String, Parameter)] = [
             (testosterone_ng_per_dL, "testosterone", .leydigCapacity),
-            (estradiol_pg_per_mL, "estradiol", .aromatasePeripheralVmax),
+            (estradiol_pg_per_mL, "estradiol", .aromataseCapacity),
+            (SHBG_nmol_per_L, "SHBG", .shbgCapacity),
             (LH_IU_per_L, "LH", .gnrhDriveCapacity),
             (FSH_IU_per_L, "FSH", .fshSecretion),
             (spermConcentration_million_per_mL, "sperm_concentration", .spermatogenicCapacity),
@@ -46,10 +54,12 @@ public struct Patient: Sendable, Equatable {
     public var profile: String
     public var labs: BaselineLabs?
     public var BMI_kg_per_m2: Double?
+    public var age_years: Double?
     public var overrides: [String: Double]
 
     public init(profile: String = "normal-weight", labs: BaselineLabs? = nil, BMI_kg_per_m2: Double? = nil,
-                overrides: [String: Double] = [:]) {
+                age_years: Double? = nil, overrides: [String: Double] = [:]) {
+        self.age_years = age_years
         self.profile = profile
         self.labs = labs
         self.BMI_kg_per_m2 = BMI_kg_per_m2
@@ -63,6 +73,7 @@ public struct Patient: Sendable, Equatable {
         var p = model.defaultParameters
         var settings = profile.overrides
         if let bmi = BMI_kg_per_m2 { settings[Parameter.bmi.spec.name] = bmi }
+        if let age = age_years { settings[Parameter.age.spec.name] = age }
         settings.merge(overrides) { _, patient in patient }
         for name in settings.keys.sorted() {
             guard let k = model.parameterIndex(name) else { throw .unknownParameter(name) }
@@ -70,7 +81,14 @@ public struct Patient: Sendable, Equatable {
             guard value > 0 && value.isFinite else { throw .invalidParameter(name: name, value: value) }
             p[k] = value
         }
-        let constraints = labs?.constraints ?? []
+        var constraints = labs?.constraints ?? []
+        // SHBG not measured: the profile's SHBG (the reference man's unless the profile changes it) raised by
+        // a_SHBG per year of age above 30 (Feldman 2002).
+        if !constraints.contains(where: { $0.observable == "SHBG" }) {
+            let years = max(p[Parameter.age.rawValue] - ReferenceMan.age_years, 0)
+            constraints.append(LabConstraint(observable: "SHBG", value: p[Parameter.shbgCapacity.rawValue] * pow(1 + p[Parameter.shbgAgeIncrease.rawValue], years),
+                                             parameter: .shbgCapacity))
+        }
         for c in constraints where !(c.value > 0 && c.value.isFinite) { throw .invalidLab(name: c.observable, value: c.value) }
         return try SteadyState.solve(model, parameters: p, constraints: constraints)
     }

@@ -26,6 +26,9 @@ public enum ReferenceMan {
     /// BMI of the normal-weight reference; also the "ideal" BMI of the aromatase scaling (assumption:
     /// 100 % of ideal body weight ≈ BMI 22 kg/m²).
     public static let BMI_kg_per_m2 = 22.0
+    /// Age 30 years: inside the 19–39 y cohort of the reference T (Travison 2017); the age covariates (SHBG,
+    /// aromatase) act above it.
+    public static let age_years = 30.0
 }
 
 /// Molar masses and unit conversions, derived from the molar masses (research file, "Unit conversions").
@@ -38,4 +41,8 @@ public enum Units {
     public static let testosterone_nmol_per_L_per_ng_per_dL = 10 / testosteroneMolarMass_g_per_mol
     /// E2: 1 pg/mL = 1000 pg/L = 1000/272.38 pmol/L ≈ 3.671 pmol/L.
     public static let estradiol_pmol_per_L_per_pg_per_mL = 1000 / estradiolMolarMass_g_per_mol
+    /// Free T: 1 pg/mL = 1000/288.42 pmol/L.
+    public static let testosterone_pmol_per_L_per_pg_per_mL = 1000 / testosteroneMolarMass_g_per_mol
+    /// Human serum albumin, 66 500 g/mol (the Vermeulen calculator's value).
+    public static let albuminMolarMass_g_per_mol = 66_500.0
 }

@@ -111,6 +111,9 @@ public enum SteadyState {
         y[PhysiologicalState.itt.rawValue] = ReferenceMan.intratesticularT_nmol_per_L
         y[PhysiologicalState.testosterone.rawValue] = ReferenceMan.testosterone_ng_per_dL
         y[PhysiologicalState.estradiol.rawValue] = ReferenceMan.estradiol_pg_per_mL
+        y[PhysiologicalState.gonadotrophReserve.rawValue] = 1
+        y[PhysiologicalState.leydigTrophic.rawValue] = 1
+        y[PhysiologicalState.shbg.rawValue] = Derived.referenceSHBG
         var sperm = ReferenceMan.spermConcentration_million_per_mL
         for c in constraints {
             switch c.observable {
@@ -118,6 +121,7 @@ public enum SteadyState {
             case "estradiol": y[PhysiologicalState.estradiol.rawValue] = c.value
             case "LH": y[PhysiologicalState.lh.rawValue] = c.value
             case "FSH": y[PhysiologicalState.fsh.rawValue] = c.value
+            case "SHBG": y[PhysiologicalState.shbg.rawValue] = c.value
             case "sperm_concentration": sperm = c.value
             default: break
             }

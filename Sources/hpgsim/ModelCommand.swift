@@ -11,22 +11,10 @@ struct ModelCommand: ParsableCommand {
     @Flag(help: "Print the full notebook: equations, parameters, calibration, reversibility, dose–response, limits.")
     var notebook = false
 
-    @Flag(help: "Refit the calibrated parameters to the Shah 2021 table and print them (see `Calibration`).")
-    var calibrate = false
-
     @Option(help: "Write to this file (atomically: a temporary file, then rename) instead of standard output.")
     var output: String?
 
     func run() throws {
-        if calibrate {
-            let v = try Calibration.fit()
-            print("e2FeedbackExponentTotal = \(v.e2FeedbackExponentTotal)")
-            print("testicularE2Fraction = \(v.testicularE2Fraction)")
-            print("spermatogenicHill = \(v.spermatogenicHill)")
-            print("morphologyExponent = \(v.morphologyExponent)")
-            print("aromataseBMIExponent = \(v.aromataseBMIExponent)")
-            return
-        }
         let text = notebook ? try ModelDocument.notebook() : ModelDocument.modelListing()
         guard let output else { print(text, terminator: ""); return }
         let url = URL(fileURLWithPath: output)

@@ -94,7 +94,7 @@ import Testing
 
     @Test func adiposityScalingReproducesKleyInMassiveObesity() throws {
         // Kley 1980: > 160 % IBW, E2 25.4 → 44.7 pg/mL and T 6.2 → 2.5 ng/mL, so E2/T ×4.4 (calibration target).
-        let ratio = try Calibration.kleyRatio(Calibration.Values())
+        let ratio = try Calibration.kleyRatio()
         #expect(abs(ratio / ((44.7 / 25.4) / (2.5 / 6.2)) - 1) < 0.05)
     }
 }

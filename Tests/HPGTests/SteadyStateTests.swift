@@ -74,7 +74,7 @@ import Testing
             try Patient(labs: labs).baseline(model)
         } throws: { error in
             guard case HPGError.noPhysiologicalSolution(_, _, let parameter, let required)? = error as? HPGError else { return false }
-            return parameter == Parameter.aromatasePeripheralVmax.spec.name && required <= 0
+            return parameter == Parameter.aromataseCapacity.spec.name && required <= 0
         }
     }
 }

@@ -10,6 +10,6 @@ extension PatientProfile {
             (.gnrhDriveCapacity, 0.7, "assumption: GnRH/LH secretion disrupted (seed 004)"),
             (.leydigLHEmax, 0.25, "assumption: Leydig cells respond poorly to LH until euthyroid (seed 004: testicular function disrupted)"),
             (.e2HypothalamicExponent, 0.4, "assumption: hypothalamic responsiveness blunted (seed 004: euthyroid state foundational)"),
-            (.tFreeFraction, 1.3, "assumption: low SHBG raises the free fraction (Krassas 2010)"),
+            (.shbgCapacity, 0.7, "assumption: low SHBG (seed 004: \"impacts SHBG\"; Krassas 2010), which raises free T"),
         ])
 }

@@ -9,7 +9,7 @@ extension PatientProfile {
         factors: [
             (.gnrhDriveCapacity, 0.8, "assumption: GnRH pulsatility inhibited (seed 004)"),
             (.leydigLHEmax, 0.5, "assumption: direct Leydig cell dysfunction (seed 004)"),
-            (.tFreeFraction, 1.2, "assumption: low SHBG (seed 004) raises the free fraction"),
+            (.shbgCapacity, 0.7, "assumption: low SHBG (seed 004), which raises free T"),
         ],
         bmi: (30, "assumption: obesity co-occurs (seed 004), BMI 30 kg/m²"))
 }

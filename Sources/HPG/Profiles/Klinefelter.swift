@@ -8,7 +8,6 @@ extension PatientProfile {
         description: "Klinefelter syndrome: small Leydig reserve, germ-cell aplasia, estradiol high relative to T",
         factors: [
             (.leydigCapacity, 0.12, "assumption: T low-normal to low with LH several-fold high (typical 47,XXY labs)"),
-            (.aromataseTesticularVmax, 1, "assumption: testicular aromatase kept despite the small Leydig mass (high E2/T in 47,XXY)"),
             (.spermatogenicCapacity, 0.01, "assumption: germ-cell aplasia, most men azoospermic"),
         ],
         bmi: (26, "assumption: Klinefelter men tend to more fat mass (BMI 26 kg/m²)"))

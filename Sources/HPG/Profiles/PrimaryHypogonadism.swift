@@ -7,7 +7,6 @@ extension PatientProfile {
         description: "primary testicular failure: reduced Leydig and spermatogenic capacity, LH/FSH high by feedback",
         factors: [
             (.leydigCapacity, 0.28, "assumption: T ~40 % of normal with LH ~3×, as in the hypergonadotropic range (T < 300 ng/dL, LH > 9 IU/L)"),
-            (.aromataseTesticularVmax, 0.28, "assumption: testicular aromatase sits in the Leydig cells and scales with them"),
             (.spermatogenicCapacity, 0.2, "assumption: germ-cell capacity reduced with the testis"),
         ])
 }

@@ -7,6 +7,6 @@ extension PatientProfile {
         description: "functional secondary hypogonadism: weak GnRH drive, with estrogen excess feeding back",
         factors: [
             (.gnrhDriveCapacity, 0.5, "assumption: half the feedback-free hypothalamic drive (LH low-normal)"),
-            (.aromatasePeripheralVmax, 3, "assumption: estrogen excess, the case the documents call anastrozole most effective in"),
+            (.aromataseCapacity, 3, "assumption: estrogen excess, the case the documents call anastrozole most effective in"),
         ])
 }

@@ -1,0 +1,159 @@
+import Foundation
+
+/// The inputs of the model's nonlinear core: the physiological states, the first germ-cell stage (inhibin B
+/// follows it) and the drug-effect sums of `DrugEffects`. With `Dual` numbers each input is one seed, so one
+/// evaluation of `RateLaws.core` gives the core's Jacobian.
+enum CoreInput: Int, CaseIterable {
+    case gnrh, lh, fsh, itt, testosterone, estradiol, gonadotrophReserve, leydigTrophic, shbg, firstGermStage
+    case aromataseInhibition, estrogenReceptorBlock, lhEquivalent, gnrhAgonism, testosteroneRelease
+}
+
+struct CoreInputs<S: ModelScalar> {
+    var gnrh, lh, fsh, itt, testosterone, estradiol, gonadotrophReserve, leydigTrophic, shbg, firstGermStage: S
+    var aromataseInhibition, estrogenReceptorBlock, lhEquivalent, gnrhAgonism, testosteroneRelease: S
+
+    init(_ value: (CoreInput) -> S) {
+        gnrh = value(.gnrh); lh = value(.lh); fsh = value(.fsh); itt = value(.itt)
+        testosterone = value(.testosterone); estradiol = value(.estradiol)
+        gonadotrophReserve = value(.gonadotrophReserve); leydigTrophic = value(.leydigTrophic); shbg = value(.shbg)
+        firstGermStage = value(.firstGermStage)
+        aromataseInhibition = value(.aromataseInhibition); estrogenReceptorBlock = value(.estrogenReceptorBlock)
+        lhEquivalent = value(.lhEquivalent); gnrhAgonism = value(.gnrhAgonism)
+        testosteroneRelease = value(.testosteroneRelease)
+    }
+}
+
+/// d/dt of each physiological state, and the spermatogenic drive ψ that feeds and sustains the germ-cell chain.
+struct CoreRates<S: ModelScalar> {
+    var gnrh, lh, fsh, itt, testosterone, estradiol, gonadotrophReserve, leydigTrophic, shbg: S
+    var spermatogenicDrive: S
+
+    /// The rate of a physiological state.
+    subscript(_ state: PhysiologicalState) -> S {
+        switch state {
+        case .gnrhDrive: gnrh
+        case .lh: lh
+        case .fsh: fsh
+        case .itt: itt
+        case .testosterone: testosterone
+        case .estradiol: estradiol
+        case .gonadotrophReserve: gonadotrophReserve
+        case .leydigTrophic: leydigTrophic
+        case .shbg: shbg
+        }
+    }
+}
+
+/// The rate laws of the physiological model, written once and generic over the arithmetic: `Double` gives
+/// f(y; p), `Dual` gives ∂f/∂y. The equation text of each state (`PhysiologicalState.spec`) transcribes them.
+/// Time in hours.
+enum RateLaws {
+    static func core<S: ModelScalar>(_ x: CoreInputs<S>, _ p: UnsafeBufferPointer<Double>) -> CoreRates<S> {
+        @inline(__always) func v(_ q: Parameter) -> Double { p[q.rawValue] }
+
+        // Feedback on the hypothalamus (GnRH drive) and the pituitary (gonadotroph response): power laws around
+        // the reference levels (Tornøe 2007 H4 = (Te/Te_base)^λ), T through the androgen receptor, E2 seen through
+        // estrogen-receptor antagonists as E2/(1 + Σ C/Ki).
+        let e2Seen = x.estradiol.floored(tiny) / x.estrogenReceptorBlock / v(.e2FeedbackReference)
+        let tSeen = x.testosterone.floored(tiny) / v(.tFeedbackReference)
+        let hypothalamic = e2Seen.power(-v(.e2HypothalamicExponent)) * tSeen.power(-v(.tHypothalamicExponent))
+        let gnrh = v(.keGnRHDrive) * (v(.gnrhDriveCapacity) * hypothalamic - x.gnrh)
+
+        // Pituitary: GnRH stimulus (+ agonists), gonadotroph reserve R that follows the stimulus slowly (trophic
+        // effect of GnRH on gonadotroph LH/FSH synthesis), sex-steroid feedback, inhibin B on FSH; secretion
+        // saturates at `gonadotropinCeiling` times the reference rate: sat(u) = u·C/(C − 1 + u).
+        let stimulus = x.gnrh * (1 + x.gnrhAgonism)
+        let reserve = v(.keGonadotrophReserve) * (stimulus - x.gonadotrophReserve)
+        let pituitary = stimulus * x.gonadotrophReserve.floored(tiny).power(v(.gonadotrophReserveExponent))
+            * e2Seen.power(-v(.e2PituitaryExponent)) * tSeen.power(-v(.tPituitaryExponent))
+        let inhibin = x.firstGermStage.floored(tiny) / referenceFirstGermStage(p)
+        let ceiling = v(.gonadotropinCeiling)
+        func saturated(_ u: S) -> S { u * ceiling / (u + (ceiling - 1)) }
+        let lh = v(.lhSecretion) * saturated(pituitary) - v(.keLH) * x.lh
+        let fsh = v(.fshSecretion) * saturated(pituitary * inhibin.power(-v(.inhibinFSHExponent))) - v(.keFSH) * x.fsh
+
+        // Testis: Leydig output with the Tornøe 2007 H3 stimulation by LH (+ LH-like drugs), scaled by the
+        // Leydig trophic state (slow: Leydig mass and steroidogenic capacity follow LH over weeks); serum T
+        // diffuses in, so ITT ≥ serum T.
+        let lhSeen = x.lh.floored(0) + x.lhEquivalent
+        let stimulation = 1 + leydigStimulation(lhSeen, p)
+        let referenceStimulation = 1 + leydigStimulation(S(ReferenceMan.LH_IU_per_L), p).value
+        let leydigTrophic = v(.keLeydigTrophic)
+            * ((stimulation / referenceStimulation).power(v(.leydigTrophicExponent)) - x.leydigTrophic)
+        let serumT_nM = x.testosterone * Units.testosterone_nmol_per_L_per_ng_per_dL
+        let ittRate = v(.keITT) * (v(.leydigCapacity) * x.leydigTrophic * stimulation + serumT_nM - x.itt)
+        let tVolume_dL = v(.tClearance) / v(.keT) * 10
+        let testosterone = v(.ittToSerumT) * x.itt + x.testosteroneRelease * (1e6 / tVolume_dL) - v(.keT) * x.testosterone
+
+        // Estradiol from aromatase (peripheral on Vermeulen free T, testicular on ITT), scaled by the man's
+        // aromatase capacity Ac.
+        let freeT = freeTestosterone(total_nM: serumT_nM.floored(0), shbg_nM: x.shbg.floored(0), p)
+        let itt = x.itt.floored(0)
+        let made = aromatase(freeT: freeT, itt: itt, inhibition: x.aromataseInhibition, p)
+        let estradiol = (made.peripheral + made.testicular) * v(.aromataseCapacity) - v(.keE2) * x.estradiol
+
+        // SHBG: hepatic synthesis raised by estradiol, (E2/E2ref)^σ (E2 itself: SERMs do not block the liver's
+        // estrogen response), first-order turnover.
+        let e2Liver = x.estradiol.floored(tiny) / v(.e2FeedbackReference)
+        let shbg = v(.keSHBG) * (e2Liver.power(v(.shbgEstradiolExponent)) * v(.shbgCapacity) - x.shbg)
+
+        // Spermatogenic drive ψ = D^h/(1 + D^h), D = √(FSH/FSH50 · ITT/ITT50).
+        let drive = (x.fsh.floored(0) / v(.spermatogenicFSH50) * itt / v(.spermatogenicITT50)).squareRoot()
+        let powered = drive.floored(tiny).power(v(.spermatogenicHill))
+        return CoreRates(gnrh: gnrh, lh: lh, fsh: fsh, itt: ittRate, testosterone: testosterone, estradiol: estradiol,
+                         gonadotrophReserve: reserve, leydigTrophic: leydigTrophic, shbg: shbg,
+                         spermatogenicDrive: powered / (powered + 1))
+    }
+
+    /// E2 production (pg/mL/h, before the man's capacity Ac) by reversible competitive inhibition
+    /// Vmax·S/(Km·(1 + Σ C/Ki) + S): peripheral on free T, scaled by adiposity (BMI/BMI0)^p and age; testicular
+    /// on ITT. Each Vmax from the reference man, whose testis makes the share φ of his production ke_E2·25 pg/mL.
+    static func aromatase<S: ModelScalar>(freeT: S, itt: S, inhibition: S, _ p: UnsafeBufferPointer<Double>)
+        -> (peripheral: S, testicular: S) {
+        @inline(__always) func v(_ q: Parameter) -> Double { p[q.rawValue] }
+        let km = (1 + inhibition) * v(.aromataseKm)
+        let production = v(.keE2) * ReferenceMan.estradiol_pg_per_mL, share = v(.aromataseTesticularShare)
+        let freeReference = Derived.referenceFreeT_nmol_per_L, ittReference = ReferenceMan.intratesticularT_nmol_per_L
+        let peripheralVmax = (1 - share) * production * (v(.aromataseKm) + freeReference) / freeReference
+            * pow(v(.bmi) / v(.bmiIdeal), v(.aromataseBMIExponent)) * ageFactor(p, slope: v(.aromataseAgeSlope))
+        let testicularVmax = share * production * (v(.aromataseKm) + ittReference) / ittReference
+        return (freeT * peripheralVmax / (km + freeT), itt * testicularVmax / (km + itt))
+    }
+
+    /// Tornøe 2007 H3(LH) = Lmax·LH^κ / (L50^κ + LH^κ).
+    static func leydigStimulation<S: ModelScalar>(_ lh: S, _ p: UnsafeBufferPointer<Double>) -> S {
+        let x = lh.floored(tiny).power(p[Parameter.leydigHill.rawValue])
+        return x * p[Parameter.leydigLHEmax.rawValue] / (x + pow(p[Parameter.leydigLH50.rawValue], p[Parameter.leydigHill.rawValue]))
+    }
+
+    /// Free testosterone (nmol/L) by the Vermeulen equations (Vermeulen A et al. JCEM 1999;84:3666): with
+    /// N = 1 + Ka·[albumin] and Kt the SHBG association constant, FT solves
+    /// N·Kt·FT² + (N + Kt·(SHBG − TT))·FT − TT = 0. The positive root in the form without cancellation:
+    /// FT = 2·TT / (b + √(b² + 4·a·TT)), a = N·Kt, b = N + Kt·(SHBG − TT).
+    static func freeTestosterone<S: ModelScalar>(total_nM: S, shbg_nM: S, _ p: UnsafeBufferPointer<Double>) -> S {
+        let kt = p[Parameter.shbgAssociation.rawValue], n = albuminBindingFactor(p)
+        let b = (shbg_nM - total_nM) * kt + n
+        return 2 * total_nM / (b + (b * b + total_nM * (4 * n * kt)).squareRoot())
+    }
+
+    /// N = 1 + Ka·[albumin] (mol/L): albumin-bound T = (N − 1)·FT; bioavailable T = N·FT.
+    static func albuminBindingFactor(_ p: UnsafeBufferPointer<Double>) -> Double {
+        let albumin_mol_per_L = p[Parameter.albumin.rawValue] * 10 / Units.albuminMolarMass_g_per_mol
+        return 1 + p[Parameter.albuminAssociation.rawValue] * albumin_mol_per_L
+    }
+
+    /// 1 + slope·(age − 30 y) above 30 years, 1 below.
+    static func ageFactor(_ p: UnsafeBufferPointer<Double>, slope: Double) -> Double {
+        1 + slope * max(p[Parameter.age.rawValue] - ReferenceMan.age_years, 0)
+    }
+
+    /// The first germ-cell stage of a man at the reference drive ψ = ½: the normaliser of inhibin B.
+    static func referenceFirstGermStage(_ p: UnsafeBufferPointer<Double>) -> Double {
+        let stageRate = Double(SpermChain.seminiferousStages) / p[Parameter.spermatogenesisDuration.rawValue]
+        return p[Parameter.spermatogenicCapacity.rawValue] * 0.5 * stageRate
+            / (stageRate + 0.5 * p[Parameter.germCellLossRate.rawValue])
+    }
+}
+
+/// Guards power laws of states that must stay positive.
+let tiny = 1e-12
