@@ -32,7 +32,7 @@ struct ExpectationTests {
               fall: [estradiol]
               not_fall: [T_E2_ratio]
             """), file: "x.yaml")
-        let expect = try #require(scenario.expect)
+        let expect = try #require(scenario.expect.first)
         #expect(expect.from == 4 * 168 && expect.to == 6 * 168)
         #expect(expect.checks.map(\.observable) == ["testosterone", "LH", "estradiol", "T_E2_ratio"])
         #expect(expect.checks.map(\.relation) == [.rise, .rise, .fall, .notFall])
@@ -59,9 +59,9 @@ struct ExpectationTests {
 
     /// rise/fall need a change beyond the 1 % margin; below/above compare the two means directly.
     @Test func passRules() {
-        func result(_ relation: Expectations.Relation, _ simulated: Double, _ reference: Double) -> Bool {
+        func result(_ relation: Expectations.Relation, _ mean: Double, _ reference: Double) -> Bool {
             ExpectationResult(scenario: "s", observable: "LH", relation: relation, fromDays: 0, toDays: 1,
-                              simulated: simulated, reference: reference, unit: "IU/L", source: "").pass
+                              mean: mean, baseline: 1, other: (reference, 1), unit: "IU/L", source: "").pass
         }
         #expect(result(.rise, 1.02, 1) && !result(.rise, 1.005, 1))
         #expect(result(.fall, 0.98, 1) && !result(.fall, 0.995, 1))
