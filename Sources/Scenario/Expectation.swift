@@ -1,8 +1,8 @@
 import Foundation
 import HPG
 
-/// Directional checks a scenario states (`expect` block): over a window, the mean of an observable rises or
-/// falls against the patient's baseline (day 0), does not fall, or lies below/above the same window of another
+/// Directional checks a scenario states (`expect` block, or a list of them, one per window): over a window,
+/// the mean of an observable against the patient's own day-0 value, or against the same window of another
 /// scenario. The documents state directions and rankings, not numbers; `hpgsim validate` checks them.
 ///
 ///     expect:
@@ -12,6 +12,10 @@ import HPG
 ///       rise: [LH, FSH, testosterone]
 ///       not_fall: [estradiol]
 ///       below: {scenario: ../anastrozole-1mg-twice-weekly.yaml, observables: [estradiol]}
+///
+/// Every relation is one rule (`Relation.rule`): a statistic of the window mean m and the day-0 value b of this
+/// scenario — m itself, the fraction m/b, or the size of the change |m/b − 1| — is compared (<, ≤, >, ≥) with a
+/// bound: a constant, or a factor times the same statistic of another scenario over the same window.
 public struct Expectations: Sendable {
     public var source: String
     /// Window in hours; the mean is over daily samples, both ends included (as `reported` windows).
@@ -19,16 +23,74 @@ public struct Expectations: Sendable {
     public var to: Double
     public var checks: [Check]
 
+    /// What is compared, from the window mean m and the day-0 value b.
+    public enum Statistic: Sendable, Equatable {
+        /// m, in the observable's unit.
+        case mean
+        /// m / b.
+        case fractionOfBaseline
+        /// |m/b − 1|, the size of the change from day 0 in either direction.
+        case sizeOfChange
+
+        public func of(mean m: Double, baseline b: Double) -> Double {
+            switch self {
+            case .mean: m
+            case .fractionOfBaseline: m / b
+            case .sizeOfChange: abs(m / b - 1)
+            }
+        }
+    }
+
+    public enum Order: String, Sendable, Equatable {
+        case less = "<", atMost = "≤", greater = ">", atLeast = "≥"
+
+        public func holds(_ x: Double, _ bound: Double) -> Bool {
+            switch self {
+            case .less: x < bound
+            case .atMost: x <= bound
+            case .greater: x > bound
+            case .atLeast: x >= bound
+            }
+        }
+    }
+
+    /// What the statistic is compared with.
+    public enum Bound: Sendable, Equatable {
+        case constant(Double)
+        /// factor × the same statistic of another scenario file (path as resolved) over the same window.
+        case scenario(String, factor: Double)
+    }
+
     public enum Relation: Sendable, Equatable {
-        /// Mean > baseline × (1 + `Expectations.margin`).
+        /// m/b > 1 + `Expectations.margin`.
         case rise
-        /// Mean < baseline × (1 − margin).
+        /// m/b < 1 − margin.
         case fall
-        /// Mean ≥ baseline × (1 − margin).
+        /// m/b ≥ 1 − margin.
         case notFall
-        /// Mean below / above the mean over the same window in another scenario file (path as resolved).
+        /// m below / above the other scenario's m.
         case below(String)
         case above(String)
+        /// m/b ≤ the fraction (e.g. LH on TRT ≤ 10 % of day 0).
+        case atMostFractionOfBaseline(Double)
+        /// |m/b − 1| < factor × the other scenario's |m′/b′ − 1|.
+        case changeSmallerThan(String, factor: Double)
+        /// m/b < the other scenario's m′/b′ (e.g. still further below baseline: a slower recovery).
+        case belowFractionOf(String)
+
+        public var rule: (statistic: Statistic, order: Order, bound: Bound) {
+            let m = Expectations.margin
+            return switch self {
+            case .rise: (.fractionOfBaseline, .greater, .constant(1 + m))
+            case .fall: (.fractionOfBaseline, .less, .constant(1 - m))
+            case .notFall: (.fractionOfBaseline, .atLeast, .constant(1 - m))
+            case .below(let path): (.mean, .less, .scenario(path, factor: 1))
+            case .above(let path): (.mean, .greater, .scenario(path, factor: 1))
+            case .atMostFractionOfBaseline(let f): (.fractionOfBaseline, .atMost, .constant(f))
+            case let .changeSmallerThan(path, factor): (.sizeOfChange, .less, .scenario(path, factor: factor))
+            case .belowFractionOf(let path): (.fractionOfBaseline, .less, .scenario(path, factor: 1))
+            }
+        }
 
         public var label: String {
             switch self {
@@ -37,6 +99,10 @@ public struct Expectations: Sendable {
             case .notFall: "does not fall"
             case .below(let path): "below " + Self.name(path)
             case .above(let path): "above " + Self.name(path)
+            case .atMostFractionOfBaseline(let f): "≤ \(formatNumber(f * 100, significantDigits: 3)) % of day 0"
+            case let .changeSmallerThan(path, factor):
+                "changes less than \(formatNumber(factor, significantDigits: 3)) × " + Self.name(path)
+            case .belowFractionOf(let path): "below " + Self.name(path) + " as a fraction of day 0"
             }
         }
 
@@ -61,46 +127,54 @@ public struct ExpectationResult: Sendable {
     public var relation: Expectations.Relation
     public var fromDays: Double
     public var toDays: Double
-    /// Window mean in this scenario, and the value it is compared with (baseline or the other scenario's mean).
-    public var simulated: Double
-    public var reference: Double
+    /// This scenario's window mean and day-0 value, in `unit`.
+    public var mean: Double
+    public var baseline: Double
+    /// The other scenario's, for relations with another scenario; nil otherwise.
+    public var other: (mean: Double, baseline: Double)?
     public var unit: String
     public var source: String
 
-    public var pass: Bool {
-        let m = Expectations.margin
-        switch relation {
-        case .rise: return simulated > reference * (1 + m)
-        case .fall: return simulated < reference * (1 - m)
-        case .notFall: return simulated >= reference * (1 - m)
-        case .below: return simulated < reference
-        case .above: return simulated > reference
+    /// The statistic of this scenario.
+    public var value: Double { relation.rule.statistic.of(mean: mean, baseline: baseline) }
+
+    /// What `value` is compared with.
+    public var bound: Double {
+        let rule = relation.rule
+        switch rule.bound {
+        case .constant(let c): return c
+        case .scenario(_, let factor):
+            guard let other else { return .nan }
+            return factor * rule.statistic.of(mean: other.mean, baseline: other.baseline)
         }
     }
+
+    public var pass: Bool { relation.rule.order.holds(value, bound) }
 }
 
 extension Scenario {
-    /// Simulates this scenario (and each scenario it is compared with) at the window's daily samples and day 0,
+    /// Simulates this scenario (and each scenario it is compared with) at each window's daily samples and day 0,
     /// and evaluates every check; conventional units. Empty when there is no `expect` block.
     public func checkExpectations(loader: ScenarioLoader = ScenarioLoader(catalog: .hpg)) throws -> [ExpectationResult] {
-        guard let expect else { return [] }
-        let times = [0] + expect.window.sampleTimes
-        let own = try windowMeans(self, times: times)
-        var others: [String: [String: Double]] = [:]
-        return try expect.checks.map { check in
-            var reference = own.baseline[check.observable]!
-            switch check.relation {
-            case .below(let path), .above(let path):
-                if others[path] == nil { others[path] = try windowMeans(try loader.load(path: path), times: times).mean }
-                reference = others[path]![check.observable] ?? .nan
-            default: break
+        var others: [String: Scenario] = [:]
+        let units = HPGModel(drugs: try DrugRegistry.drugs(named: regimens.map(\.drug))).observables
+        return try expect.flatMap { block in
+            let times = [0] + block.window.sampleTimes
+            let own = try windowMeans(self, times: times)
+            var compared: [String: (baseline: [String: Double], mean: [String: Double])] = [:]
+            return try block.checks.map { check in
+                var other: (mean: Double, baseline: Double)?
+                if case .scenario(let path, _) = check.relation.rule.bound {
+                    if others[path] == nil { others[path] = try loader.load(path: path) }
+                    if compared[path] == nil { compared[path] = try windowMeans(others[path]!, times: times) }
+                    other = (compared[path]!.mean[check.observable] ?? .nan, compared[path]!.baseline[check.observable] ?? .nan)
+                }
+                return ExpectationResult(scenario: name, observable: check.observable, relation: check.relation,
+                                         fromDays: block.from / 24, toDays: block.to / 24,
+                                         mean: own.mean[check.observable]!, baseline: own.baseline[check.observable]!,
+                                         other: other, unit: units.first { $0.name == check.observable }?.unit ?? "",
+                                         source: block.source)
             }
-            let unit = HPGModel(drugs: try DrugRegistry.drugs(named: regimens.map(\.drug))).observables
-                .first { $0.name == check.observable }?.unit ?? ""
-            return ExpectationResult(scenario: name, observable: check.observable, relation: check.relation,
-                                     fromDays: expect.from / 24, toDays: expect.to / 24,
-                                     simulated: own.mean[check.observable]!, reference: reference, unit: unit,
-                                     source: expect.source)
         }
     }
 

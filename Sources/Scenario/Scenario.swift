@@ -11,8 +11,8 @@ public struct Scenario: Sendable {
     public var simulation: SimulationSpan
     public var output: OutputSpec
     public var reported: Reported?
-    /// Directional checks (`Expectation.swift`).
-    public var expect: Expectations? = nil
+    /// Directional checks (`Expectation.swift`): one block per window, in file order.
+    public var expect: [Expectations] = []
 
     /// Output times in hours: 0, Δ, 2Δ, … up to the end of the simulation (included when it falls on the grid).
     public var outputTimes: [Double] {
@@ -72,7 +72,7 @@ public struct Measurement: Sendable, Equatable {
 /// What a study reported, to compare the simulation against.
 public struct Reported: Sendable {
     public var source: String
-    /// Each time point (baseline, on treatment, …) with its values.
+    /// Each time point (baseline, on treatment, the `timepoints` list) with its values.
     public var timepoints: [ReportedTimepoint]
 }
 
@@ -85,9 +85,42 @@ public struct ReportedTimepoint: Sendable {
     public var values: [ReportedValue]
 }
 
+/// One reported value: an absolute lab value, or a change relative to the same man's day-0 value.
 public struct ReportedValue: Sendable {
     public var observable: String
-    public var measurement: Measurement
+    /// `.absolute`: `value` in `unit` as written. `.change`: `value` is the reported ratio to baseline
+    /// r = 1 + change (`{change: +53 %}` → 1.53) or the fold (`{fold: 2}` → 2), and `unit` is the observable's
+    /// conventional unit (the unit the ratio's numerator and denominator are simulated in; it cancels).
+    public var kind: Comparison.Kind
+    public var value: Double
+    public var unit: String
     /// The simulated value passes when |simulated − reported| ≤ tolerance × |reported|.
     public var tolerance: Double
+    /// How the value was obtained (training-studies.md tags); nil when the file does not say.
+    public var evidence: Evidence?
+}
+
+/// How a reported value was obtained, as /work/shared/research/training-studies.md tags it.
+public enum Evidence: String, Sendable, CaseIterable {
+    /// Read in the study's own abstract or text.
+    case A
+    /// A secondary source quoting the study.
+    case S
+    /// Derived by unit conversion (T nmol/L × 28.84 = ng/dL; E2 pmol/L ÷ 3.671 = pg/mL).
+    case D
+    /// Uncertain (dose, authorship or an ambiguous reading): a soft target.
+    case U
+
+    /// The tolerance a value gets when neither it, its time point nor its block gives one: 20 % for values read,
+    /// quoted or converted, 40 % for uncertain ones (the wider tolerance training-studies.md asks for).
+    public var defaultTolerance: Double { self == .U ? 0.40 : 0.20 }
+
+    public var meaning: String {
+        switch self {
+        case .A: "read in the study's own text"
+        case .S: "secondary source quoting the study"
+        case .D: "derived by unit conversion"
+        case .U: "uncertain"
+        }
+    }
 }

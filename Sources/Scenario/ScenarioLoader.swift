@@ -96,7 +96,7 @@ struct Reader {
         let drugs = regimens?.map(\.drug) ?? catalog.drugs.map(\.name)
         let output = top["output"].map { outputSpec($0, drugs: drugs) } ?? OutputSpec(observables: [], units: .conventional)
         let reported = top["reported"].flatMap { reportedBlock($0, simulationEnd: simulation?.duration) }
-        let expect = top["expect"].flatMap { expectBlock($0, file: file, drugs: drugs, simulationEnd: simulation?.duration) }
+        let expect = top["expect"].map { expectBlocks($0, file: file, drugs: drugs, simulationEnd: simulation?.duration) } ?? []
         guard let patient, let simulation, let regimens, let output else { return nil }
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         return Scenario(name: name, file: file, title: title, patient: patient, regimens: regimens,

@@ -50,12 +50,16 @@ struct Field {
         return value
     }
 
-    enum Sign { case positive, nonNegative }
+    enum Sign { case positive, nonNegative, any }
 
     /// A quantity with a unit of one of `dimensions`, e.g. `1 mg`; `what` names it in messages ("a dose").
     func quantity(_ dimensions: [Dimension], sign: Sign, what: String, example: String) -> Quantity? {
         let units = QuantityUnit.symbols(of: dimensions).joined(separator: ", ")
-        let signWord = sign == .positive ? "a positive " : "a zero or positive "
+        let signWord = switch sign {
+        case .positive: "a positive "
+        case .nonNegative: "a zero or positive "
+        case .any: "a signed "
+        }
         let allowed = "\(signWord)number followed by one of the units \(units), e.g. \"\(example)\"."
         guard let string = text(allowed: allowed) else { return nil }
         switch Quantity.parse(string, dimensions: dimensions) {

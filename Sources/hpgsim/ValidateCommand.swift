@@ -10,9 +10,11 @@ struct ValidateCommand: ParsableCommand {
             Also checks the directions and rankings stated in `expect` blocks (rises, falls, below another \
             scenario …), one table row per check.
 
-            Runs every scenario that has a `reported` block (values a study measured at baseline and on \
-            treatment) and prints one table: each reported value, the simulated value in the same unit, the \
-            difference, the allowed tolerance, and pass or MISS. Scenarios without a `reported` block are \
+            Runs every scenario that has a `reported` block (values a study measured at baseline, on \
+            treatment and at other time points) and prints one table: each reported value with its evidence tag \
+            (A read in the study, S secondary source, D derived by unit conversion, U uncertain), the simulated \
+            value in the same unit (a change from day 0 as a change of the simulated man from his own day 0), \
+            the difference, the allowed tolerance, and pass or MISS. Scenarios without a `reported` block are \
             checked for mistakes but not compared.
 
             Examples:
@@ -30,7 +32,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: """
         Print one JSON object per line for each compared value (keys: scenario, observable, time_days, \
         reported, simulated, unit, tolerance as a fraction of the reported value, pass; also timepoint, \
-        from_days, to_days, source) instead of the table.
+        from_days, to_days, source, kind (absolute or change; a change's reported and simulated are ratios to \
+        day 0), evidence, log_residual = ln(simulated/reported), weight = 1/ln(1 + tolerance)) instead of the \
+        table.
         """)
     var json = false
 
@@ -60,12 +64,14 @@ enum ValidateSummary {
                 "compare. (Each file was read and has no mistakes.)"
         }
         let passed = comparisons.filter(\.pass).count
+        let uncertainMisses = comparisons.filter { !$0.pass && $0.evidence == .U }.count
         let sources = Set(compared.compactMap { $0.reported.map { "\($0.source)" } }).sorted()
         return [
             ComparisonReport.table(comparisons, showScenario: true).render(),
             "",
             "\(passed) of \(comparisons.count) reported values are within tolerance"
-                + (passed == comparisons.count ? "." : "; \(comparisons.count - passed) MISS."),
+                + (passed == comparisons.count ? "." : "; \(comparisons.count - passed) MISS"
+                   + (uncertainMisses > 0 ? " (\(uncertainMisses) of them uncertain [U] targets)." : ".")),
             "Sources: " + sources.joined(separator: "; "),
             "Not compared (no reported block): \(scenarios.count - compared.count) of \(scenarios.count) scenarios.",
         ].joined(separator: "\n")
