@@ -3,8 +3,10 @@ import PackageDescription
 
 // Module graph (one-way):
 //   CLAPACK (system LAPACK/BLAS) ← ODE ← Dosing ← HPG ← Scenario ← hpgsim (CLI)
+//   CLAPACK ← Fitting ← hpgsim
 // ODE knows nothing of pharmacology; Dosing knows NONMEM event semantics and linear PK models;
 // HPG is the physiological model and drug library; Scenario parses and validates YAML scenario files.
+// Fitting is general nonlinear least squares (Levenberg–Marquardt, uncertainty from the SVD of J), no pharmacology.
 let package = Package(
     name: "hpgsim",
     platforms: [.macOS(.v13)],
@@ -29,13 +31,15 @@ let package = Package(
         .target(name: "Dosing", dependencies: ["ODE"]),
         .target(name: "HPG", dependencies: ["ODE", "Dosing"]),
         .target(name: "Scenario", dependencies: ["HPG", "Dosing", "Yams"]),
+        .target(name: "Fitting", dependencies: ["CLAPACK"]),
         .executableTarget(name: "hpgsim", dependencies: [
-            "ODE", "ODEProblems", "Dosing", "HPG", "Scenario",
+            "ODE", "ODEProblems", "Dosing", "HPG", "Scenario", "Fitting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ODETests", dependencies: ["ODE", "ODEProblems"]),
         .testTarget(name: "DosingTests", dependencies: ["Dosing", "ODE"]),
         .testTarget(name: "HPGTests", dependencies: ["HPG", "Dosing", "ODE"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "HPG", "Dosing"]),
+        .testTarget(name: "FittingTests", dependencies: ["Fitting"]),
     ]
 )

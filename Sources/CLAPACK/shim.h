@@ -1,5 +1,5 @@
 // Fortran LAPACK entry points used by hpgsim (Debian liblapack-dev, reference or OpenBLAS).
-// Only ODE/DenseLU.swift calls these.
+// ODE/DenseLU.swift calls the LU routines; Fitting calls dgels (damped steps) and dgesvd (uncertainty).
 #ifndef HPGSIM_CLAPACK_SHIM_H
 #define HPGSIM_CLAPACK_SHIM_H
 
@@ -12,5 +12,20 @@ void dgetf2_(const int *m, const int *n, double *a, const int *lda, int *ipiv, i
 /// Solve A·X = B or Aᵀ·X = B with the LU factors from dgetrf.
 void dgetrs_(const char *trans, const int *n, const int *nrhs, const double *a, const int *lda,
              const int *ipiv, double *b, const int *ldb, int *info);
+
+/// Least-squares solution of an overdetermined full-rank system, min ‖B − A·X‖₂, through the QR
+/// factorisation of the M×N matrix A (M ≥ N, column-major; trans = "N"). On exit the first N rows of B hold X
+/// and A holds the factors. lwork = −1 queries the optimal workspace size into work[0]. info > 0: R(info, info)
+/// is exactly zero, A does not have full rank.
+void dgels_(const char *trans, const int *m, const int *n, const int *nrhs, double *a, const int *lda,
+            double *b, const int *ldb, double *work, const int *lwork, int *info);
+
+/// Singular value decomposition A = U·Σ·Vᵀ of a general M×N matrix (column-major): s receives the
+/// min(M, N) singular values in descending order; jobu/jobvt = "A" (all columns of U / rows of Vᵀ), "S"
+/// (the first min(M, N)), "N" (none). A is destroyed. lwork = −1 queries the workspace size into work[0].
+/// info > 0: the bidiagonal QR iteration did not converge.
+void dgesvd_(const char *jobu, const char *jobvt, const int *m, const int *n, double *a, const int *lda,
+             double *s, double *u, const int *ldu, double *vt, const int *ldvt, double *work,
+             const int *lwork, int *info);
 
 #endif
