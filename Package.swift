@@ -3,7 +3,7 @@ import PackageDescription
 
 // Module graph (one-way):
 //   CLAPACK (system LAPACK/BLAS) ← ODE ← Dosing ← HPG ← Scenario ← hpgsim (CLI)
-//   CLAPACK ← Fitting ← hpgsim
+//   CLAPACK ← Fitting ← Scenario (the joint calibration), hpgsim
 // ODE knows nothing of pharmacology; Dosing knows NONMEM event semantics and linear PK models;
 // HPG is the physiological model and drug library; Scenario parses and validates YAML scenario files.
 // Fitting is general nonlinear least squares (Levenberg–Marquardt, uncertainty from the SVD of J), no pharmacology.
@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "ODEProblems", dependencies: ["ODE"]),
         .target(name: "Dosing", dependencies: ["ODE"]),
         .target(name: "HPG", dependencies: ["ODE", "Dosing"]),
-        .target(name: "Scenario", dependencies: ["HPG", "Dosing", "Yams"]),
+        .target(name: "Scenario", dependencies: ["HPG", "Dosing", "Fitting", "Yams"]),
         .target(name: "Fitting", dependencies: ["CLAPACK"]),
         .executableTarget(name: "hpgsim", dependencies: [
             "ODE", "ODEProblems", "Dosing", "HPG", "Scenario", "Fitting",

@@ -32,22 +32,22 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .tFeedbackReference: return ParameterSpec("T_feedback_reference_ng_per_dL", "ng/dL",
             ReferenceMan.testosterone_ng_per_dL, "reference man T: Travison TG et al. JCEM 2017;102:1161 median")
         case .e2HypothalamicExponent: return ParameterSpec("E2_feedback_hypothalamic_exponent", "1",
-            Calibrated.e2HypothalamicExponent,
+            Calibrated.values["E2_feedback_hypothalamic_exponent"]!,
             "calibrated (training set): E2 lowers GnRH pulse frequency (Hayes FJ et al. JCEM 2000; Pitteloud N et al. JCEM 2008)")
         case .e2PituitaryExponent: return ParameterSpec("E2_feedback_pituitary_exponent", "1",
-            Calibrated.e2PituitaryExponent,
+            Calibrated.values["E2_feedback_pituitary_exponent"]!,
             "calibrated (training set): E2 lowers the gonadotroph response to GnRH; Hayes 2000 GnRH-deficient men on fixed GnRH separate it from the hypothalamic part")
-        case .tHypothalamicExponent: return ParameterSpec("T_feedback_hypothalamic_exponent", "1", Calibrated.tHypothalamicExponent,
+        case .tHypothalamicExponent: return ParameterSpec("T_feedback_hypothalamic_exponent", "1", Calibrated.values["T_feedback_hypothalamic_exponent"]!,
             "calibrated (training set); Tornøe 2007 λ = 0.56 (degarelix study) is the start; T lowers GnRH pulse frequency through the androgen receptor (Pitteloud N et al. JCEM 2008)")
-        case .tPituitaryExponent: return ParameterSpec("T_feedback_pituitary_exponent", "1", Calibrated.tPituitaryExponent,
+        case .tPituitaryExponent: return ParameterSpec("T_feedback_pituitary_exponent", "1", Calibrated.values["T_feedback_pituitary_exponent"]!,
             "calibrated (training set): androgen-receptor feedback on the gonadotrophs, besides aromatization (Pitteloud 2008)")
-        case .keGonadotrophReserve: return ParameterSpec("ke_gonadotroph_reserve_per_h", "1/h", Calibrated.keGonadotrophReserve,
+        case .keGonadotrophReserve: return ParameterSpec("ke_gonadotroph_reserve_per_h", "1/h", Calibrated.values["ke_gonadotroph_reserve_per_h"]!,
             "calibrated (training set): rate at which gonadotroph LH/FSH synthesis follows the GnRH stimulus (self-priming and down-regulation over days to weeks)")
         case .gonadotrophReserveExponent: return ParameterSpec("gonadotroph_reserve_exponent", "1", 1,
             "assumption: secretion proportional to the reserve (stimulus × reserve), so chronic suppression deepens as the reserve runs down")
         case .gonadotropinCeiling: return ParameterSpec("gonadotropin_secretion_ceiling_fold", "1", 10,
             "assumption: maximal LH/FSH secretion 10× the reference rate (LH ~50 IU/L, the range of castrate and anorchic men)")
-        case .inhibinFSHExponent: return ParameterSpec("inhibin_B_FSH_exponent", "1", Calibrated.inhibinFSHExponent,
+        case .inhibinFSHExponent: return ParameterSpec("inhibin_B_FSH_exponent", "1", Calibrated.values["inhibin_B_FSH_exponent"]!,
             "calibrated (training set): inhibin B (Sertoli cells, following the germ cells) suppresses FSH but not LH")
         case .lhSecretion: return ParameterSpec("LH_secretion_IU_per_L_per_h", "IU/L/h",
             Derived.value(.keLH) * ReferenceMan.LH_IU_per_L, "derived: ke_LH × reference LH 5 IU/L at drive 1 (steady state)")
@@ -62,9 +62,9 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .leydigLHEmax: return ParameterSpec("Leydig_LH_Emax", "1", 77.5, "Tornøe 2007 Lmax")
         case .leydigLH50: return ParameterSpec("Leydig_LH50_IU_per_L", "IU/L", 5.18, "Tornøe 2007 L50")
         case .leydigHill: return ParameterSpec("Leydig_LH_hill", "1", 1.9, "Tornøe 2007 κ")
-        case .keLeydigTrophic: return ParameterSpec("ke_Leydig_trophic_per_h", "1/h", Calibrated.keLeydigTrophic,
+        case .keLeydigTrophic: return ParameterSpec("ke_Leydig_trophic_per_h", "1/h", Calibrated.values["ke_Leydig_trophic_per_h"]!,
             "calibrated (training set): Leydig-cell mass follows LH over months (atrophy under suppression, slow recovery after it)")
-        case .leydigTrophicExponent: return ParameterSpec("Leydig_trophic_exponent", "1", Calibrated.leydigTrophicExponent,
+        case .leydigTrophicExponent: return ParameterSpec("Leydig_trophic_exponent", "1", Calibrated.values["Leydig_trophic_exponent"]!,
             "calibrated (training set): how strongly Leydig mass follows LH stimulation")
         case .keITT: return ParameterSpec("ke_ITT_per_h", "1/h", log(2.0) / 1.0,
             "assumption: intratesticular T turnover t½ 1 h (not retrieved); only the speed of ITT changes depends on it")
@@ -84,13 +84,13 @@ public enum Parameter: Int, CaseIterable, Sendable {
             "individual (solved from SHBG, or from age); reference: SHBG giving 2.0 % free T at 531 ng/dL by Vermeulen (Södergård R et al. J Steroid Biochem 1982;16:801)")
         case .keSHBG: return ParameterSpec("ke_SHBG_per_h", "1/h", log(2.0) / (7 * 24),
             "assumption: SHBG plasma half-life about 7 days (hepatic glycoprotein turnover)")
-        case .shbgEstradiolExponent: return ParameterSpec("SHBG_E2_exponent", "1", Calibrated.shbgEstradiolExponent,
+        case .shbgEstradiolExponent: return ParameterSpec("SHBG_E2_exponent", "1", Calibrated.values["SHBG_E2_exponent"]!,
             "calibrated (training set): estradiol raises hepatic SHBG synthesis; SHBG −16 % with E2 −29 % under anastrozole (Taxel 2001)")
         case .shbgAgeIncrease: return ParameterSpec("SHBG_increase_per_year", "1/y", 0.013,
             "Feldman HA et al. JCEM 2002;87:589 (MMAS): SHBG +1.3 % per year of age; applied above 30 y to the default SHBG")
         case .aromataseKm: return ParameterSpec("aromatase_Km_nmol_per_L", "nmol/L", 1.83,
             "Lakshman KM et al. JCEM 2010;95:3955 (free T)")
-        case .aromataseTesticularShare: return ParameterSpec("aromatase_testicular_share", "1", Calibrated.aromataseTesticularShare,
+        case .aromataseTesticularShare: return ParameterSpec("aromatase_testicular_share", "1", Calibrated.values["aromatase_testicular_share"]!,
             "calibrated (training set): share of the reference man's E2 made by testicular aromatase (which sees ITT ≫ Km, so escapes competitive inhibition; research note 2); literature 20–60 % (de Ronde & de Jong 2011)")
         case .aromataseCapacity: return ParameterSpec("aromatase_capacity", "1", 1,
             "individual (solved from E2): scales peripheral and testicular aromatase alike, so any baseline E2 can be entered")
@@ -102,8 +102,8 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .age: return ParameterSpec("age_years", "y", ReferenceMan.age_years, "individual (patient)")
         case .bmiIdeal: return ParameterSpec("BMI_ideal_kg_per_m2", "kg/m2", ReferenceMan.BMI_kg_per_m2,
             "assumption: 100 % ideal body weight ≈ BMI 22")
-        case .aromataseBMIExponent: return ParameterSpec("aromatase_BMI_exponent", "1", Calibrated.aromataseBMIExponent,
-            "calibrated: peripheral aromatase ∝ (BMI/22)^p fitted to E2/T ×\(Calibrated.kleyE2OverTRatio) at 170 % IBW (Kley HK et al. Metabolism 1980;29:1041; Schneider G et al. JCEM 1979;48:633)")
+        case .aromataseBMIExponent: return ParameterSpec("aromatase_BMI_exponent", "1", Calibrated.values["aromatase_BMI_exponent"]!,
+            "calibrated (with the training set, to E2/T ×4.4 at 170 % IBW): peripheral aromatase ∝ (BMI/22)^p (Kley HK et al. Metabolism 1980;29:1041; Schneider G et al. JCEM 1979;48:633)")
         case .spermatogenesisDuration: return ParameterSpec("spermatogenesis_duration_h", "h", 64 * 24,
             "64 d (Heller & Clermont 1963; Amann RP J Androl 2008;29:469), \(SpermChain.seminiferousStages) stages")
         case .caputTransit: return ParameterSpec("epididymis_caput_transit_h", "h", 1.1 * 24, "Amann RP et al. Biol Reprod 1976;15:586 (rhesus)")
@@ -112,8 +112,8 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .spermatogenicCapacity: return ParameterSpec("spermatogenic_capacity_million_per_mL", "million/mL",
             Derived.spermatogenicCapacity,
             "individual (solved from sperm concentration); reference: 73 million/mL at half drive, after the germ-cell losses of the chain")
-        case .spermatogenicHill: return ParameterSpec("spermatogenic_drive_hill", "1", Calibrated.spermatogenicHill,
-            "calibrated: sperm concentration rise under anastrozole (Shah 2021), see notebook")
+        case .spermatogenicHill: return ParameterSpec("spermatogenic_drive_hill", "1", Calibrated.values["spermatogenic_drive_hill"]!,
+            "calibrated (training set): sperm concentration rise under anastrozole (Shah 2021)")
         case .spermatogenicFSH50: return ParameterSpec("spermatogenic_FSH50_IU_per_L", "IU/L", ReferenceMan.FSH_IU_per_L,
             "assumption: the reference man's FSH gives half-maximal drive (with ITT50)")
         case .spermatogenicITT50: return ParameterSpec("spermatogenic_ITT50_nmol_per_L", "nmol/L",
@@ -123,10 +123,10 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .motileVolume: return ParameterSpec("motile_volume_mL", "mL", ReferenceMan.motileVolume_mL,
             "individual (solved from total motile count); reference: volume 3.7 mL × motility 61 % (Cooper 2010)")
         case .morphologyCapacity: return ParameterSpec("morphology_capacity_percent", "%",
-            ReferenceMan.strictMorphology_percent / pow(Derived.referenceCaudaFraction, Calibrated.morphologyExponent),
+            ReferenceMan.strictMorphology_percent / pow(Derived.referenceCaudaFraction, Calibrated.values["morphology_exponent"]!),
             "individual (solved from strict morphology); reference: 15 % normal forms at half capacity (Cooper 2010)")
-        case .morphologyExponent: return ParameterSpec("morphology_exponent", "1", Calibrated.morphologyExponent,
-            "calibrated: strict morphology rise under anastrozole (Shah 2021)")
+        case .morphologyExponent: return ParameterSpec("morphology_exponent", "1", Calibrated.values["morphology_exponent"]!,
+            "calibrated (training set): strict morphology rise under anastrozole (Shah 2021)")
         }
     }
 

@@ -162,7 +162,7 @@ extension ModelDocument {
          + "Leydig-cell desensitisation are not modelled. The T-feedback exponent is Tornøe's and the E2 exponent is "
          + "calibrated to one cohort; the split between hypothalamic and pituitary E2 action is an assumption.",
          "- The testicular aromatase sees total ITT (research note 2); the free intratesticular fraction is unknown. "
-         + "The calibrated testicular share of E2 (\(percent(Calibrated.aromataseTesticularShare)) in the reference man, "
+         + "The calibrated testicular share of E2 (\(percent(Parameter.aromataseTesticularShare.spec.value)) in the reference man, "
          + "\(percent(share)) in the cohort patient at baseline) is "
          + "within the conflicting literature range (20–83 %).",
          "- SHBG, albumin binding and free-T changes with obesity are not modelled (free fraction fixed at 2 %); "

@@ -39,6 +39,7 @@ extension PatientSpec {
         ("LH", \.LH_IU_per_L), ("FSH", \.FSH_IU_per_L),
         ("sperm_concentration", \.spermConcentration_million_per_mL),
         ("total_motile_count", \.totalMotileCount_million), ("strict_morphology", \.strictMorphology_percent),
+        ("SHBG", \.SHBG_nmol_per_L),
     ]
 
     /// The model's patient; labs written in SI units are converted to conventional ones by the observable's
