@@ -75,7 +75,8 @@ public struct Expectations: Sendable {
         case atMostFractionOfBaseline(Double)
         /// |m/b − 1| < factor × the other scenario's |m′/b′ − 1|.
         case changeSmallerThan(String, factor: Double)
-        /// m/b < the other scenario's m′/b′ (e.g. still further below baseline: a slower recovery).
+        /// m/b < (1 − margin) × the other scenario's m′/b′: more than 1 % lower (e.g. still further below
+        /// baseline: a slower recovery); the margin keeps two equal recoveries from passing on rounding noise.
         case belowFractionOf(String)
 
         public var rule: (statistic: Statistic, order: Order, bound: Bound) {
@@ -88,7 +89,7 @@ public struct Expectations: Sendable {
             case .above(let path): (.mean, .greater, .scenario(path, factor: 1))
             case .atMostFractionOfBaseline(let f): (.fractionOfBaseline, .atMost, .constant(f))
             case let .changeSmallerThan(path, factor): (.sizeOfChange, .less, .scenario(path, factor: factor))
-            case .belowFractionOf(let path): (.fractionOfBaseline, .less, .scenario(path, factor: 1))
+            case .belowFractionOf(let path): (.fractionOfBaseline, .less, .scenario(path, factor: 1 - m))
             }
         }
 

@@ -4,22 +4,24 @@
 /// Tolerance and evidence may be given on the block, on a time point and on a value; the innermost wins. A
 /// value with no tolerance at any level gets its evidence tag's default (`Evidence.defaultTolerance`).
 extension Reader {
-    /// Tolerance and evidence tag as given so far, outermost first.
+    /// Tolerance and evidence tag as given so far, outermost first. `unusable` after a bad tolerance or tag (already
+    /// reported): the values below are still read, for their own mistakes, but not compared.
     struct Grading {
         var tolerance: Double?
         var evidence: Evidence?
+        var unusable = false
     }
 
     static let gradingKeys = ["tolerance", "evidence"]
-    static let evidenceAllowed = "A (read in the study's own text), S (secondary source quoting it), "
-        + "D (derived by unit conversion), U (uncertain)"
+    static let evidenceMeanings = "A: read in the study's own text, S: secondary source quoting it, "
+        + "D: derived by unit conversion, U: uncertain"
 
     func reportedBlock(_ field: Field, simulationEnd: Double?) -> Reported? {
         let blocks = ["baseline", "on_treatment", "timepoints"]
         guard let object = field.object(keys: ["source"] + Reader.gradingKeys + blocks) else { return nil }
         let source = object.required("source", allowed: "the study's citation, e.g. \"Author et al. Journal 2017;6:470\"")?
             .text(allowed: "the study's citation")
-        guard let grading = grading(object, inherited: Grading()) else { return nil }
+        let grading = grading(object, inherited: Grading())
         var timepoints: [ReportedTimepoint] = []
         for label in ["baseline", "on_treatment"] {
             guard let block = object[label] else { continue }
@@ -41,18 +43,19 @@ extension Reader {
         return Reported(source: source, timepoints: timepoints)
     }
 
-    /// The tolerance and evidence keys of `object` over those inherited; nil (after logging) when one is bad.
-    func grading(_ object: Object, inherited: Grading) -> Grading? {
+    /// The tolerance and evidence keys of `object` over those inherited.
+    func grading(_ object: Object, inherited: Grading) -> Grading {
         var grading = inherited
         if let field = object["tolerance"] {
-            guard let tolerance = field.quantity([.fraction], sign: .positive, what: "a tolerance", example: "25 %")
-            else { return nil }
-            grading.tolerance = tolerance.baseValue
+            let tolerance = field.quantity([.fraction], sign: .positive, what: "a tolerance", example: "25 %")
+            grading.tolerance = tolerance?.baseValue
+            grading.unusable = grading.unusable || tolerance == nil
         }
         if let field = object["evidence"] {
-            let tags = Evidence.allCases.map { ($0.rawValue, $0) }
-            guard let evidence = field.choice(tags, what: "evidence tag (\(Reader.evidenceAllowed))") else { return nil }
+            let evidence = field.choice(Evidence.allCases.map { ($0.rawValue, $0) },
+                                        what: "evidence tag (\(Reader.evidenceMeanings))")
             grading.evidence = evidence
+            grading.unusable = grading.unusable || evidence == nil
         }
         return grading
     }
@@ -62,8 +65,8 @@ extension Reader {
     func reportedTimepoint(_ field: Field, label: String?, grading inherited: Grading, end: Double?) -> ReportedTimepoint? {
         let observables = catalog.observables.map(\.name)
         let timeKeys = ["at", "from", "to"] + (label == nil ? ["label"] : [])
-        guard let object = field.object(keys: timeKeys + Reader.gradingKeys + observables),
-              let grading = grading(object, inherited: inherited) else { return nil }
+        guard let object = field.object(keys: timeKeys + Reader.gradingKeys + observables) else { return nil }
+        let grading = grading(object, inherited: inherited)
         let time = { (key: String) in
             object[key]?.quantity([.time], sign: .nonNegative, what: "a time", example: "3 months")?.baseValue
         }
@@ -111,9 +114,8 @@ extension Reader {
         var kind = Comparison.Kind.absolute, value: Double?, written = unit
         if case .mapping = field.node {
             let targets = ["value", "change", "fold"]
-            guard let object = field.object(keys: targets + Reader.gradingKeys),
-                  let own = self.grading(object, inherited: inherited) else { return nil }
-            grading = own
+            guard let object = field.object(keys: targets + Reader.gradingKeys) else { return nil }
+            grading = self.grading(object, inherited: inherited)
             let given = targets.compactMap { key in object[key].map { (key, $0) } }
             let allowed = "one of value (e.g. \"412 ng/dL\"), change (e.g. \"+53 %\", relative to day 0) or fold (e.g. \"2.0\")"
             guard let (key, target) = given.first else {
@@ -151,7 +153,7 @@ extension Reader {
         } else if let measurement = measurement(field, observable: observable) {
             value = measurement.value; written = measurement.unit
         }
-        guard let value else { return nil }
+        guard let value, !grading.unusable else { return nil }
         guard let tolerance = grading.tolerance ?? grading.evidence?.defaultTolerance else {
             field.problem("has no tolerance.", allowed: "a tolerance on the value, its time point or the reported block "
                           + "(e.g. \"tolerance: 25 %\"), or an evidence tag giving the default (A, S, D: 20 %; U: 40 %)")

@@ -90,7 +90,7 @@ struct ExpectationTests {
     }
 
     /// The rules: at_most_fraction_of_baseline is m/b ≤ f; change_smaller_than is |m/b − 1| < k·|m′/b′ − 1|
-    /// (a fall counts by its size); below_fraction_of is m/b < m′/b′.
+    /// (a fall counts by its size); below_fraction_of is m/b < 0.99 × m′/b′ (more than the 1 % margin lower).
     @Test func fractionRules() {
         func pass(_ relation: Expectations.Relation, mean: Double, baseline: Double, other: (Double, Double)) -> Bool {
             ExpectationResult(scenario: "s", observable: "LH", relation: relation, fromDays: 0, toDays: 1, mean: mean,
@@ -106,5 +106,6 @@ struct ExpectationTests {
         // Recovery to 60 % of day 0 against 80 % after a shorter suppression: slower.
         #expect(pass(.belowFractionOf("o.yaml"), mean: 3, baseline: 5, other: (4, 5)))
         #expect(!pass(.belowFractionOf("o.yaml"), mean: 4, baseline: 5, other: (3, 5)))
+        #expect(!pass(.belowFractionOf("o.yaml"), mean: 3.98, baseline: 5, other: (4, 5)))   // 0.5 % lower: within the margin
     }
 }
