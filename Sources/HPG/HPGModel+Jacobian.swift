@@ -24,8 +24,8 @@ extension HPGModel {
         J[iG, iE2] = -aH * gnrhInput / e2
         J[iG, iT] = -b * gnrhInput / t
         for (i, secretion, elimination) in [(iLH, Parameter.lhSecretion, Parameter.keLH), (iFSH, .fshSecretion, .keFSH)] {
-            let release = v(secretion) * g * (1 + effects.gnrhAgonism) * pituitary
-            J[i, iG] = v(secretion) * (1 + effects.gnrhAgonism) * pituitary
+            let release = v(secretion) * g * effects.gnrhStimulusFactor * pituitary
+            J[i, iG] = v(secretion) * effects.gnrhStimulusFactor * pituitary
             J[i, i] = -v(elimination)
             J[i, iE2] = -aP * release / e2
         }
@@ -77,8 +77,9 @@ extension HPGModel {
             slot.kinetics.addJacobian(p, &J)
             for m in slot.mechanisms {
                 let i = m.parameter
-                if m.kind == .testosterone {
-                    slot.kinetics.forEachOutflowCoefficient(p) { state, k in J[iT, state] += k * p[i] * 1e6 / tVolume_dL }
+                if m.kind == .testosterone || m.kind == .estradiol {
+                    let (row, input) = m.kind == .testosterone ? (iT, 1e6 / tVolume_dL) : (iE2, DrugEffects.estradiolInputPerMg(keE2: v(.keE2)))
+                    slot.releaseCoefficients(p, fraction: p[i]) { state, k in J[row, state] += k * input }
                     continue
                 }
                 guard let column = m.state, let volume = m.volume else { continue }
@@ -92,7 +93,7 @@ extension HPGModel {
                     let dLogB = dCdA / p[i] / effects.estrogenReceptorBlock
                     J[iG, column] += aH * gnrhInput * dLogB
                     for (row, secretion) in [(iLH, Parameter.lhSecretion), (iFSH, .fshSecretion)] {
-                        J[row, column] += aP * v(secretion) * g * (1 + effects.gnrhAgonism) * pituitary * dLogB
+                        J[row, column] += aP * v(secretion) * g * effects.gnrhStimulusFactor * pituitary * dLogB
                     }
                 case .lhReceptor:
                     J[iITT, column] += v(.keITT) * v(.leydigCapacity) * stimulationSlope * p[i] * dCdA
@@ -101,9 +102,17 @@ extension HPGModel {
                     let cc = max(concentration, tiny)
                     let slope = emax * hill * pow(cc, hill - 1) * pow(ec50, hill) / pow(pow(ec50, hill) + pow(cc, hill), 2)
                     for (row, secretion) in [(iLH, Parameter.lhSecretion), (iFSH, .fshSecretion)] {
-                        J[row, column] += v(secretion) * g * pituitary * slope * dCdA
+                        J[row, column] += v(secretion) * g * effects.gnrhReceptorAvailable * pituitary * slope * dCdA
                     }
-                case .testosterone:
+                case .gnrhInhibition:
+                    // Stimulus ∝ Π(1 − I_k): d/dA = −Π/(1 − I)·dI/dC·dC/dA (0 once I rounds to 1: saturated).
+                    let inhibition = DrugEffects.gnrhInhibition(concentration, imax: p[i], ic50: p[i + 1], hill: p[i + 2])
+                    let others = inhibition.value < 1 ? effects.gnrhStimulusFactor / (1 - inhibition.value) : 0
+                    let dFactor = -others * inhibition.slope * dCdA
+                    for (row, secretion) in [(iLH, Parameter.lhSecretion), (iFSH, .fshSecretion)] {
+                        J[row, column] += v(secretion) * g * pituitary * dFactor
+                    }
+                case .testosterone, .estradiol:
                     break
                 }
             }

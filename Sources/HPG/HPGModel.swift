@@ -54,7 +54,7 @@ public struct HPGModel: Sendable {
         let e2Seen = max(e2, tiny) / effects.estrogenReceptorBlock / v(.e2FeedbackReference)
         let hypothalamic = pow(e2Seen, -v(.e2HypothalamicExponent)) * pow(max(t, tiny) / v(.tFeedbackReference), -v(.tHypothalamicExponent))
         let pituitary = pow(e2Seen, -v(.e2PituitaryExponent))
-        let stimulus = g * (1 + effects.gnrhAgonism)
+        let stimulus = g * effects.gnrhStimulusFactor
         dydt[PhysiologicalState.gnrhDrive.rawValue] = v(.keGnRHDrive) * (v(.gnrhDriveCapacity) * hypothalamic - g)
         dydt[PhysiologicalState.lh.rawValue] = v(.lhSecretion) * stimulus * pituitary - v(.keLH) * lh
         dydt[PhysiologicalState.fsh.rawValue] = v(.fshSecretion) * stimulus * pituitary - v(.keFSH) * fsh
@@ -76,7 +76,7 @@ public struct HPGModel: Sendable {
         let adiposity = pow(v(.bmi) / v(.bmiIdeal), v(.aromataseBMIExponent))
         let peripheral = v(.aromatasePeripheralVmax) * adiposity * freeT / (km + freeT)
         let testicular = v(.aromataseTesticularVmax) * max(itt, 0) / (km + max(itt, 0))
-        dydt[PhysiologicalState.estradiol.rawValue] = peripheral + testicular - v(.keE2) * e2
+        dydt[PhysiologicalState.estradiol.rawValue] = peripheral + testicular + effects.estradiolInput_pg_per_mL_per_h(keE2: v(.keE2)) - v(.keE2) * e2
 
         SpermChain.derivatives(y, p, input: v(.spermatogenicCapacity) * HPGModel.spermatogenicDrive(fsh: fsh, itt: itt, p), dydt)
     }

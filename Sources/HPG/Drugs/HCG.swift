@@ -19,7 +19,7 @@ extension Drug {
         let ka = 0.25
         let k = clearance / volume
         return Drug(
-            name: "hcg", doseUnit: .IU, molarMass_g_per_mol: nil,
+            name: "hcg", doseUnit: .IU, molarMass_g_per_mol: nil, routes: [.im, .sc],
             pk: .firstOrderAbsorption(
                 ka: ParameterSpec("ka_per_h", "1/h", ka,
                     "derived: IM tmax = ln(ka/k)/(ka − k) = \(String(format: "%.1f", log(ka / k) / (ka - k))) h, label 9–12 h"),
