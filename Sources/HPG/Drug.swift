@@ -11,11 +11,16 @@ public struct Drug: Sendable {
     public var molarMass_g_per_mol: Double?
     public var pk: PKModel
     public var mechanisms: [Mechanism]
+    /// How the drug is given (the routes a scenario may name).
+    public var routes: [Route]
 
-    public init(name: String, doseUnit: DoseUnit, molarMass_g_per_mol: Double?, pk: PKModel, mechanisms: [Mechanism]) {
+    public init(name: String, doseUnit: DoseUnit, molarMass_g_per_mol: Double?, routes: [Route], pk: PKModel,
+                mechanisms: [Mechanism]) {
+        precondition(!routes.contains(.iv) || pk.plasmaCompartment != nil, "\(name): iv needs a plasma compartment")
         self.name = name
         self.doseUnit = doseUnit
         self.molarMass_g_per_mol = molarMass_g_per_mol
+        self.routes = routes
         self.pk = pk
         self.mechanisms = mechanisms
     }
@@ -38,6 +43,15 @@ public struct Drug: Sendable {
     public var concentrationUnit: String { doseUnit.concentrationUnit }
 }
 
+/// A route of administration. Every route but iv doses the drug's first compartment (its depot: gut, muscle,
+/// subcutis or skin, with the drug's bioavailability); iv doses its plasma compartment.
+public enum Route: String, Sendable, CaseIterable {
+    case oral, im, sc, iv, transdermal
+
+    /// The drug's own (1-based) compartment this route doses.
+    public func compartment(of pk: PKModel) -> Int { self == .iv ? pk.plasmaCompartment! + 1 : 1 }
+}
+
 public enum DoseUnit: String, Sendable {
     case mg, ug, IU
 
@@ -50,6 +64,8 @@ public enum DoseUnit: String, Sendable {
         case .ug, .IU: return 1
         }
     }
+    /// Milligrams in one dose unit (mass units only).
+    var milligrams: Double { self == .ug ? 1e-3 : 1 }
 }
 
 /// A drug's pharmacokinetics: one of the dosing library's linear compartment structures (`PKLibrary`,
@@ -91,8 +107,8 @@ public struct PKModel: Sendable {
                        bioavailability: bioavailability)
     }
 
-    /// A depot releasing the drug at ka·A into its site of action (testosterone esters release T into serum).
-    /// Dosable compartment: 1 depot.
+    /// A depot releasing the drug at ka·A into its site of action (testosterone esters release T into serum,
+    /// a patch or gel's skin reservoir T or E2). Dosable compartment: 1 depot.
     public static func depotRelease(ka: ParameterSpec, bioavailability: ParameterSpec) -> PKModel {
         PKModel(PKLibrary.depotReleaseKinetics, parameters: [("KA", ka)], bioavailability: bioavailability)
     }
@@ -150,8 +166,15 @@ public enum Mechanism: Sendable {
     /// GnRH-receptor agonism: pituitary stimulus G·(1 + Σ Emax·C^γ/(EC50^γ + C^γ)) (gonadorelin; the
     /// Tornøe 2007 H1 form).
     case gnrhReceptorAgonism(emax: ParameterSpec, ec50: ParameterSpec, hill: ParameterSpec)
-    /// Exogenous testosterone: the depot release ka·A (mg ester/h) × mass fraction of T enters serum T.
-    case testosteroneRelease(testosteroneMassFraction: ParameterSpec)
+    /// GnRH-receptor inhibition, the Tornøe 2007 H2 form: each drug takes the fraction
+    /// I = Imax·C^δ/(IC50^δ + C^δ) of the pituitary's GnRH response away, so the stimulus is
+    /// G·(1 + Σ agonism)·Π(1 − I) (independent action of several drugs). An antagonist blocks the receptor
+    /// (acyline, after degarelix in Tornøe 2007); a depot agonist desensitises it (leuprolide).
+    case gnrhReceptorInhibition(imax: ParameterSpec, ic50: ParameterSpec, hill: ParameterSpec)
+    /// A hormone made outside the axis: the depot's release ka·A (dose unit/h) × the hormone's mass fraction
+    /// enters serum testosterone or estradiol, dividing by the hormone's distribution volume MCR/ke (its
+    /// steady-state rise is release/MCR). Testosterone esters and gel; estradiol patches.
+    case hormoneRelease(ReleasedHormone, massFraction: ParameterSpec)
     /// The wrapped mechanism, driven by the metabolite's concentration instead of the parent's
     /// (needs a `MetabolitePK`).
     indirect case throughMetabolite(Mechanism)
@@ -164,7 +187,13 @@ public enum Mechanism: Sendable {
         case .aromataseInhibition(let ki), .estrogenReceptorAntagonism(let ki): return [ki]
         case .lhReceptorAgonism(let k): return [k]
         case .gnrhReceptorAgonism(let emax, let ec50, let hill): return [emax, ec50, hill]
-        case .testosteroneRelease(let fraction): return [fraction]
+        case .gnrhReceptorInhibition(let imax, let ic50, let hill): return [imax, ic50, hill]
+        case .hormoneRelease(_, let fraction): return [fraction]
         }
     }
+}
+
+/// The serum hormones a drug can release into (`Mechanism.hormoneRelease`).
+public enum ReleasedHormone: Sendable {
+    case testosterone, estradiol
 }

@@ -5,10 +5,10 @@ import Dosing
 /// over drugs then retains one object per drug instead of each of its arrays (measured: the struct form
 /// made `hpgsim run` over the drug, combination and condition scenarios ~10 % slower in release).
 final class DrugSlots: Sendable {
-    enum Kind: Sendable { case aromatase, estrogenReceptor, lhReceptor, gnrhReceptor, testosterone }
+    enum Kind: Sendable { case aromatase, estrogenReceptor, lhReceptor, gnrhReceptor, gnrhInhibition, testosterone, estradiol }
 
     /// One mechanism: its first parameter, and the compartment (and volume) whose concentration drives it
-    /// (nil for testosterone release, driven by the outflow of the drug's PK structure: the depot's release).
+    /// (nil for hormone release, driven by the outflow of the drug's PK structure: the depot's release).
     struct MechanismSlot: Sendable {
         let kind: Kind
         let parameter: Int
@@ -22,6 +22,8 @@ final class DrugSlots: Sendable {
     /// then the second species (metabolite or isomer).
     let plasma: [(state: Int, volume: Int)]
     let concentrationFactor: Double
+    /// Milligrams per dose unit, for released hormone.
+    let milligramsPerDoseUnit: Double
     let mechanisms: [MechanismSlot]
 
     init(drug: Drug, firstState: Int, firstParameter: Int) {
@@ -30,6 +32,7 @@ final class DrugSlots: Sendable {
         kinetics = pk.structure.kinetics(firstState: firstState, parameterIndices: pk.structure.parameters.map(parameter))
         plasma = pk.plasmaCompartments.map { (firstState + $0, parameter(pk.structure.compartments[$0].volume!)) }
         concentrationFactor = drug.doseUnit.concentrationFactor
+        milligramsPerDoseUnit = drug.doseUnit.milligrams
         var next = firstParameter + pk.parameters.count
         var mechanisms: [MechanismSlot] = []
         for mechanism in drug.mechanisms {
@@ -45,10 +48,12 @@ final class DrugSlots: Sendable {
             case .estrogenReceptorAntagonism: kind = .estrogenReceptor
             case .lhReceptorAgonism: kind = .lhReceptor
             case .gnrhReceptorAgonism: kind = .gnrhReceptor
-            case .testosteroneRelease: kind = .testosterone
+            case .gnrhReceptorInhibition: kind = .gnrhInhibition
+            case .hormoneRelease(.testosterone, _): kind = .testosterone
+            case .hormoneRelease(.estradiol, _): kind = .estradiol
             case .throughMetabolite: preconditionFailure("\(drug.name): nested metabolite mechanisms")
             }
-            if kind == .testosterone {
+            if kind == .testosterone || kind == .estradiol {
                 mechanisms.append(MechanismSlot(kind: kind, parameter: next, state: nil, volume: nil))
             } else {
                 precondition(species < plasma.count,
@@ -65,19 +70,47 @@ final class DrugSlots: Sendable {
         guard let state, let volume else { return 0 }
         return max(y[state], 0) * concentrationFactor / p[volume]
     }
+
+    /// Hormone released (mg/h) per unit amount in each out-flowing compartment, for mass fraction `fraction`.
+    func releaseCoefficients(_ p: UnsafeBufferPointer<Double>, fraction: Double, _ body: (Int, Double) -> Void) {
+        kinetics.forEachOutflowCoefficient(p) { state, k in body(state, k * fraction * milligramsPerDoseUnit) }
+    }
 }
 
 /// The drug terms the physiological equations read, summed over all drugs:
 /// Σ C/Ki (aromatase), 1 + Σ C/Ki (estrogen receptor), Σ k·C (LH equivalents),
-/// Σ Emax·C^γ/(EC50^γ + C^γ) (GnRH receptor), Σ KA·A_depot·f_T (testosterone release, mg/h: what the
-/// drug's PK structure releases, its outflow). Building it also writes the PK derivatives of every drug
-/// (derived by its `LinearCompartments` structure) into `dydt`.
+/// Σ Emax·C^γ/(EC50^γ + C^γ) (GnRH receptor agonism), Π(1 − Imax·C^δ/(IC50^δ + C^δ)) (GnRH receptor left
+/// uninhibited), Σ KA·A_depot·f (hormone release, mg/h of T or E2: what the drug's PK structure releases, its
+/// outflow). Building it also writes the PK derivatives of every drug (derived by its `LinearCompartments`
+/// structure) into `dydt`.
 struct DrugEffects {
     var aromataseInhibition = 0.0
     var estrogenReceptorBlock = 1.0
     var lhEquivalent = 0.0
     var gnrhAgonism = 0.0
+    var gnrhReceptorAvailable = 1.0
     var testosteroneRelease_mg_per_h = 0.0
+    var estradiolRelease_mg_per_h = 0.0
+
+    /// The factor on the GnRH drive at the pituitary: (1 + Σ agonism)·Π(1 − inhibition).
+    var gnrhStimulusFactor: Double { (1 + gnrhAgonism) * gnrhReceptorAvailable }
+
+    /// Serum E2 input (pg/mL/h) of the released estradiol R (mg/h): R/V with the E2 distribution volume
+    /// V = MCR/ke_E2 (MCR 1600 L/day, `ReferenceMan`), so the steady-state rise is R/MCR.
+    func estradiolInput_pg_per_mL_per_h(keE2: Double) -> Double {
+        estradiolRelease_mg_per_h * DrugEffects.estradiolInputPerMg(keE2: keE2)
+    }
+
+    /// pg/mL/h of serum E2 per mg/h released: 1e9 pg/mg ÷ (V L × 1000 mL/L), V = MCR/ke_E2.
+    static func estradiolInputPerMg(keE2: Double) -> Double {
+        1e6 * keE2 / (ReferenceMan.estradiolClearance_L_per_day / 24)
+    }
+
+    /// Tornøe 2007 H2: I = Imax·C^δ/(IC50^δ + C^δ), and dI/dC.
+    static func gnrhInhibition(_ c: Double, imax: Double, ic50: Double, hill: Double) -> (value: Double, slope: Double) {
+        let cc = max(c, tiny), x = pow(cc, hill), a = pow(ic50, hill)
+        return (imax * x / (a + x), imax * hill * x / cc * a / ((a + x) * (a + x)))
+    }
 
     init(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, _ slots: [DrugSlots],
          dydt: UnsafeMutableBufferPointer<Double>?) {
@@ -94,7 +127,12 @@ struct DrugEffects {
                     let emax = p[i], ec50 = p[i + 1], hill = p[i + 2]
                     let x = pow(c, hill)
                     gnrhAgonism += emax * x / (pow(ec50, hill) + x)
-                case .testosterone: testosteroneRelease_mg_per_h += max(slot.kinetics.outflow(y, p), 0) * p[i]
+                case .gnrhInhibition:
+                    gnrhReceptorAvailable *= 1 - DrugEffects.gnrhInhibition(c, imax: p[i], ic50: p[i + 1], hill: p[i + 2]).value
+                case .testosterone:
+                    testosteroneRelease_mg_per_h += max(slot.kinetics.outflow(y, p), 0) * p[i] * slot.milligramsPerDoseUnit
+                case .estradiol:
+                    estradiolRelease_mg_per_h += max(slot.kinetics.outflow(y, p), 0) * p[i] * slot.milligramsPerDoseUnit
                 }
             }
         }
@@ -108,7 +146,9 @@ struct DrugEffects {
         case .estrogenReceptorBlock: return estrogenReceptorBlock
         case .lhEquivalent: return lhEquivalent
         case .gnrhAgonism: return gnrhAgonism
+        case .gnrhReceptorAvailable: return gnrhReceptorAvailable
         case .testosteroneRelease: return testosteroneRelease_mg_per_h
+        case .estradiolRelease: return estradiolRelease_mg_per_h
         default: preconditionFailure("\(input) is a state")
         }
     }
@@ -116,13 +156,19 @@ struct DrugEffects {
     /// ∂(sum)/∂(drug state) for every mechanism: calls `body(sum, state, derivative)` once per term, with
     /// dC/dA = factor/V: Σ C/Ki → 1/Ki, k·C → k, Emax·C^γ/(EC50^γ + C^γ) → Emax·γ·C^(γ−1)·EC50^γ/(EC50^γ + C^γ)²,
     /// testosterone release → the outflow coefficients × f_T.
+    /// Π(1 − I_k) over the GnRH-receptor inhibitors.
+    static func gnrhReceptorAvailable(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, _ slots: [DrugSlots]) -> Double {
+        DrugEffects(y, p, slots, dydt: nil).gnrhReceptorAvailable
+    }
+
     static func forEachPartial(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, _ slots: [DrugSlots],
                                _ body: (CoreInput, Int, Double) -> Void) {
         for slot in slots {
             for m in slot.mechanisms {
                 let i = m.parameter
-                if m.kind == .testosterone {
-                    slot.kinetics.forEachOutflowCoefficient(p) { state, k in body(.testosteroneRelease, state, k * p[i]) }
+                if m.kind == .testosterone || m.kind == .estradiol {
+                    let sum: CoreInput = m.kind == .testosterone ? .testosteroneRelease : .estradiolRelease
+                    slot.releaseCoefficients(p, fraction: p[i]) { state, k in body(sum, state, k) }
                     continue
                 }
                 guard let state = m.state, let volume = m.volume, y[state] > 0 else { continue }
@@ -135,7 +181,12 @@ struct DrugEffects {
                     let emax = p[i], ec50 = pow(p[i + 1], p[i + 2]), hill = p[i + 2]
                     let c = max(slot.concentration(y, p, state: state, volume: volume), tiny), x = pow(c, hill)
                     body(.gnrhAgonism, state, emax * hill * x / c * ec50 / ((ec50 + x) * (ec50 + x)) * dCdA)
-                case .testosterone: break
+                case .gnrhInhibition:
+                    // Available = Π(1 − I_k): ∂/∂A_k = −I_k'·dC/dA · Available/(1 − I_k).
+                    let inhibition = DrugEffects.gnrhInhibition(slot.concentration(y, p, state: state, volume: volume),
+                                                                imax: p[i], ic50: p[i + 1], hill: p[i + 2])
+                    body(.gnrhReceptorAvailable, state, -inhibition.slope * dCdA * gnrhReceptorAvailable(y, p, slots) / (1 - inhibition.value))
+                case .testosterone, .estradiol: break
                 }
             }
         }

@@ -74,7 +74,8 @@ extension CoreInput {
         case .leydigTrophic: PhysiologicalState.leydigTrophic.rawValue
         case .shbg: PhysiologicalState.shbg.rawValue
         case .firstGermStage: SpermChain.first
-        case .aromataseInhibition, .estrogenReceptorBlock, .lhEquivalent, .gnrhAgonism, .testosteroneRelease: nil
+        case .aromataseInhibition, .estrogenReceptorBlock, .lhEquivalent, .gnrhAgonism, .gnrhReceptorAvailable,
+             .testosteroneRelease, .estradiolRelease: nil
         }
     }
 }

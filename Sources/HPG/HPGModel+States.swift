@@ -8,7 +8,7 @@ public enum PhysiologicalState: Int, CaseIterable, Sendable {
             description: "hypothalamic GnRH drive (pulse frequency × amplitude), 1 in the reference man; Tornøe 2007 feedback compartment",
             equation: "dG/dt = ke_GnRH·(A_G·(E2s/E2ref)^(−λE,h)·(T/Tref)^(−λT,h) − G),  E2s = E2/(1 + Σ C_SERM/Ki)")
         case .lh: return StateSpec(name: "LH_IU_per_L", unit: "IU/L", description: "serum LH",
-            equation: "dLH/dt = ks_LH·sat(u) − ke_LH·LH,  u = s·R^βR·(E2s/E2ref)^(−λE,p)·(T/Tref)^(−λT,p),  s = G·(1 + Σ Emax·C^γ/(EC50^γ + C^γ)),  sat(u) = u·Cmax/(Cmax − 1 + u)")
+            equation: "dLH/dt = ks_LH·sat(u) − ke_LH·LH,  u = s·R^βR·(E2s/E2ref)^(−λE,p)·(T/Tref)^(−λT,p),  s = G·(1 + Σ Emax·C^γ/(EC50^γ + C^γ))·Π(1 − Imax·C^δ/(IC50^δ + C^δ)),  sat(u) = u·Cmax/(Cmax − 1 + u)")
         case .fsh: return StateSpec(name: "FSH_IU_per_L", unit: "IU/L", description: "serum FSH",
             equation: "dFSH/dt = ks_FSH·sat(u·(X1/X1ref)^(−λI)) − ke_FSH·FSH,  X1ref = Cap·½·k_s/(k_s + ½·k_d)  (inhibin B follows the germ cells)")
         case .itt: return StateSpec(name: "intratesticular_T_nmol_per_L", unit: "nmol/L",
@@ -17,7 +17,7 @@ public enum PhysiologicalState: Int, CaseIterable, Sendable {
         case .testosterone: return StateSpec(name: "testosterone_ng_per_dL", unit: "ng/dL", description: "serum total testosterone",
             equation: "dT/dt = k_ITT→T·ITT + Σ KA·A_depot·f_T·10⁶/(10·CL_T/ke_T) − ke_T·T")
         case .estradiol: return StateSpec(name: "estradiol_pg_per_mL", unit: "pg/mL", description: "serum estradiol",
-            equation: "dE2/dt = Ac·(Vp·(BMI/BMI0)^p·(1 + a_age·(age − 30)⁺)·FT/(Km·(1 + Σ C_AI/Ki) + FT) + Vt·ITT/(Km·(1 + Σ C_AI/Ki) + ITT)) − ke_E2·E2,  FT = Vermeulen(c·T, SHBG)")
+            equation: "dE2/dt = Ac·(Vp·(BMI/BMI0)^p·(1 + a_age·(age − 30)⁺)·FT/(Km·(1 + Σ C_AI/Ki) + FT) + Vt·ITT/(Km·(1 + Σ C_AI/Ki) + ITT)) + Σ R_E2·10⁶·ke_E2/CL_E2 − ke_E2·E2,  FT = Vermeulen(c·T, SHBG),  R_E2 = KA·A_patch (mg/h)")
         case .gonadotrophReserve: return StateSpec(name: "gonadotroph_reserve", unit: "1",
             description: "gonadotroph LH/FSH synthesis reserve, following the GnRH stimulus over days to weeks (1 in the reference man)",
             equation: "dR/dt = ke_R·(s − R)")

@@ -5,12 +5,14 @@ import Foundation
 /// evaluation of `RateLaws.core` gives the core's Jacobian.
 enum CoreInput: Int, CaseIterable {
     case gnrh, lh, fsh, itt, testosterone, estradiol, gonadotrophReserve, leydigTrophic, shbg, firstGermStage
-    case aromataseInhibition, estrogenReceptorBlock, lhEquivalent, gnrhAgonism, testosteroneRelease
+    case aromataseInhibition, estrogenReceptorBlock, lhEquivalent, gnrhAgonism, gnrhReceptorAvailable
+    case testosteroneRelease, estradiolRelease
 }
 
 struct CoreInputs<S: ModelScalar> {
     var gnrh, lh, fsh, itt, testosterone, estradiol, gonadotrophReserve, leydigTrophic, shbg, firstGermStage: S
-    var aromataseInhibition, estrogenReceptorBlock, lhEquivalent, gnrhAgonism, testosteroneRelease: S
+    var aromataseInhibition, estrogenReceptorBlock, lhEquivalent, gnrhAgonism, gnrhReceptorAvailable: S
+    var testosteroneRelease, estradiolRelease: S
 
     init(_ value: (CoreInput) -> S) {
         gnrh = value(.gnrh); lh = value(.lh); fsh = value(.fsh); itt = value(.itt)
@@ -19,7 +21,8 @@ struct CoreInputs<S: ModelScalar> {
         firstGermStage = value(.firstGermStage)
         aromataseInhibition = value(.aromataseInhibition); estrogenReceptorBlock = value(.estrogenReceptorBlock)
         lhEquivalent = value(.lhEquivalent); gnrhAgonism = value(.gnrhAgonism)
-        testosteroneRelease = value(.testosteroneRelease)
+        gnrhReceptorAvailable = value(.gnrhReceptorAvailable)
+        testosteroneRelease = value(.testosteroneRelease); estradiolRelease = value(.estradiolRelease)
     }
 }
 
@@ -59,10 +62,10 @@ enum RateLaws {
         let hypothalamic = e2Seen.power(-v(.e2HypothalamicExponent)) * tSeen.power(-v(.tHypothalamicExponent))
         let gnrh = v(.keGnRHDrive) * (v(.gnrhDriveCapacity) * hypothalamic - x.gnrh)
 
-        // Pituitary: GnRH stimulus (+ agonists), gonadotroph reserve R that follows the stimulus slowly (trophic
+        // Pituitary: GnRH stimulus (+ agonists, × the receptors left by antagonists and desensitisation), gonadotroph reserve R that follows the stimulus slowly (trophic
         // effect of GnRH on gonadotroph LH/FSH synthesis), sex-steroid feedback, inhibin B on FSH; secretion
         // saturates at `gonadotropinCeiling` times the reference rate: sat(u) = u·C/(C − 1 + u).
-        let stimulus = x.gnrh * (1 + x.gnrhAgonism)
+        let stimulus = x.gnrh * (1 + x.gnrhAgonism) * x.gnrhReceptorAvailable
         let reserve = v(.keGonadotrophReserve) * (stimulus - x.gonadotrophReserve)
         let pituitary = stimulus * x.gonadotrophReserve.floored(tiny).power(v(.gonadotrophReserveExponent))
             * e2Seen.power(-v(.e2PituitaryExponent)) * tSeen.power(-v(.tPituitaryExponent))
@@ -86,11 +89,12 @@ enum RateLaws {
         let testosterone = v(.ittToSerumT) * x.itt + x.testosteroneRelease * (1e6 / tVolume_dL) - v(.keT) * x.testosterone
 
         // Estradiol from aromatase (peripheral on Vermeulen free T, testicular on ITT), scaled by the man's
-        // aromatase capacity Ac.
+        // aromatase capacity Ac, and from estradiol-releasing drugs (release/MCR at steady state).
         let freeT = freeTestosterone(total_nM: serumT_nM.floored(0), shbg_nM: x.shbg.floored(0), p)
         let itt = x.itt.floored(0)
         let made = aromatase(freeT: freeT, itt: itt, inhibition: x.aromataseInhibition, p)
-        let estradiol = (made.peripheral + made.testicular) * v(.aromataseCapacity) - v(.keE2) * x.estradiol
+        let estradiol = (made.peripheral + made.testicular) * v(.aromataseCapacity)
+            + x.estradiolRelease * DrugEffects.estradiolInputPerMg(keE2: v(.keE2)) - v(.keE2) * x.estradiol
 
         // SHBG: hepatic synthesis raised by estradiol, (E2/E2ref)^σ (E2 itself: SERMs do not block the liver's
         // estrogen response), first-order turnover.

@@ -10,6 +10,9 @@ public enum ReferenceMan {
     /// Estradiol 25 pg/mL: production 40 µg/day ÷ MCR 1600 L/day (de Ronde & de Jong, Reprod Biol
     /// Endocrinol 2011;9:93; MCR from the mdwiki textbook template); inside 17.8–56.6 pg/mL (Qin 2012).
     public static let estradiol_pg_per_mL = 25.0
+    /// Estradiol metabolic clearance rate 1600 L/day (mdwiki textbook template of production, secretion and
+    /// clearance rates of the sex hormones; research file §1e): the volume MCR/ke_E2 that exogenous E2 enters.
+    public static let estradiolClearance_L_per_day = 1600.0
     /// LH 5 IU/L: assumption, mid-range of 1.6–11.6 IU/L (Qin 2012; CCLM 2018), between the Tornøe 2007
     /// study baselines 4.76 and 6.98 IU/L.
     public static let LH_IU_per_L = 5.0

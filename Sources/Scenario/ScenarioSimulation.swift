@@ -6,15 +6,13 @@ extension ScenarioCatalog {
     /// The model's vocabulary: every registered drug and profile, the physiological observables with their
     /// conventional and SI units, and every parameter (physiological and drug).
     ///
-    /// Routes: the model gives each drug one absorption depot (compartment 1) and, for drugs with plasma
-    /// kinetics, a central compartment (2). Oral, IM and SC doses go to the depot with the drug's declared
-    /// bioavailability; IV doses (drugs with a central compartment only) go to the central compartment.
+    /// Routes: each drug's own (`HPG.Route`): oral, IM, SC and transdermal doses go to its depot (compartment 1)
+    /// with the drug's declared bioavailability; IV doses go to its plasma compartment.
     public static let hpg: ScenarioCatalog = {
         let physiological = HPGModel(drugs: []).observables
         let all = HPGModel(drugs: DrugRegistry.all)
         let drugs = DrugRegistry.all.map { drug in
-            let routes: [(name: String, compartment: Int)] = drug.pk.plasmaCompartment.map {
-                [("oral", 1), ("im", 1), ("sc", 1), ("iv", $0 + 1)] } ?? [("im", 1), ("sc", 1)]
+            let routes = drug.routes.map { (name: $0.rawValue, compartment: $0.compartment(of: drug.pk)) }
             return Drug(name: drug.name, routes: routes, doseDimension: drug.doseUnit == .IU ? .activity : .mass,
                         baseUnitsPerDoseUnit: drug.doseUnit == .ug ? 1e-3 : 1,
                         observables: HPGModel(drugs: [drug]).observables.dropFirst(physiological.count).map(\.name))

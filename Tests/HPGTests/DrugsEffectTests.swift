@@ -98,3 +98,34 @@ import Testing
         #expect(ratios[3] > 1, "500 IU \(ratios[3])")
     }
 }
+
+/// Directions of the drugs the training studies need (pharmacology and labels; no study values).
+@Suite struct TrainingDrugsEffectTests {
+    typealias S = DrugsSupport
+
+    /// Estradiol patch 100 µg/day (350 µg over each 3.5 days): E2 up, and through E2's negative feedback LH,
+    /// FSH and T down (weeks 2–4). Testosterone gel 50 mg/day: T up (daily means), LH and FSH down (month 2).
+    @Test func estradiolPatchAndTestosteroneGel() throws {
+        let patch = DrugDose(drug: "estradiol_patch", record: .dose(350, at: 0, compartment: 1, rate: 100.0 / 24, interval: 84, additionalDoses: 7))
+        let e2 = try S.run([patch], days: 28)
+        #expect(S.ratio(e2, "estradiol", days: 14...28) > 1.5)
+        for name in ["LH", "FSH", "testosterone"] { #expect(S.ratio(e2, name, days: 14...28) < 0.9, "patch: \(name)") }
+
+        let times = stride(from: 0.0, through: 60 * 24, by: 1).map { $0 }
+        let gel = try simulate(patient: S.cohort, doses: [S.dose("testosterone_gel", 50, every: 24, count: 60)], outputTimes: times)
+        func lastMonthMean(_ name: String) -> Double { gel.series(name)![(30 * 24)...].reduce(0, +) / Double(30 * 24 + 1) }
+        #expect(lastMonthMean("testosterone") > 1.2 * gel.series("testosterone")![0])
+        for name in ["LH", "FSH"] { #expect(lastMonthMean(name) < 0.8 * gel.series(name)![0], "gel: \(name)") }
+    }
+
+    /// Acyline 21 mg SC (300 µg/kg) every 2 weeks lowers LH, FSH and T over the first week after each dose;
+    /// leuprolide 7.5 mg monthly brings T to the castrate range (< 50 ng/dL) from week 4 on (label: castrate
+    /// levels within 2–4 weeks), with LH and FSH suppressed.
+    @Test func acylineAndLeuprolideSuppressTheAxis() throws {
+        let acyline = try S.run([S.dose("acyline", 21, every: 336, count: 4)], days: 56)
+        for name in ["LH", "FSH", "testosterone"] { #expect(S.ratio(acyline, name, days: 1...7) < 0.5, "acyline: \(name)") }
+        let leuprolide = try S.run([S.dose("leuprolide", 7.5, every: 672, count: 3)], days: 84)
+        #expect(leuprolide.series("testosterone")![28...].allSatisfy { $0 < 50 })
+        for name in ["LH", "FSH"] { #expect(S.ratio(leuprolide, name, days: 28...84) < 0.1, "leuprolide: \(name)") }
+    }
+}

@@ -8,7 +8,7 @@ import Dosing
 @Test func metaboliteFollowsTheParentMetaboliteClosedForm() throws {
     func spec(_ name: String, _ value: Double) -> ParameterSpec { ParameterSpec(name, "-", value, "test value") }
     let (cl, v, clf, clm, vm) = (9.34, 753.0, 0.324, 5.1, 400.0)
-    let drug = Drug(name: "parent", doseUnit: .mg, molarMass_g_per_mol: 371.5,
+    let drug = Drug(name: "parent", doseUnit: .mg, molarMass_g_per_mol: 371.5, routes: [.oral],
                     pk: .firstOrderAbsorption(ka: spec("ka_per_h", 1.9), clearance: spec("CL_L_per_h", cl),
                                                             volume: spec("V_L", v), bioavailability: spec("F", 1),
                                                             metabolite: MetabolitePK(formationClearance: spec("CLf_L_per_h", clf), clearance: spec("CLm_L_per_h", clm), volume: spec("Vm_L", vm))),

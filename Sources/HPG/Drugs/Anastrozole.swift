@@ -20,7 +20,7 @@ extension Drug {
         let k = clearance / volume
         let tmax = log(ka / k) / (ka - k)
         return Drug(
-            name: "anastrozole", doseUnit: .mg, molarMass_g_per_mol: 293.37,
+            name: "anastrozole", doseUnit: .mg, molarMass_g_per_mol: 293.37, routes: [.oral],
             pk: .firstOrderAbsorption(
                 ka: ParameterSpec("ka_per_h", "1/h", ka,
                     "derived: tmax = ln(ka/k)/(ka − k) = \(String(format: "%.1f", tmax)) h with k = CL/V, inside 1.2 ± 0.5 h (Yuan) to 2 h (label)"),

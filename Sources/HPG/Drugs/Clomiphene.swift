@@ -25,7 +25,7 @@ extension Drug {
         let enclomipheneCL = dailyBase_ug * (1 - cisFraction) / (2.2 * 24)
         let zuclomipheneCL = dailyBase_ug * cisFraction / (44 * 24)
         return Drug(
-            name: "clomiphene", doseUnit: .mg, molarMass_g_per_mol: 405.97,
+            name: "clomiphene", doseUnit: .mg, molarMass_g_per_mol: 405.97, routes: [.oral],
             pk: .firstOrderAbsorption(
                 ka: ParameterSpec("ka_per_h", "1/h", 1.0,
                     "assumption: rapid absorption (enclomiphene 'rapidly absorbed', Wiehle 2013); tmax ≈ 3 h"),

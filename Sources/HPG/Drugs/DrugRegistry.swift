@@ -3,6 +3,7 @@ public enum DrugRegistry {
     public static let all: [Drug] = [
         .anastrozole,
         .letrozole, .clomiphene, .tamoxifen, .hcg, .gonadorelin, .testosteroneCypionate, .testosteroneEnanthate,
+        .testosteroneGel, .estradiolPatch, .acyline, .leuprolide,
     ]
 
     public static func named(_ name: String) -> Drug? { all.first { $0.name == name } }

@@ -19,7 +19,7 @@ extension Drug {
         let ka = 1.0
         let k = clearance / volume
         return Drug(
-            name: "gonadorelin", doseUnit: .ug, molarMass_g_per_mol: 1182.3,
+            name: "gonadorelin", doseUnit: .ug, molarMass_g_per_mol: 1182.3, routes: [.sc, .iv],
             pk: .firstOrderAbsorption(
                 ka: ParameterSpec("ka_per_h", "1/h", ka,
                     "derived: SC tmax = ln(ka/k)/(ka − k) = \(String(format: "%.2f", log(ka / k) / (ka - k))) h, label Cmax ~15 min"),

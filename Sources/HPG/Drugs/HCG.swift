@@ -19,7 +19,7 @@ extension Drug {
         let ka = 0.25
         let k = clearance / volume
         return Drug(
-            name: "hcg", doseUnit: .IU, molarMass_g_per_mol: nil,
+            name: "hcg", doseUnit: .IU, molarMass_g_per_mol: nil, routes: [.im, .sc],
             pk: .firstOrderAbsorption(
                 ka: ParameterSpec("ka_per_h", "1/h", ka,
                     "derived: IM tmax = ln(ka/k)/(ka − k) = \(String(format: "%.1f", log(ka / k) / (ka - k))) h, label 9–12 h"),
@@ -27,7 +27,7 @@ extension Drug {
                 volume: ParameterSpec("V_L", "L", volume, "derived: CL × t½ 30 h / ln 2 (IM terminal t½ 27–34 h, Swiss label)"),
                 bioavailability: ParameterSpec("F", "1", 1.0, "assumption: IM absorption complete; SC shares it (identical T response, PMID 1712735)")),
             mechanisms: [
-                .lhReceptorAgonism(lhEquivalent: ParameterSpec("LH_equivalent_IU_per_IU", "IU/L LH per IU/L hCG", 0.124,
+                .lhReceptorAgonism(lhEquivalent: ParameterSpec("LH_equivalent_IU_per_IU", "IU/L LH per IU/L hCG", 0.1066,
                     "calibrated: ITT 25 % below baseline on TE 200 mg/week + hCG 125 IU SC every other day at 3 weeks (Coviello 2005; scripts/calibrate-drugs)"))
             ])
     }()

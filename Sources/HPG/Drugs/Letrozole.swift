@@ -21,7 +21,7 @@ extension Drug {
         let k = clearance / volume
         let tmax = log(ka / k) / (ka - k)
         return Drug(
-            name: "letrozole", doseUnit: .mg, molarMass_g_per_mol: 285.3,
+            name: "letrozole", doseUnit: .mg, molarMass_g_per_mol: 285.3, routes: [.oral],
             pk: .firstOrderAbsorption(
                 ka: ParameterSpec("ka_per_h", "1/h", ka,
                     "assumption: rapid, complete absorption (Sioufi 1997); tmax = ln(ka/k)/(ka − k) = \(String(format: "%.1f", tmax)) h"),

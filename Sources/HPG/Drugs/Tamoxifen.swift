@@ -17,7 +17,7 @@ extension Drug {
     public static let tamoxifen: Drug = {
         let endoxifenKi = 47.0 * 373.5 / 1000      // ng/mL
         return Drug(
-            name: "tamoxifen", doseUnit: .mg, molarMass_g_per_mol: 371.5,
+            name: "tamoxifen", doseUnit: .mg, molarMass_g_per_mol: 371.5, routes: [.oral],
             pk: .firstOrderAbsorption(
                 ka: ParameterSpec("ka_per_h", "1/h", 1.90, "Ter Heine 2014 popPK"),
                 clearance: ParameterSpec("CL_L_per_h", "L/h", 9.34, "Ter Heine 2014 popPK CL/F"),
