@@ -13,6 +13,8 @@ enum Calibrated {
         "T_feedback_pituitary_exponent": 0.3,
         "aromatase_BMI_exponent": 3.8848,
         "aromatase_testicular_share": 0.4,
+        "clomiphene.Ki_estrogen_receptor_ng_per_mL": 0.313,
+        "hcg.LH_equivalent_IU_per_IU": 0.1066,
         "inhibin_B_FSH_exponent": 0.3,
         "ke_Leydig_trophic_per_h": 0.00048125,
         "ke_gonadotroph_reserve_per_h": 0.0041250000000000003,

@@ -17,8 +17,11 @@ public enum Calibration {
     /// ideal body weight, so E2/T ×(44.7/25.4)/(2.5/6.2) = 4.4: the target of `aromatase_BMI_exponent`.
     public static let kleyE2OverTRatio = (44.7 / 25.4) / (2.5 / 6.2)
 
-    /// The parameters the joint fit estimates (`hpgsim calibrate`): those whose source says "calibrated".
+    /// The parameters the joint fit estimates (`hpgsim calibrate`): the model's and the drugs' whose source
+    /// says "calibrated (training set" or "calibrated (with the training set".
     public static var calibratedParameters: [ParameterSpec] {
-        Parameter.allCases.map(\.spec).filter { $0.source.hasPrefix("calibrated") }
+        (Parameter.allCases.map(\.spec) + DrugRegistry.all.flatMap(\.parameters)).filter {
+            $0.source.hasPrefix("calibrated (training set") || $0.source.hasPrefix("calibrated (with the training set")
+        }
     }
 }

@@ -155,19 +155,21 @@ public struct ExpectationResult: Sendable {
 
 extension Scenario {
     /// Simulates this scenario (and each scenario it is compared with) at each window's daily samples and day 0,
-    /// and evaluates every check; conventional units. Empty when there is no `expect` block.
-    public func checkExpectations(loader: ScenarioLoader = ScenarioLoader(catalog: .hpg)) throws -> [ExpectationResult] {
+    /// and evaluates every check; conventional units. Empty when there is no `expect` block. `overrides` set
+    /// model parameters in this scenario and in every scenario it is compared with (their own overrides win).
+    public func checkExpectations(loader: ScenarioLoader = ScenarioLoader(catalog: .hpg),
+                                  overrides: [String: Double] = [:]) throws -> [ExpectationResult] {
         var others: [String: Scenario] = [:]
         let units = HPGModel(drugs: try DrugRegistry.drugs(named: regimens.map(\.drug))).observables
         return try expect.flatMap { block in
             let times = [0] + block.window.sampleTimes
-            let own = try windowMeans(self, times: times)
+            let own = try windowMeans(self, times: times, overrides: overrides)
             var compared: [String: (baseline: [String: Double], mean: [String: Double])] = [:]
             return try block.checks.map { check in
                 var other: (mean: Double, baseline: Double)?
                 if case .scenario(let path, _) = check.relation.rule.bound {
                     if others[path] == nil { others[path] = try loader.load(path: path) }
-                    if compared[path] == nil { compared[path] = try windowMeans(others[path]!, times: times) }
+                    if compared[path] == nil { compared[path] = try windowMeans(others[path]!, times: times, overrides: overrides) }
                     other = (compared[path]!.mean[check.observable] ?? .nan, compared[path]!.baseline[check.observable] ?? .nan)
                 }
                 return ExpectationResult(scenario: name, observable: check.observable, relation: check.relation,
@@ -180,7 +182,9 @@ extension Scenario {
     }
 
     /// Day-0 values and window means of every observable, by name.
-    private func windowMeans(_ scenario: Scenario, times: [Double]) throws -> (baseline: [String: Double], mean: [String: Double]) {
+    private func windowMeans(_ scenario: Scenario, times: [Double], overrides: [String: Double])
+        throws -> (baseline: [String: Double], mean: [String: Double]) {
+        let scenario = scenario.applying(overrides)
         let physiological = HPGModel(drugs: []).observables
         let trajectory = try HPG.simulate(patient: scenario.patient.patient(observables: physiological),
                                           doses: scenario.doses(), outputTimes: times)
@@ -191,5 +195,20 @@ extension Scenario {
             mean[spec.name] = window.reduce(0, +) / Double(window.count)
         }
         return (baseline, mean)
+    }
+}
+
+extension Scenario {
+    /// The scenario with these model parameters set, where its own overrides do not set them already. A drug's
+    /// parameter (`<drug>.<name>`) applies only when the scenario doses that drug (its model has no such
+    /// parameter otherwise).
+    public func applying(_ overrides: [String: Double]) -> Scenario {
+        let drugs = Set(regimens.map(\.drug))
+        var scenario = self
+        for (name, value) in overrides where scenario.patient.overrides[name] == nil {
+            if let dot = name.firstIndex(of: "."), !drugs.contains(String(name[..<dot])) { continue }
+            scenario.patient.overrides[name] = value
+        }
+        return scenario
     }
 }

@@ -131,14 +131,17 @@ struct ScenarioSimulationTests {
 
     /// Reversibility: after the last dose the drug clears (t½ ≈ 42 h, so 6 months is > 100 half-lives) and the
     /// axis has only one drug-free steady state, so the hormones and, after the spermatogenic delay, sperm
-    /// output return to baseline.
+    /// output return towards baseline (PhysiologyTests follows them all the way back).
     @Test func washoutReturnsToBaseline() throws {
         let washout = try loader.load(path: Self.scenariosFolder + "/anastrozole-stop-and-washout.yaml")
         let result = try washout.simulate(units: .conventional)
         for change in result.changes
         where ["testosterone", "estradiol", "LH", "FSH", "sperm_concentration"].contains(change.column.name) {
             #expect(abs(change.onTreatment / change.baseline - 1) > 0.1, "\(change.column.name) moved on treatment")
-            #expect(abs(change.end / change.baseline - 1) < 1e-3, "\(change.column.name) back at the end")
+            // Six months off is about three half-lives of the slowest state (the Leydig trophic state follows LH
+            // over months), so a small remainder of the shift is left: under 10 % of it, and under 1 % of baseline.
+            #expect(abs(change.end / change.baseline - 1) < 0.01, "\(change.column.name) back at the end")
+            #expect(abs(change.end - change.baseline) < 0.1 * abs(change.onTreatment - change.baseline), "\(change.column.name)")
         }
     }
 

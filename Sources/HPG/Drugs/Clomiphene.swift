@@ -15,7 +15,7 @@ extension Drug {
     /// 2.2 ng/mL and zuclomiphene 44 ng/mL (Helo S et al. BJU Int 2017;119:171): CL = F·f·25 mg/(Css·24 h);
     /// V = CL·t½/ln 2.
     /// Mechanism: enclomiphene is the estrogen-receptor antagonist at hypothalamus and pituitary; its Ki is
-    /// calibrated (see `Ki_estrogen_receptor_ng_per_mL`). Zuclomiphene is a partial agonist with no clear
+    /// calibrated jointly to the training set (T10; `Ki_estrogen_receptor_ng_per_mL`). Zuclomiphene is a partial agonist with no clear
     /// net effect on gonadotropins in men; it is tracked (its accumulation shows) but given no mechanism
     /// (assumption).
     public static let clomiphene: Drug = {
@@ -44,8 +44,9 @@ extension Drug {
                     volume: ParameterSpec("zuclomiphene_V_L", "L", zuclomipheneCL * 30 * 24 / log(2.0),
                         "derived: CL/F × t½ 30 d / ln 2 (t½ from secondary sources; unverified, research note 12)"))),
             mechanisms: [
-                .estrogenReceptorAntagonism(ki: ParameterSpec("Ki_estrogen_receptor_ng_per_mL", "ng/mL", 0.313,
-                    "calibrated: clomiphene 25 mg/d raises T 1.40× as much as anastrozole 1 mg/d at 12 weeks (571 vs 408 ng/dL, Helo S et al. J Sex Med 2015;12:1761), same patient (scripts/calibrate-drugs)"))
+                .estrogenReceptorAntagonism(ki: ParameterSpec("Ki_estrogen_receptor_ng_per_mL", "ng/mL",
+                    Calibrated.values["clomiphene.Ki_estrogen_receptor_ng_per_mL"]!,
+                    "calibrated (training set): T, LH and FSH rise on enclomiphene after T gel (T10)"))
             ])
     }()
 }

@@ -9,9 +9,8 @@ extension Drug {
     /// Absorption: IM tmax 9–12 h (label): ka = 0.25/h gives tmax = ln(ka/k)/(ka − k) = 10.5 h. SC gives a
     /// later peak and longer apparent t½ but an identical T response to IM (5000 IU in 24 healthy men,
     /// Fertil Steril 1991, PMID 1712735), so both routes share this depot (SC's ~35 % lower F is not modelled).
-    /// Potency: k (IU/L of LH per IU/L of hCG) calibrated to Coviello AD et al. JCEM 2005;90:2595: with
-    /// testosterone enanthate 200 mg weekly, hCG 125 IU SC every other day kept intratesticular T about
-    /// 25 % below baseline (250 IU: ~7 % below, 500 IU: ~26 % above; TE alone: −94 %).
+    /// Potency: k (IU/L of LH per IU/L of hCG) calibrated jointly with the model to the training studies T11
+    /// and T12 (hCG 2000 and 1500 IU/week in men with a working axis; `hpgsim calibrate`).
     public static let hcg: Drug = {
         let clearance = 3.38 / 24       // L/h
         let halfLife = 30.0             // h
@@ -27,8 +26,9 @@ extension Drug {
                 volume: ParameterSpec("V_L", "L", volume, "derived: CL × t½ 30 h / ln 2 (IM terminal t½ 27–34 h, Swiss label)"),
                 bioavailability: ParameterSpec("F", "1", 1.0, "assumption: IM absorption complete; SC shares it (identical T response, PMID 1712735)")),
             mechanisms: [
-                .lhReceptorAgonism(lhEquivalent: ParameterSpec("LH_equivalent_IU_per_IU", "IU/L LH per IU/L hCG", 0.1066,
-                    "calibrated: ITT 25 % below baseline on TE 200 mg/week + hCG 125 IU SC every other day at 3 weeks (Coviello 2005; scripts/calibrate-drugs)"))
+                .lhReceptorAgonism(lhEquivalent: ParameterSpec("LH_equivalent_IU_per_IU", "IU/L LH per IU/L hCG",
+                    Calibrated.values["hcg.LH_equivalent_IU_per_IU"]!,
+                    "calibrated (training set): T rise on hCG 2000 IU/week (T11) and 1500 IU/week (T12)"))
             ])
     }()
 }
