@@ -54,7 +54,10 @@ public enum Analyses {
         let made = p.withUnsafeBufferPointer { pb in
             let freeT = RateLaws.freeTestosterone(total_nM: y[PhysiologicalState.testosterone.rawValue] * Units.testosterone_nmol_per_L_per_ng_per_dL,
                                                   shbg_nM: y[PhysiologicalState.shbg.rawValue], pb)
-            return RateLaws.aromatase(freeT: freeT, itt: y[PhysiologicalState.itt.rawValue], inhibition: 0.0, pb)
+            let activity = y[PhysiologicalState.leydigTrophic.rawValue]
+                * (1 + RateLaws.leydigStimulation(y[PhysiologicalState.lh.rawValue], pb)) / (1 + Derived.referenceLeydigStimulation)
+            return RateLaws.aromatase(freeT: freeT, itt: y[PhysiologicalState.itt.rawValue], leydigActivity: activity,
+                                      inhibition: 0.0, pb)
         }
         return made.testicular / (made.peripheral + made.testicular)
     }

@@ -91,14 +91,13 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .aromataseKm: return ParameterSpec("aromatase_Km_nmol_per_L", "nmol/L", 1.83,
             "Lakshman KM et al. JCEM 2010;95:3955 (free T)")
         case .aromataseTesticularShare: return ParameterSpec("aromatase_testicular_share", "1", Calibrated.values["aromatase_testicular_share"]!,
-            "calibrated (training set): share of the reference man's E2 made by testicular aromatase (which sees ITT ≫ Km, so escapes competitive inhibition; research note 2); literature 20–60 % (de Ronde & de Jong 2011)")
+            "calibrated (training set): share of the reference man's E2 made by testicular aromatase (which sees ITT ≫ Km, so escapes competitive inhibition, research note 2; its activity follows LH, as hCG raises testicular E2 secretion); literature 20–60 % (de Ronde & de Jong 2011)")
         case .aromataseCapacity: return ParameterSpec("aromatase_capacity", "1", 1,
             "individual (solved from E2): scales peripheral and testicular aromatase alike, so any baseline E2 can be entered")
         case .aromataseAgeSlope: return ParameterSpec("aromatase_age_slope_per_year", "1/y", 0.01,
             "Lakshman KM et al. JCEM 2010;95:3955: aromatase Vmax 40 % higher in older (60–75 y) than young (20–35 y) men, ≈ 1 %/year")
         case .keE2: return ParameterSpec("ke_E2_per_h", "1/h", log(2.0) / 1.5, "E2 iv t½ 1–2 h (research §1e), 1.5 h")
         case .bmi: return ParameterSpec("BMI_kg_per_m2", "kg/m2", ReferenceMan.BMI_kg_per_m2, "individual (patient)")
-        case .age: return ParameterSpec("age_years", "y", ReferenceMan.age_years, "individual (patient)")
         case .age: return ParameterSpec("age_years", "y", ReferenceMan.age_years, "individual (patient)")
         case .bmiIdeal: return ParameterSpec("BMI_ideal_kg_per_m2", "kg/m2", ReferenceMan.BMI_kg_per_m2,
             "assumption: 100 % ideal body weight ≈ BMI 22")

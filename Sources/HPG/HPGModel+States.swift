@@ -17,7 +17,7 @@ public enum PhysiologicalState: Int, CaseIterable, Sendable {
         case .testosterone: return StateSpec(name: "testosterone_ng_per_dL", unit: "ng/dL", description: "serum total testosterone",
             equation: "dT/dt = k_ITT→T·ITT + Σ KA·A_depot·f_T·10⁶/(10·CL_T/ke_T) − ke_T·T")
         case .estradiol: return StateSpec(name: "estradiol_pg_per_mL", unit: "pg/mL", description: "serum estradiol",
-            equation: "dE2/dt = Ac·(Vp·(BMI/BMI0)^p·(1 + a_age·(age − 30)⁺)·FT/(Km·(1 + Σ C_AI/Ki) + FT) + Vt·ITT/(Km·(1 + Σ C_AI/Ki) + ITT)) + Σ R_E2·10⁶·ke_E2/CL_E2 − ke_E2·E2,  FT = Vermeulen(c·T, SHBG),  R_E2 = KA·A_patch (mg/h)")
+            equation: "dE2/dt = Ac·(Vp·(BMI/BMI0)^p·(1 + a_age·(age − 30)⁺)·FT/(Km·(1 + Σ C_AI/Ki) + FT) + Vt·Ly·(1 + H(L))/(1 + H(5))·ITT/(Km·(1 + Σ C_AI/Ki) + ITT)) + Σ R_E2·10⁶·ke_E2/CL_E2 − ke_E2·E2,  FT = Vermeulen(c·T, SHBG),  R_E2 = KA·A_patch (mg/h)")
         case .gonadotrophReserve: return StateSpec(name: "gonadotroph_reserve", unit: "1",
             description: "gonadotroph LH/FSH synthesis reserve, following the GnRH stimulus over days to weeks (1 in the reference man)",
             equation: "dR/dt = ke_R·(s − R)")

@@ -7,15 +7,21 @@ extension ModelDocument {
         out += ["# The HPG-axis model and anastrozole", "",
                 "Regenerate this page (every number below is program output): "
                 + "`swift run hpgsim model --notebook --output notebooks-md/model.md`", "",
-                "Structure: a Tornøe-style hypothalamic drive G with E2 and T feedback; LH and FSH secreted in "
-                + "proportion to G, with pituitary E2 feedback; Leydig cells make intratesticular T (ITT) under LH "
-                + "(Tornøe 2007 H3), which feeds serum T; E2 is made from free serum T (peripheral aromatase, scaled by "
-                + "adiposity) and from ITT (testicular aromatase), both with reversible competitive inhibition "
-                + "Vmax·S/(Km·(1 + Σ C/Ki) + S); spermatogenesis is a 16-stage transit chain over 64 days driven by "
-                + "√(FSH·ITT), followed by epididymal caput, corpus and cauda (10.5 days); drugs are linear PK "
-                + "compartments acting through five mechanism sums. Baselines are steady states solved by Newton's "
-                + "method (finite-difference Jacobian, LAPACK LU); patients are individualised by solving one "
-                + "parameter per baseline lab in the same Newton system.", ""]
+                "Structure: a Tornøe-style hypothalamic drive G with E2 and T (androgen-receptor) feedback; a "
+                + "gonadotroph reserve R that follows the GnRH stimulus over days to weeks; LH and FSH secreted in "
+                + "proportion to the stimulus × reserve, with pituitary E2 and T feedback, inhibin B (following the germ "
+                + "cells) on FSH, and a secretion ceiling; Leydig cells make intratesticular T (ITT) under LH (Tornøe "
+                + "2007 H3), scaled by a Leydig trophic state that follows LH over months; serum T; SHBG (raised by E2) "
+                + "with free and bioavailable T by the Vermeulen equations; E2 from free T (peripheral aromatase, "
+                + "scaled by adiposity and age) and from ITT (testicular aromatase), both with reversible competitive "
+                + "inhibition Vmax·S/(Km·(1 + Σ C/Ki) + S) and scaled together by the man's aromatase capacity; "
+                + "spermatogenesis is a 16-stage chain over 64 days driven by ψ(FSH, ITT), with germ cells lost at "
+                + "every stage when ψ falls, followed by the epididymal caput, corpus and cauda; drugs are linear PK "
+                + "compartments acting through seven mechanism sums. The rate laws are written once, generic over the "
+                + "arithmetic (`RateLaws`): Double gives the right-hand side, forward-mode dual numbers its Jacobian. "
+                + "Baselines are steady states solved by Newton's method (LAPACK LU); patients are individualised by "
+                + "solving one parameter per baseline lab in the same Newton system. Calibrated values: the joint fit "
+                + "to the training studies, notebooks-md/calibration.md.", ""]
         out += [modelListing(), "## Parameters", "", parameterTable()]
         out += try calibrationSection()
         out += try timeCourseSection()
@@ -158,20 +164,19 @@ extension ModelDocument {
     static func limitsSection() throws(HPGError) -> [String] {
         let share = try Analyses.testicularE2Share(StudyTable.shah2021.patient)
         return ["## Limits", "",
-         "- Feedback is a power law around reference levels (Tornøe 2007 form); pulsatility, circadian rhythm and "
-         + "Leydig-cell desensitisation are not modelled. The T-feedback exponent is Tornøe's and the E2 exponent is "
-         + "calibrated to one cohort; the split between hypothalamic and pituitary E2 action is an assumption.",
+         "- Feedback is a power law around reference levels (Tornøe 2007 form); pulsatility and circadian rhythm "
+         + "are not modelled. The feedback exponents, the reserve and Leydig trophic rates and the testicular E2 share "
+         + "are fitted jointly to the training studies (notebooks-md/calibration.md), several of them weakly "
+         + "identified (see the identifiability column there).",
          "- The testicular aromatase sees total ITT (research note 2); the free intratesticular fraction is unknown. "
-         + "The calibrated testicular share of E2 (\(percent(Parameter.aromataseTesticularShare.spec.value)) in the reference man, "
-         + "\(percent(share)) in the cohort patient at baseline) is "
-         + "within the conflicting literature range (20–83 %).",
-         "- SHBG, albumin binding and free-T changes with obesity are not modelled (free fraction fixed at 2 %); "
-         + "the adiposity scaling of aromatase is correlational (Schneider 1979; Kley 1980).",
-         "- Inhibin B feedback on FSH is absent; FSH follows the same drive and E2 feedback as LH.",
+         + "The testicular share of E2 (\(percent(Parameter.aromataseTesticularShare.spec.value)) in the reference man, "
+         + "\(percent(share)) in the cohort patient at baseline) is fitted, within the literature range (20–60 %).",
+         "- SHBG changes with E2 and age; its fall with obesity and insulin resistance is a profile setting, not a "
+         + "BMI law; the adiposity scaling of aromatase is correlational (Schneider 1979; Kley 1980).",
+         "- Inhibin B is not a state: it follows the first germ-cell stage.",
          "- Semen: ejaculate volume × motility is constant per patient; the cohort's concentration and total motile "
          + "count rose by different factors, which one patient cannot show. Epididymal transit times are rhesus values.",
-         "- The cohort is represented by one patient at the mean labs, not a population; the study's month-1 T peak "
-         + "(480 ng/dL) followed by 412 ng/dL at month 5 is not reproduced (the model has no adaptation).",
+         "- The cohort is represented by one patient at the mean labs, not a population.",
          "- Anastrozole PK is from single-dose data in men (CL/F 2.26 L/h, t½ 42 h); Ki is an apparent in-vivo value "
          + "from postmenopausal women (Geisler 1996).", ""]
     }

@@ -92,7 +92,8 @@ enum RateLaws {
         // aromatase capacity Ac, and from estradiol-releasing drugs (release/MCR at steady state).
         let freeT = freeTestosterone(total_nM: serumT_nM.floored(0), shbg_nM: x.shbg.floored(0), p)
         let itt = x.itt.floored(0)
-        let made = aromatase(freeT: freeT, itt: itt, inhibition: x.aromataseInhibition, p)
+        let leydigActivity = x.leydigTrophic * stimulation / referenceStimulation
+        let made = aromatase(freeT: freeT, itt: itt, leydigActivity: leydigActivity, inhibition: x.aromataseInhibition, p)
         let estradiol = (made.peripheral + made.testicular) * v(.aromataseCapacity)
             + x.estradiolRelease * DrugEffects.estradiolInputPerMg(keE2: v(.keE2)) - v(.keE2) * x.estradiol
 
@@ -111,8 +112,10 @@ enum RateLaws {
 
     /// E2 production (pg/mL/h, before the man's capacity Ac) by reversible competitive inhibition
     /// Vmax·S/(Km·(1 + Σ C/Ki) + S): peripheral on free T, scaled by adiposity (BMI/BMI0)^p and age; testicular
-    /// on ITT. Each Vmax from the reference man, whose testis makes the share φ of his production ke_E2·25 pg/mL.
-    static func aromatase<S: ModelScalar>(freeT: S, itt: S, inhibition: S, _ p: UnsafeBufferPointer<Double>)
+    /// on ITT, with the testicular Vmax following the Leydig cells' steroidogenic activity Ly·(1 + H(L))/(1 + H(5))
+    /// (the enzyme sits in the Leydig cells and LH/hCG stimulate it). Each Vmax from the reference man, whose
+    /// testis makes the share φ of his production ke_E2·25 pg/mL.
+    static func aromatase<S: ModelScalar>(freeT: S, itt: S, leydigActivity: S, inhibition: S, _ p: UnsafeBufferPointer<Double>)
         -> (peripheral: S, testicular: S) {
         @inline(__always) func v(_ q: Parameter) -> Double { p[q.rawValue] }
         let km = (1 + inhibition) * v(.aromataseKm)
@@ -121,7 +124,7 @@ enum RateLaws {
         let peripheralVmax = (1 - share) * production * (v(.aromataseKm) + freeReference) / freeReference
             * pow(v(.bmi) / v(.bmiIdeal), v(.aromataseBMIExponent)) * ageFactor(p, slope: v(.aromataseAgeSlope))
         let testicularVmax = share * production * (v(.aromataseKm) + ittReference) / ittReference
-        return (freeT * peripheralVmax / (km + freeT), itt * testicularVmax / (km + itt))
+        return (freeT * peripheralVmax / (km + freeT), itt * leydigActivity * testicularVmax / (km + itt))
     }
 
     /// Tornøe 2007 H3(LH) = Lmax·LH^κ / (L50^κ + LH^κ).

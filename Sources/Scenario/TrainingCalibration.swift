@@ -143,5 +143,6 @@ enum Prior {
         "morphology_exponent": 0.34,
         "hcg.LH_equivalent_IU_per_IU": 0.1,          // order of the LH-receptor potency ratio hCG/LH
         "clomiphene.Ki_estrogen_receptor_ng_per_mL": 0.5,
+        "tamoxifen.metabolite_Ki_estrogen_receptor_ng_per_mL": 47 * 371.5 / 1000,   // ERα IC50 47 nM (Maximov 2017)
     ]
 }

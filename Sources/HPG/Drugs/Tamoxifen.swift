@@ -34,8 +34,8 @@ extension Drug {
                 .estrogenReceptorAntagonism(ki: ParameterSpec("Ki_estrogen_receptor_ng_per_mL", "ng/mL", endoxifenKi * 55,
                     "assumption: 55× endoxifen's 17.6 ng/mL (tamoxifen 30–100× less potent than its metabolites; label)")),
                 .throughMetabolite(.estrogenReceptorAntagonism(ki: ParameterSpec("Ki_estrogen_receptor_ng_per_mL", "ng/mL",
-                    endoxifenKi * 371.5 / 373.5,
-                    "ERα binding IC50 47 nM (Maximov 2017 Table 4, secondary), in tamoxifen-equivalent ng/mL (× 371.5 g/mol)"))),
+                    Calibrated.values["tamoxifen.metabolite_Ki_estrogen_receptor_ng_per_mL"]!,
+                    "calibrated (training set): in-vivo hypothalamic–pituitary potency of endoxifen, T8 and T9 LH/FSH rises; prior centre the ERα binding IC50 47 nM = \(String(format: "%.1f", endoxifenKi * 371.5 / 373.5)) ng/mL tamoxifen-equivalent (Maximov 2017 Table 4, secondary)"))),
             ])
     }()
 }
