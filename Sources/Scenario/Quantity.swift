@@ -1,11 +1,12 @@
 import Foundation
 
 /// Quantities written in scenario files: a number followed by its unit, e.g. `1 mg`, `5000 IU`, `3.5 d`,
-/// `12 h`, `2 weeks`, `5 months`, `25 kg/m2`, `20 %`.
+/// `12 h`, `2 weeks`, `5 months`, `55 years`, `25 kg/m2`, `20 %`.
 ///
 /// Every quantity is converted once, at parse time, to the base unit of its dimension:
 /// mass → mg, activity → IU, time → h (the model's time unit), body-mass index → kg/m², fraction → 1.
-/// A month is 365.25/12 = 30.4375 days (the mean Gregorian month), so `6 months` = 182.625 d.
+/// A year is 365.25 d (the mean Julian year, the unit of age covariates) and a month a twelfth of it,
+/// 30.4375 d (the mean calendar month), so `6 months` = 182.625 d and `12 months` = `1 year`.
 
 /// What a quantity measures; each dimension has one base unit.
 public enum Dimension: String, Sendable, CaseIterable {
@@ -31,8 +32,10 @@ public struct QuantityUnit: Sendable, Equatable {
     public let toBase: Double
     let spellings: [String]
 
-    /// Hours in a month: 365.25 d / 12 × 24 h.
-    public static let hoursPerMonth = 365.25 / 12 * 24
+    /// Hours in a year: 365.25 d × 24 h.
+    public static let hoursPerYear = 365.25 * 24
+    /// Hours in a month: a twelfth of a year.
+    public static let hoursPerMonth = hoursPerYear / 12
 
     public static let all: [QuantityUnit] = [
         QuantityUnit(symbol: "mg", dimension: .mass, toBase: 1, spellings: ["mg"]),
@@ -45,6 +48,7 @@ public struct QuantityUnit: Sendable, Equatable {
         QuantityUnit(symbol: "d", dimension: .time, toBase: 24, spellings: ["d", "day", "days"]),
         QuantityUnit(symbol: "weeks", dimension: .time, toBase: 168, spellings: ["week", "weeks", "wk"]),
         QuantityUnit(symbol: "months", dimension: .time, toBase: hoursPerMonth, spellings: ["month", "months"]),
+        QuantityUnit(symbol: "years", dimension: .time, toBase: hoursPerYear, spellings: ["y", "year", "years"]),
         QuantityUnit(symbol: "kg/m2", dimension: .bodyMassIndex, toBase: 1, spellings: ["kg/m2", "kg/m²", "kg/m^2"]),
         QuantityUnit(symbol: "%", dimension: .fraction, toBase: 0.01, spellings: ["%"]),
     ]

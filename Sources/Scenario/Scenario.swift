@@ -37,6 +37,8 @@ public struct PatientSpec: Sendable {
     public var profile: String
     /// kg/m²; nil keeps the profile's.
     public var bodyMassIndex: Double?
+    /// Years; nil keeps the profile's (the reference man's 30 y unless the profile changes it).
+    public var age: Double?
     /// Baseline labs the model is calibrated to: observable name → value in that observable's unit.
     public var baselineLabs: [String: Measurement]
     /// Model parameter name → value, replacing the profile's.

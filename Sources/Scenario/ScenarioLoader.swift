@@ -87,7 +87,7 @@ struct Reader {
         guard let top = root.object(keys: ["title", "patient", "regimens", "simulation", "output", "reported", "expect"])
         else { return nil }
         let title = top["title"]?.text() ?? ""
-        let patient = top.required("patient", allowed: "a mapping with profile and optionally bmi, baseline, overrides")
+        let patient = top.required("patient", allowed: "a mapping with profile and optionally age, bmi, baseline, overrides")
             .flatMap(patient)
         let simulation = top.required("simulation", allowed: "a mapping with duration, and optionally output_every and method")
             .flatMap(simulationSpan)
@@ -103,39 +103,7 @@ struct Reader {
                         simulation: simulation, output: output, reported: reported, expect: expect)
     }
 
-    // MARK: patient
-
-    func patient(_ field: Field) -> PatientSpec? {
-        guard let object = field.object(keys: ["profile", "bmi", "baseline", "overrides"]) else { return nil }
-        let profiles = catalog.profiles
-        let profile = object.required("profile", allowed: profiles.joined(separator: ", "))
-            .flatMap { $0.choice(profiles, what: "patient profile") }
-        let bmi = object["bmi"]?.quantity([.bodyMassIndex], sign: .positive, what: "a body-mass index",
-                                          example: "31 kg/m2")
-        let labs = object["baseline"].map { labsMapping($0) } ?? [:]
-        let overrides = object["overrides"].map(overridesMapping) ?? [:]
-        guard let profile else { return nil }
-        return PatientSpec(profile: profile, bodyMassIndex: bmi?.baseValue, baselineLabs: labs, overrides: overrides)
-    }
-
-    func labsMapping(_ field: Field) -> [String: Measurement] {
-        guard let object = field.object(keys: catalog.labObservables) else { return [:] }
-        var labs: [String: Measurement] = [:]
-        for (name, value) in object.fields { labs[name] = measurement(value, observable: name) }
-        return labs
-    }
-
-    func overridesMapping(_ field: Field) -> [String: Double] {
-        guard let object = field.object(keys: catalog.parameters.map(\.name),
-                                        describedAs: "a parameter name as `hpgsim parameters` lists it")
-        else { return [:] }
-        var overrides: [String: Double] = [:]
-        for parameter in catalog.parameters {
-            guard let value = object[parameter.name] else { continue }
-            overrides[parameter.name] = value.number(allowed: "a number, 0 or more, in \(parameter.unit)")
-        }
-        return overrides
-    }
+    // MARK: lab values
 
     /// A lab value "<number> <unit>" whose unit is one the observable is reported in.
     func measurement(_ field: Field, observable name: String) -> Measurement? {

@@ -1,10 +1,13 @@
-/// A simulated scenario: its CSV table (output grid only), its comparisons with reported values, and the
-/// baseline → on-treatment change of each column for the summary.
+/// A simulated scenario: its CSV table (output grid only), its comparisons with reported values, the
+/// plausibility warnings, and the baseline → on-treatment change of each column for the summary.
 public struct ScenarioResult: Sendable {
     public var scenario: Scenario
     public var units: UnitSystem
     public var csv: TrajectoryCSV
     public var comparisons: [Comparison]
+    /// Each `PlausibilityBound` the simulation crossed at a simulated time (output grid and comparison times),
+    /// whether or not its observable is a CSV column; in the order of `PlausibilityBound.all`.
+    public var warnings: [PlausibilityWarning] = []
 
     /// One column's value at baseline (time 0), on treatment (mean over the last 7 days of treatment, or
     /// the whole treatment if shorter, which averages over dosing intervals up to a week), and at the end.

@@ -49,7 +49,7 @@ extension PatientSpec {
             labs[keyPath: field] = lab.unit == spec.unit ? lab.value : lab.value / spec.siFactor
         }
         return Patient(profile: profile, labs: baselineLabs.isEmpty ? nil : labs, BMI_kg_per_m2: bodyMassIndex,
-                       overrides: overrides)
+                       age_years: age, overrides: overrides)
     }
 }
 
@@ -97,7 +97,14 @@ extension Scenario {
             let j = specs.firstIndex { $0.name == name }!
             return trajectory.values[row[hours]!][j] * (unit == specs[j].unit ? 1 : specs[j].siFactor)
         }
+        // Bounds are in conventional units, the unit the trajectory is in; every simulated time is checked.
+        let warnings = PlausibilityBound.all.compactMap { bound -> PlausibilityWarning? in
+            guard let j = specs.firstIndex(where: { $0.name == bound.observable && $0.unit == bound.unit }) else {
+                preconditionFailure("PlausibilityBound.all names \(bound.observable) in \(bound.unit), which the model does not have")
+            }
+            return bound.warning(scenario: name, timesHours: times, values: trajectory.values.map { $0[j] })
+        }
         return ScenarioResult(scenario: self, units: units, csv: TrajectoryCSV(timesHours: grid, columns: columns),
-                              comparisons: comparisons)
+                              comparisons: comparisons, warnings: warnings)
     }
 }

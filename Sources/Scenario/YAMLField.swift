@@ -53,8 +53,10 @@ struct Field {
     enum Sign { case positive, nonNegative, any }
 
     /// A quantity with a unit of one of `dimensions`, e.g. `1 mg`; `what` names it in messages ("a dose").
-    func quantity(_ dimensions: [Dimension], sign: Sign, what: String, example: String) -> Quantity? {
-        let units = QuantityUnit.symbols(of: dimensions).joined(separator: ", ")
+    /// `only` narrows the units to some symbols of those dimensions (an age is a time, but written in years).
+    func quantity(_ dimensions: [Dimension], sign: Sign, what: String, example: String,
+                  only symbols: [String]? = nil) -> Quantity? {
+        let units = (symbols ?? QuantityUnit.symbols(of: dimensions)).joined(separator: ", ")
         let signWord = switch sign {
         case .positive: "a positive "
         case .nonNegative: "a zero or positive "
@@ -75,6 +77,8 @@ struct Field {
                     allowed: allowed)
         case let .success(quantity):
             switch sign {
+            case _ where symbols?.contains(quantity.unit.symbol) == false:
+                problem("\(what) is written in \(units).", allowed: allowed)
             case .positive where quantity.value <= 0:
                 problem("\(what) must be more than zero.", allowed: allowed)
             case .nonNegative where quantity.value < 0:

@@ -14,7 +14,9 @@ struct RunCommand: ParsableCommand {
             hpgsim writes one CSV file (first column: time in days; one column per hormone and drug \
             concentration, named with its unit, e.g. testosterone_ng_per_dL) and prints a short summary: each \
             value at baseline and on treatment, and, when the scenario lists what a study reported, the \
-            simulated against the reported values.
+            simulated against the reported values. A value that leaves its physiological bounds (e.g. total \
+            testosterone above 3000 ng/dL) is a warning under the summary, with the day it first happened and \
+            the extreme value; it does not change the exit status.
 
             Examples:
               hpgsim run scenarios/anastrozole-shah-2021.yaml     (writes anastrozole-shah-2021.csv)

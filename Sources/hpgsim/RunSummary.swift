@@ -24,11 +24,21 @@ enum RunSummary {
             table.render(indent: "  "),
             "  (on treatment: the mean over the last week of dosing; change: on treatment against baseline)",
         ]
+        lines += PlausibilitySummary.lines(result.warnings)
         if let reported = scenario.reported {
             lines.append("  compared with \(reported.source):")
             lines.append(ComparisonReport.table(result.comparisons, showScenario: false).render(indent: "  "))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The plausibility warnings of `run` and `validate`: a heading and one line per warning, or nothing.
+enum PlausibilitySummary {
+    static func lines(_ warnings: [PlausibilityWarning], showScenario: Bool = false) -> [String] {
+        guard !warnings.isEmpty else { return [] }
+        return ["  warning: values outside physiological bounds (extrapolation; the run itself is not an error):"]
+            + warnings.map { "    " + (showScenario ? "\($0.scenario): " : "") + $0.sentence }
     }
 }
 

@@ -34,24 +34,32 @@ struct ValidateCommand: ParsableCommand {
         reported, simulated, unit, tolerance as a fraction of the reported value, pass; also timepoint, \
         from_days, to_days, source, kind (absolute or change; a change's reported and simulated are ratios to \
         day 0), evidence, log_residual = ln(simulated/reported), weight = 1/ln(1 + tolerance)) instead of the \
-        table.
+        table; then one per expectation checked (keys include expectation), and one per plausibility warning \
+        of a compared scenario (keys warning = plausibility, scenario, observable, side, bound, unit, \
+        first_days, extreme, extreme_days, reason). Warnings do not change the exit status.
         """)
     var json = false
 
     func run() throws {
         let scenarios = try ScenarioFiles.load(try ScenarioFiles.expand(paths.isEmpty ? ScenarioFiles.validatedByDefault : paths))
         let compared = scenarios.filter { $0.reported != nil }
-        var comparisons: [Comparison] = []
+        var comparisons: [Comparison] = [], warnings: [PlausibilityWarning] = []
         for scenario in compared {
-            comparisons += try ScenarioFiles.simulate(scenario, units: scenario.output.units).comparisons
+            let result = try ScenarioFiles.simulate(scenario, units: scenario.output.units)
+            comparisons += result.comparisons
+            warnings += result.warnings
         }
         let expectations = try scenarios.flatMap { try ScenarioFiles.checkExpectations($0) }
         if json {
             for comparison in comparisons { print(ComparisonReport.jsonLine(comparison)) }
             for result in expectations { print(ExpectationReport.jsonLine(result)) }
+            for warning in warnings { print(warning.jsonLine) }
         } else {
             print(ValidateSummary.text(comparisons, scenarios: scenarios, compared: compared))
             if !expectations.isEmpty { print("\n" + ValidateSummary.text(expectations)) }
+            if !warnings.isEmpty {
+                print("\n" + PlausibilitySummary.lines(warnings, showScenario: true).joined(separator: "\n"))
+            }
         }
         if comparisons.contains(where: { !$0.pass }) || expectations.contains(where: { !$0.pass }) { throw ExitCode.failure }
     }

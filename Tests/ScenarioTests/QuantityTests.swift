@@ -35,6 +35,12 @@ struct QuantityTests {
         #expect(try base("6 months", [.time]) / 24 == 182.625)
     }
 
+    /// A year is 365.25 d (the mean Julian year), so twelve months are one year.
+    @Test func yearIsTwelveMonths() throws {
+        for written in ["1 y", "1 year", "1 years"] { #expect(try base(written, [.time]) == 365.25 * 24) }
+        #expect(try base("2 years", [.time]) == base("24 months", [.time]))
+    }
+
     @Test func bodyMassIndexAndPercent() throws {
         #expect(try base("25 kg/m2", [.bodyMassIndex]) == 25)
         #expect(try base("31 kg/m²", [.bodyMassIndex]) == 31)

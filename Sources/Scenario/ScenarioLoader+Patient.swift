@@ -1,0 +1,61 @@
+/// Reading the `patient` block: profile, age, BMI, baseline labs and parameter overrides.
+extension Reader {
+    func patient(_ field: Field) -> PatientSpec? {
+        guard let object = field.object(keys: ["profile", "age", "bmi", "baseline", "overrides"]) else { return nil }
+        let profiles = catalog.profiles
+        let profile = object.required("profile", allowed: profiles.joined(separator: ", "))
+            .flatMap { $0.choice(profiles, what: "patient profile") }
+        let age = object["age"].flatMap(age)
+        let bmi = object["bmi"]?.quantity([.bodyMassIndex], sign: .positive, what: "a body-mass index",
+                                          example: "31 kg/m2")
+        let labs = object["baseline"].map { labsMapping($0) } ?? [:]
+        let overrides = object["overrides"].map(overridesMapping) ?? [:]
+        if let field = object["age"], overrides[Reader.ageParameter] != nil {
+            field.problem("the age is also set by overrides.\(Reader.ageParameter); give it once.",
+                          allowed: "either age or overrides.\(Reader.ageParameter), not both")
+            return nil
+        }
+        guard let profile else { return nil }
+        return PatientSpec(profile: profile, bodyMassIndex: bmi?.baseValue, age: age, baselineLabs: labs,
+                           overrides: overrides)
+    }
+
+    /// The model parameter `age` sets (`hpgsim parameters` lists it).
+    static let ageParameter = "age_years"
+    /// Ages a scenario may give: adult men. The age covariates (SHBG +1.3 %/y above 30 y, Feldman 2002;
+    /// aromatase +1 %/y, Lakshman 2010) are linear trends fitted in adult men; outside 18–100 y they would be
+    /// extrapolations (and puberty is not modelled at all).
+    static let ages: ClosedRange<Double> = 18...100
+
+    /// `age: 55 years` (also `y`, `year`), within `Reader.ages`.
+    func age(_ field: Field) -> Double? {
+        guard let age = field.quantity([.time], sign: .positive, what: "an age", example: "55 years", only: ["years"])
+        else { return nil }
+        guard Reader.ages.contains(age.value) else {
+            field.problem("is outside the ages the model covers (adult men).",
+                          allowed: "from \(formatNumber(Reader.ages.lowerBound)) to "
+                              + "\(formatNumber(Reader.ages.upperBound)) years, e.g. \"55 years\"")
+            return nil
+        }
+        return age.value
+    }
+
+    func labsMapping(_ field: Field) -> [String: Measurement] {
+        guard let object = field.object(keys: catalog.labObservables) else { return [:] }
+        var labs: [String: Measurement] = [:]
+        for (name, value) in object.fields { labs[name] = measurement(value, observable: name) }
+        return labs
+    }
+
+    func overridesMapping(_ field: Field) -> [String: Double] {
+        guard let object = field.object(keys: catalog.parameters.map(\.name),
+                                        describedAs: "a parameter name as `hpgsim parameters` lists it")
+        else { return [:] }
+        var overrides: [String: Double] = [:]
+        for parameter in catalog.parameters {
+            guard let value = object[parameter.name] else { continue }
+            overrides[parameter.name] = value.number(allowed: "a number, 0 or more, in \(parameter.unit)")
+        }
+        return overrides
+    }
+}
