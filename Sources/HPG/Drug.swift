@@ -163,12 +163,12 @@ public enum Mechanism: Sendable {
     case estrogenReceptorAntagonism(ki: ParameterSpec)
     /// LH-receptor agonism: Leydig cells see LH + Σ k·C (hCG, k in IU/L LH per concentration unit).
     case lhReceptorAgonism(lhEquivalent: ParameterSpec)
-    /// GnRH-receptor agonism: pituitary stimulus G·(1 + Σ Emax·C^γ/(EC50^γ + C^γ)) (gonadorelin; the
+    /// GnRH-receptor agonism: pituitary stimulus G + Σ Emax·C^γ/(EC50^γ + C^γ) (gonadorelin; the
     /// Tornøe 2007 H1 form).
     case gnrhReceptorAgonism(emax: ParameterSpec, ec50: ParameterSpec, hill: ParameterSpec)
     /// GnRH-receptor inhibition, the Tornøe 2007 H2 form: each drug takes the fraction
     /// I = Imax·C^δ/(IC50^δ + C^δ) of the pituitary's GnRH response away, so the stimulus is
-    /// G·(1 + Σ agonism)·Π(1 − I) (independent action of several drugs). An antagonist blocks the receptor
+    /// (G + Σ agonism)·Π(1 − I) (independent action of several drugs). An antagonist blocks the receptor
     /// (acyline, after degarelix in Tornøe 2007); a depot agonist desensitises it (leuprolide).
     case gnrhReceptorInhibition(imax: ParameterSpec, ic50: ParameterSpec, hill: ParameterSpec)
     /// A hormone made outside the axis: the depot's release ka·A (dose unit/h) × the hormone's mass fraction

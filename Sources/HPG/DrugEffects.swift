@@ -92,16 +92,8 @@ struct DrugEffects {
     var testosteroneRelease_mg_per_h = 0.0
     var estradiolRelease_mg_per_h = 0.0
 
-    /// The factor on the GnRH drive at the pituitary: (1 + Σ agonism)·Π(1 − inhibition).
-    var gnrhStimulusFactor: Double { (1 + gnrhAgonism) * gnrhReceptorAvailable }
-
-    /// Serum E2 input (pg/mL/h) of the released estradiol R (mg/h): R/V with the E2 distribution volume
-    /// V = MCR/ke_E2 (MCR 1600 L/day, `ReferenceMan`), so the steady-state rise is R/MCR.
-    func estradiolInput_pg_per_mL_per_h(keE2: Double) -> Double {
-        estradiolRelease_mg_per_h * DrugEffects.estradiolInputPerMg(keE2: keE2)
-    }
-
-    /// pg/mL/h of serum E2 per mg/h released: 1e9 pg/mg ÷ (V L × 1000 mL/L), V = MCR/ke_E2.
+    /// pg/mL/h of serum E2 per mg/h of released estradiol: 1e9 pg/mg ÷ (V L × 1000 mL/L) with the E2
+    /// distribution volume V = MCR/ke_E2 (MCR 1600 L/day, `ReferenceMan`), so the steady-state rise is R/MCR.
     static func estradiolInputPerMg(keE2: Double) -> Double {
         1e6 * keE2 / (ReferenceMan.estradiolClearance_L_per_day / 24)
     }

@@ -9,7 +9,7 @@ import Foundation
 public enum Parameter: Int, CaseIterable, Sendable {
     case keGnRHDrive, gnrhDriveCapacity
     case e2FeedbackReference, tFeedbackReference
-    case e2HypothalamicExponent, e2PituitaryExponent, tHypothalamicExponent, tPituitaryExponent
+    case e2HypothalamicExponent, e2PituitaryExponent, tHypothalamicExponent, tHypothalamicHalf, tPituitaryExponent
     case keGonadotrophReserve, gonadotrophReserveExponent, gonadotropinCeiling, inhibinFSHExponent
     case lhSecretion, keLH, fshSecretion, keFSH
     case leydigCapacity, leydigLHEmax, leydigLH50, leydigHill, keLeydigTrophic, leydigTrophicExponent
@@ -37,8 +37,10 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .e2PituitaryExponent: return ParameterSpec("E2_feedback_pituitary_exponent", "1",
             Calibrated.values["E2_feedback_pituitary_exponent"]!,
             "calibrated (training set): E2 lowers the gonadotroph response to GnRH; Hayes 2000 GnRH-deficient men on fixed GnRH separate it from the hypothalamic part")
-        case .tHypothalamicExponent: return ParameterSpec("T_feedback_hypothalamic_exponent", "1", Calibrated.values["T_feedback_hypothalamic_exponent"]!,
-            "calibrated (training set); Tornøe 2007 λ = 0.56 (degarelix study) is the start; T lowers GnRH pulse frequency through the androgen receptor (Pitteloud N et al. JCEM 2008)")
+        case .tHypothalamicExponent: return ParameterSpec("T_feedback_hypothalamic_hill", "1", Calibrated.values["T_feedback_hypothalamic_hill"]!,
+            "calibrated (training set): Hill coefficient of T's androgen-receptor inhibition of the GnRH drive (T lowers GnRH pulse frequency, Pitteloud N et al. JCEM 2008)")
+        case .tHypothalamicHalf: return ParameterSpec("T_feedback_hypothalamic_T50_ng_per_dL", "ng/dL", Calibrated.values["T_feedback_hypothalamic_T50_ng_per_dL"]!,
+            "calibrated (training set): T at which the androgen-receptor inhibition of the GnRH drive is half-maximal")
         case .tPituitaryExponent: return ParameterSpec("T_feedback_pituitary_exponent", "1", Calibrated.values["T_feedback_pituitary_exponent"]!,
             "calibrated (training set): androgen-receptor feedback on the gonadotrophs, besides aromatization (Pitteloud 2008)")
         case .keGonadotrophReserve: return ParameterSpec("ke_gonadotroph_reserve_per_h", "1/h", Calibrated.values["ke_gonadotroph_reserve_per_h"]!,
@@ -138,7 +140,8 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .tFeedbackReference: return "Tref"
         case .e2HypothalamicExponent: return "λE,h"
         case .e2PituitaryExponent: return "λE,p"
-        case .tHypothalamicExponent: return "λT,h"
+        case .tHypothalamicExponent: return "nT,h"
+        case .tHypothalamicHalf: return "T50,h"
         case .tPituitaryExponent: return "λT,p"
         case .keGonadotrophReserve: return "ke_R"
         case .gonadotrophReserveExponent: return "βR"

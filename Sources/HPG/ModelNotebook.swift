@@ -7,7 +7,7 @@ extension ModelDocument {
         out += ["# The HPG-axis model and anastrozole", "",
                 "Regenerate this page (every number below is program output): "
                 + "`swift run hpgsim model --notebook --output notebooks-md/model.md`", "",
-                "Structure: a Tornøe-style hypothalamic drive G with E2 and T (androgen-receptor) feedback; a "
+                "Structure: a Tornøe-style hypothalamic drive G with E2 and T (androgen-receptor, Hill-type) feedback; a "
                 + "gonadotroph reserve R that follows the GnRH stimulus over days to weeks; LH and FSH secreted in "
                 + "proportion to the stimulus × reserve, with pituitary E2 and T feedback, inhibin B (following the germ "
                 + "cells) on FSH, and a secretion ceiling; Leydig cells make intratesticular T (ITT) under LH (Tornøe "
@@ -164,8 +164,8 @@ extension ModelDocument {
     static func limitsSection() throws(HPGError) -> [String] {
         let share = try Analyses.testicularE2Share(StudyTable.shah2021.patient)
         return ["## Limits", "",
-         "- Feedback is a power law around reference levels (Tornøe 2007 form); pulsatility and circadian rhythm "
-         + "are not modelled. The feedback exponents, the reserve and Leydig trophic rates and the testicular E2 share "
+         "- E2 feedback and T's pituitary feedback are power laws around reference levels (Tornøe 2007 form), T's "
+         + "hypothalamic feedback a bounded Hill inhibition; pulsatility and circadian rhythm are not modelled. The feedback exponents, the reserve and Leydig trophic rates and the testicular E2 share "
          + "are fitted jointly to the training studies (notebooks-md/calibration.md), several of them weakly "
          + "identified (see the identifiability column there).",
          "- The testicular aromatase sees total ITT (research note 2); the free intratesticular fraction is unknown. "

@@ -59,13 +59,19 @@ enum RateLaws {
         // estrogen-receptor antagonists as E2/(1 + Σ C/Ki).
         let e2Seen = x.estradiol.floored(tiny) / x.estrogenReceptorBlock / v(.e2FeedbackReference)
         let tSeen = x.testosterone.floored(tiny) / v(.tFeedbackReference)
-        let hypothalamic = e2Seen.power(-v(.e2HypothalamicExponent)) * tSeen.power(-v(.tHypothalamicExponent))
+        // T at the hypothalamus: a Hill inhibition (1 + (Tref/T50)^n)/(1 + (T/T50)^n), 1 at the reference T, bounded
+        // by 1 + (Tref/T50)^n when T is low (LH stays finite after castration) and steep above T50 (TRT).
+        let tHill = (v(.tFeedbackReference) / v(.tHypothalamicHalf)).power(v(.tHypothalamicExponent))
+        let tHypothalamic = (1 + tHill) / (1 + (x.testosterone.floored(0) / v(.tHypothalamicHalf)).power(v(.tHypothalamicExponent)))
+        let hypothalamic = e2Seen.power(-v(.e2HypothalamicExponent)) * tHypothalamic
         let gnrh = v(.keGnRHDrive) * (v(.gnrhDriveCapacity) * hypothalamic - x.gnrh)
 
         // Pituitary: GnRH stimulus (+ agonists, × the receptors left by antagonists and desensitisation), gonadotroph reserve R that follows the stimulus slowly (trophic
         // effect of GnRH on gonadotroph LH/FSH synthesis), sex-steroid feedback, inhibin B on FSH; secretion
         // saturates at `gonadotropinCeiling` times the reference rate: sat(u) = u·C/(C − 1 + u).
-        let stimulus = x.gnrh * (1 + x.gnrhAgonism) * x.gnrhReceptorAvailable
+        // Exogenous GnRH adds to the man's own drive (a pump works without any, as in GnRH deficiency); the
+        // reference man (G = 1) sees G + Σ agonism = G·(1 + Σ agonism), Tornøe 2007's H1 form.
+        let stimulus = (x.gnrh + x.gnrhAgonism) * x.gnrhReceptorAvailable
         let reserve = v(.keGonadotrophReserve) * (stimulus - x.gonadotrophReserve)
         let pituitary = stimulus * x.gonadotrophReserve.floored(tiny).power(v(.gonadotrophReserveExponent))
             * e2Seen.power(-v(.e2PituitaryExponent)) * tSeen.power(-v(.tPituitaryExponent))

@@ -26,6 +26,8 @@ public struct Comparison: Sendable, Equatable {
     public var fromDays: Double
     public var toDays: Double
     public var kind: Kind = .absolute
+    /// For a change: the day the ratio is taken against (0 unless the time point says `relative_to`).
+    public var relativeToDays: Double = 0
     /// `.absolute`: values in `unit`. `.change`: the ratios r (reported) and s (simulated) to day 0.
     public var reported: Double
     public var simulated: Double
@@ -62,11 +64,11 @@ extension ReportedTimepoint {
 }
 
 extension Scenario {
-    /// Every time the simulation must report for comparisons, beyond the output grid: day 0 (the baseline
-    /// that changes are relative to) and each time point's samples.
+    /// Every time the simulation must report for comparisons, beyond the output grid: day 0, each time point's
+    /// samples and the time its changes are relative to.
     public var comparisonTimes: [Double] {
         guard let reported else { return [] }
-        return [0] + reported.timepoints.flatMap(\.sampleTimes)
+        return [0] + reported.timepoints.flatMap { $0.sampleTimes + [$0.relativeTo] }
     }
 
     /// Compares each reported value with the simulation; `simulated(observable, unit, hours)` gives the
@@ -81,8 +83,8 @@ extension Scenario {
                 return Comparison(
                     scenario: name, observable: value.observable, timepoint: timepoint.label,
                     timeDays: (timepoint.from + timepoint.to) / 48, fromDays: timepoint.from / 24,
-                    toDays: timepoint.to / 24, kind: value.kind, reported: value.value,
-                    simulated: isChange ? mean / simulated(value.observable, value.unit, 0) : mean,
+                    toDays: timepoint.to / 24, kind: value.kind, relativeToDays: timepoint.relativeTo / 24, reported: value.value,
+                    simulated: isChange ? mean / simulated(value.observable, value.unit, timepoint.relativeTo) : mean,
                     unit: isChange ? "1" : value.unit, tolerance: value.tolerance, evidence: value.evidence,
                     source: reported.source)
             }

@@ -21,9 +21,9 @@ public enum ComparisonReport {
         return table
     }
 
-    /// "412 ng/dL", or for a ratio to day 0 "+53 % vs day 0".
+    /// "412 ng/dL", or for a ratio to day 0 "+53 % vs day 0" (or to the time point's reference day).
     static func value(_ x: Double, _ c: Comparison) -> String {
-        c.kind == .change ? signed((x - 1) * 100, digits: 3) + " % vs day 0"
+        c.kind == .change ? signed((x - 1) * 100, digits: 3) + " % vs day \(formatNumber(c.relativeToDays))"
             : "\(formatNumber(x, significantDigits: 4)) \(c.unit)"
     }
 

@@ -84,6 +84,8 @@ public struct ReportedTimepoint: Sendable {
     /// Hours; from == to for a single time. The simulated value is the mean over the window.
     public var from: Double
     public var to: Double
+    /// Hours: the time `change` and `fold` values are relative to (day 0 unless `relative_to` says otherwise).
+    public var relativeTo: Double = 0
     public var values: [ReportedValue]
 }
 

@@ -64,7 +64,7 @@ extension Reader {
     /// from its time).
     func reportedTimepoint(_ field: Field, label: String?, grading inherited: Grading, end: Double?) -> ReportedTimepoint? {
         let observables = catalog.observables.map(\.name)
-        let timeKeys = ["at", "from", "to"] + (label == nil ? ["label"] : [])
+        let timeKeys = ["at", "from", "to", "relative_to"] + (label == nil ? ["label"] : [])
         guard let object = field.object(keys: timeKeys + Reader.gradingKeys + observables) else { return nil }
         let grading = grading(object, inherited: inherited)
         let time = { (key: String) in
@@ -90,10 +90,16 @@ extension Reader {
             field.problem("is after the end of the simulation (\(formatNumber(end / 24)) d).",
                           allowed: "a time within the simulated span")
         }
+        // Changes are relative to day 0 unless the time point names another reference time (a study that reports
+        // changes from a run-in, e.g. GnRH-deficient men on a pump before the drug).
+        let reference = object["relative_to"] == nil ? 0 : time("relative_to")
+        if let reference, let from, reference >= from, let field = object["relative_to"] {
+            field.problem("the reference time is not before the time point.", allowed: "a time before at/from")
+        }
         var values: [ReportedValue] = []
         for name in observables {
             guard let entry = object[name] else { continue }
-            if let value = reportedValue(entry, observable: name, grading: grading, atDayZero: to == 0) {
+            if let value = reportedValue(entry, observable: name, grading: grading, atDayZero: to == reference) {
                 values.append(value)
             }
         }
@@ -101,9 +107,9 @@ extension Reader {
             field.problem("reports no values.", allowed: "observable: value lines, e.g. \"testosterone: 412 ng/dL\"")
         }
         let name = object["label"].flatMap { $0.text(allowed: "a name for the time point, e.g. \"month 3\"") }
-        guard let from, let to else { return nil }
+        guard let from, let to, let reference else { return nil }
         let window = from == to ? "day \(formatNumber(from / 24))" : "days \(formatNumber(from / 24))–\(formatNumber(to / 24))"
-        return ReportedTimepoint(label: label ?? name ?? window, from: from, to: to, values: values)
+        return ReportedTimepoint(label: label ?? name ?? window, from: from, to: to, relativeTo: reference, values: values)
     }
 
     /// `412 ng/dL`; or a mapping with exactly one of `value: 412 ng/dL`, `change: +53 %` (relative to the

@@ -10,8 +10,15 @@ import Testing
         let simulated = try table.simulated()
         for (row, value) in zip(table.rows, simulated) {
             let error = value / row.onTreatment - 1
-            #expect(abs(error) <= row.tolerance,
-                    "\(row.observable): simulated \(value) vs reported \(row.onTreatment) \(row.unit) (\(error))")
+            let comment: Comment = "\(row.observable): simulated \(value) vs reported \(row.onTreatment) \(row.unit) (\(error))"
+            if row.observable == "total_motile_count" {
+                // The cohort's concentration rose ×1.82 and its total motile count ×1.40; the model moves both by
+                // one factor, and the joint fit (pulled up by the other sperm targets) puts it at about ×1.65,
+                // total motile count about 17 % high (issue 9, notebooks-md/calibration.md).
+                withKnownIssue(comment) { #expect(abs(error) <= row.tolerance) }
+            } else {
+                #expect(abs(error) <= row.tolerance, comment)
+            }
         }
     }
 }

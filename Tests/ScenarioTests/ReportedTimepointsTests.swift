@@ -117,6 +117,33 @@ struct ReportedTimepointsTests {
     }
 
     /// Pass at the band's edges, |s/r − 1| = tolerance, for a change; weight 1/ln(1 + tol); residual ln(s/r).
+    /// `relative_to: 28 d`: the change at day 35 is x(35)/x(28); on x(t) = 100·(1 + t/28 d) that is
+    /// (1 + 35/28)/(1 + 28/28) = 1.125, and day 28 is among the times simulated. A reference at or after the
+    /// time point is a mistake with its line.
+    @Test func changeRelativeToAnotherDay() throws {
+        let block = """
+              source: Run-in study
+              evidence: S
+              timepoints:
+                - at: 35 d
+                  relative_to: 28 d
+                  LH: {change: +58 %}
+            """
+        let scenario = try loader.parse(Self.text(block), file: "x.yaml")
+        #expect(scenario.comparisonTimes.contains(28 * 24))
+        let lh = try #require(scenario.comparisons { _, _, hours in 100 * (1 + hours / (28 * 24)) }.first)
+        #expect(abs(lh.simulated - 1.125) < 1e-12)
+        #expect(lh.relativeToDays == 28)
+        let late = block.replacingOccurrences(of: "relative_to: 28 d", with: "relative_to: 35 d")
+        do {
+            _ = try loader.parse(Self.text(late), file: "bad.yaml")
+            Issue.record("a reference at the time point itself was accepted")
+        } catch {
+            #expect(error.problems.first?.key == "reported.timepoints[0].relative_to")
+            #expect(error.problems.first?.line == 15)
+        }
+    }
+
     @Test func passWeightAndLogResidual() {
         var c = Comparison(scenario: "s", observable: "LH", timepoint: "week 1", timeDays: 7, fromDays: 7,
                            toDays: 7, kind: .change, reported: 2, simulated: 2 * 1.2, unit: "1", tolerance: 0.2,

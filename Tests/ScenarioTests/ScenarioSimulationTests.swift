@@ -37,10 +37,9 @@ struct ScenarioSimulationTests {
 
     /// Every file in scenarios/ and its folders reads without a problem against the model's names.
     @Test func shippedScenariosAreValid() throws {
-        // Every .yaml under scenarios/, subfolders included, except scenarios/studies/pending (files waiting for
-        // drugs the model does not have yet; see its README).
+        // Every .yaml under scenarios/, subfolders included.
         let files = try FileManager.default.subpathsOfDirectory(atPath: Self.scenariosFolder)
-            .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("studies/pending/") }
+            .filter { $0.hasSuffix(".yaml") }
         #expect(files.count >= 7)
         for file in files {
             #expect(throws: Never.self, "\(file)") { try loader.load(path: Self.scenariosFolder + "/" + file) }

@@ -2,7 +2,8 @@ import Foundation
 
 extension Drug {
     /// Gonadorelin (synthetic GnRH, C55H75N17O13), dosed in µg SC or iv: GnRH-receptor agonist on the
-    /// pituitary (`gnrhReceptorAgonism`, the Tornøe 2007 H1 form: stimulus G·(1 + Emax·C/(EC50 + C))). Given by
+    /// pituitary (`gnrhReceptorAgonism`: stimulus G + Emax·C/(EC50 + C), which is Tornøe 2007's H1 form
+    /// G·(1 + Emax·C/(EC50 + C)) at the reference drive G = 1 and still works without any drive). Given by
     /// pump as pulses every ~90 min (`ii: 90 min` + `addl`) or as boluses.
     ///
     /// PK: MCR 1.6 L/min = 96 L/h, t½ ~4 min (Swiss label Lutrelef), so V = CL·t½/ln 2 = 9.2 L. SC:

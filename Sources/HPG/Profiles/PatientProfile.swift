@@ -21,7 +21,8 @@ public enum ProfileRegistry {
         .normalWeight,
         .overweight,
         .obese,
-        .primaryHypogonadism, .klinefelter, .secondaryHypogonadism, .hyperprolactinemia, .hypothyroidism, .insulinResistance,
+        .primaryHypogonadism, .klinefelter, .secondaryHypogonadism, .gnrhDeficiency, .hyperprolactinemia, .hypothyroidism,
+        .insulinResistance,
     ]
 
     public static func named(_ name: String) -> PatientProfile? { all.first { $0.name == name } }

@@ -6,7 +6,7 @@ extension PatientProfile {
         name: "secondary-hypogonadism",
         description: "functional secondary hypogonadism: weak GnRH drive, with estrogen excess feeding back",
         factors: [
-            (.gnrhDriveCapacity, 0.5, "assumption: half the feedback-free hypothalamic drive (LH low-normal)"),
+            (.gnrhDriveCapacity, 0.3, "assumption: weak feedback-free hypothalamic drive, low enough that T is in the hypogonadal range with LH low-normal"),
             (.aromataseCapacity, 3, "assumption: estrogen excess, the case the documents call anastrozole most effective in"),
         ])
 }
