@@ -84,22 +84,31 @@ public struct TrainingCalibration: Sendable {
         return study + [kley] + checks + priors
     }
 
-    /// Fits from the shipped values; the result's estimates are ln(values).
-    public func fit(maxIterations: Int = 40) throws -> FitResult {
+    /// The fit from the shipped values, and the values to ship: the estimates, or the starting values when the
+    /// fit lowers the cost by no more than `keepTolerance` of it (the start is then the optimum within what the
+    /// objective can tell apart: its flat valley moves the estimates by far less than their standard errors).
+    /// That fixed-point rule makes a rerun from the shipped values write them again, byte for byte.
+    public func fit(maxIterations: Int = 40) throws -> (result: FitResult, values: [Double], keptStart: Bool) {
         let θ0 = start.map { log($0) }
-        let m = try residuals(logValues: θ0).count
+        let r0 = try residuals(logValues: θ0)
         let calibration = self
-        let problem = LeastSquaresProblem(parameterCount: θ0.count, residualCount: m) { θ in
+        let problem = LeastSquaresProblem(parameterCount: θ0.count, residualCount: r0.count) { θ in
             try calibration.residuals(logValues: θ)
         }
         var options = LevenbergMarquardtOptions()
         options.maxIterations = maxIterations
-        options.costTolerance = 1e-4
+        options.costTolerance = Self.keepTolerance
         options.stepTolerance = 1e-5
         options.typicalSizes = θ0.map { _ in 1 }
         options.finiteDifferences = FiniteDifferences(scheme: .central, concurrent: true)
-        return try LevenbergMarquardt.fit(problem, from: θ0, options: options)
+        let result = try LevenbergMarquardt.fit(problem, from: θ0, options: options)
+        let startCost = r0.reduce(0) { $0 + $1 * $1 } / 2
+        let keep = startCost - result.cost <= Self.keepTolerance * startCost
+        return (result, keep ? start : result.estimates.map { exp($0) }, keep)
     }
+
+    /// Relative cost reduction below which the fit stops, and keeps its start.
+    public static let keepTolerance = 1e-4
 
     /// The generated `Sources/HPG/Calibrated.swift` for these values: names sorted, values rounded to 4
     /// significant digits (the fit's relative standard errors are larger than 1e-4), so rerunning from the

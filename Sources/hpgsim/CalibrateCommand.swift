@@ -45,8 +45,7 @@ struct CalibrateCommand: ParsableCommand {
             throw ValidationError("no scenario file name starts with \"\(leaveOut!)\"; names: \(all.map(\.name).joined(separator: ", "))")
         }
         let calibration = TrainingCalibration(scenarios: training)
-        let result = try calibration.fit(maxIterations: maxIterations)
-        let values = result.estimates.map { exp($0) }
+        let (result, values, keptStart) = try calibration.fit(maxIterations: maxIterations)
         let predicted = TrainingCalibration(scenarios: leaveOut == nil ? training : heldOut)
         let comparisons = try predicted.comparisons(values)
         let checks = try predicted.expectations(values)
@@ -54,6 +53,9 @@ struct CalibrateCommand: ParsableCommand {
             printJSON(calibration, result, values, comparisons, checks)
         } else {
             printText(calibration, result, values, comparisons, checks)
+            if keptStart && maxIterations > 0 {
+                print("\nThe fit lowered the cost by less than \(TrainingCalibration.keepTolerance) of it: the starting values are the optimum and are kept.")
+            }
         }
         guard let write else { return }
         try AtomicFile.write(calibration.calibratedSource(values: values), to: write)
