@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark data set for `hpgsim events`: 1000 individuals x 28 days of once-daily oral dosing with hourly
 output, the workload of mrgsolve's published timing (about 1.1 s single-threaded per population run;
-mrgsolve issue #372, see /work/shared/research/anchors-pkpd-tools.md).
+mrgsolve issue #372, see shared/research/anchors-pkpd-tools.md).
 
 Each individual: one dose record (AMT 100 into the depot, II 24, ADDL 27) and observation records at
 hours 0..672. CL, V, KA are data columns, constant within an individual, log-normal around

@@ -148,13 +148,8 @@ struct DrugEffects {
     /// ∂(sum)/∂(drug state) for every mechanism: calls `body(sum, state, derivative)` once per term, with
     /// dC/dA = factor/V: Σ C/Ki → 1/Ki, k·C → k, Emax·C^γ/(EC50^γ + C^γ) → Emax·γ·C^(γ−1)·EC50^γ/(EC50^γ + C^γ)²,
     /// testosterone release → the outflow coefficients × f_T.
-    /// Π(1 − I_k) over the GnRH-receptor inhibitors.
-    static func gnrhReceptorAvailable(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, _ slots: [DrugSlots]) -> Double {
-        DrugEffects(y, p, slots, dydt: nil).gnrhReceptorAvailable
-    }
-
-    static func forEachPartial(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, _ slots: [DrugSlots],
-                               _ body: (CoreInput, Int, Double) -> Void) {
+    func forEachPartial(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, _ slots: [DrugSlots],
+                        _ body: (CoreInput, Int, Double) -> Void) {
         for slot in slots {
             for m in slot.mechanisms {
                 let i = m.parameter
@@ -177,7 +172,7 @@ struct DrugEffects {
                     // Available = Π(1 − I_k): ∂/∂A_k = −I_k'·dC/dA · Available/(1 − I_k).
                     let inhibition = DrugEffects.gnrhInhibition(slot.concentration(y, p, state: state, volume: volume),
                                                                 imax: p[i], ic50: p[i + 1], hill: p[i + 2])
-                    body(.gnrhReceptorAvailable, state, -inhibition.slope * dCdA * gnrhReceptorAvailable(y, p, slots) / (1 - inhibition.value))
+                    body(.gnrhReceptorAvailable, state, -inhibition.slope * dCdA * gnrhReceptorAvailable / (1 - inhibition.value))
                 case .testosterone, .estradiol: break
                 }
             }

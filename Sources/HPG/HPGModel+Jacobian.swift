@@ -41,7 +41,7 @@ extension HPGModel {
         // Drugs: their PK blocks, and each effect sum's dependence on the drug states, through every core rate
         // (and ψ) that reads the sum.
         for slot in slots { slot.kinetics.addJacobian(p, &J) }
-        DrugEffects.forEachPartial(y, p, slots) { input, column, dSum in
+        effects.forEachPartial(y, p, slots) { input, column, dSum in
             for state in PhysiologicalState.allCases {
                 J[state.rawValue, column] += rates[state].partials[input.rawValue] * dSum
             }

@@ -86,7 +86,7 @@ enum RateLaws {
         // diffuses in, so ITT ≥ serum T.
         let lhSeen = x.lh.floored(0) + x.lhEquivalent
         let stimulation = 1 + leydigStimulation(lhSeen, p)
-        let referenceStimulation = 1 + leydigStimulation(S(ReferenceMan.LH_IU_per_L), p).value
+        let referenceStimulation = 1 + leydigStimulation(ReferenceMan.LH_IU_per_L, p)
         let leydigTrophic = v(.keLeydigTrophic)
             * ((stimulation / referenceStimulation).power(v(.leydigTrophicExponent)) - x.leydigTrophic)
         let serumT_nM = x.testosterone * Units.testosterone_nmol_per_L_per_ng_per_dL

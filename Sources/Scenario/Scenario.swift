@@ -104,7 +104,7 @@ public struct ReportedValue: Sendable {
     public var evidence: Evidence?
 }
 
-/// How a reported value was obtained, as /work/shared/research/training-studies.md tags it.
+/// How a reported value was obtained, as shared/research/training-studies.md tags it.
 public enum Evidence: String, Sendable, CaseIterable {
     /// Read in the study's own abstract or text.
     case A

@@ -45,7 +45,9 @@ struct CalibrateCommand: ParsableCommand {
             throw ValidationError("no scenario file name starts with \"\(leaveOut!)\"; names: \(all.map(\.name).joined(separator: ", "))")
         }
         let calibration = TrainingCalibration(scenarios: training)
-        let (result, values, keptStart) = try calibration.fit(maxIterations: maxIterations)
+        let (result, shipped, keptStart) = try calibration.fit(maxIterations: maxIterations)
+        // Cross-validation predicts from the refit itself, never from the kept start.
+        let values = leaveOut == nil ? shipped : result.estimates.map { exp($0) }
         let predicted = TrainingCalibration(scenarios: leaveOut == nil ? training : heldOut)
         let comparisons = try predicted.comparisons(values)
         let checks = try predicted.expectations(values)
