@@ -73,6 +73,7 @@ extension CoreInput {
         case .gonadotrophReserve: PhysiologicalState.gonadotrophReserve.rawValue
         case .leydigTrophic: PhysiologicalState.leydigTrophic.rawValue
         case .shbg: PhysiologicalState.shbg.rawValue
+        case .gnrhNeuronAvailability: PhysiologicalState.gnrhNeuronAvailability.rawValue
         case .firstGermStage: SpermChain.first
         case .aromataseInhibition, .estrogenReceptorBlock, .lhEquivalent, .gnrhAgonism, .gnrhReceptorAvailable,
              .testosteroneRelease, .estradiolRelease: nil

@@ -10,6 +10,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
     case keGnRHDrive, gnrhDriveCapacity
     case e2FeedbackReference, tFeedbackReference
     case e2HypothalamicExponent, e2PituitaryExponent, tHypothalamicExponent, tHypothalamicHalf, tPituitaryExponent
+    case keGnRHNeuronAvailability, gnrhNeuronDesensitisationGain, gnrhNeuronDesensitisationHalf
     case keGonadotrophReserve, gonadotrophReserveExponent, gonadotropinCeiling, inhibinFSHExponent
     case lhSecretion, keLH, fshSecretion, keFSH
     case leydigCapacity, leydigLHEmax, leydigLH50, leydigHill, keLeydigTrophic, leydigTrophicExponent
@@ -45,6 +46,15 @@ public enum Parameter: Int, CaseIterable, Sendable {
             "calibrated (training set): androgen-receptor feedback on the gonadotrophs, besides aromatization (Pitteloud 2008)")
         case .keGonadotrophReserve: return ParameterSpec("ke_gonadotroph_reserve_per_h", "1/h", Calibrated.values["ke_gonadotroph_reserve_per_h"]!,
             "calibrated (training set): rate at which gonadotroph LH/FSH synthesis follows the GnRH stimulus (self-priming and down-regulation over days to weeks)")
+        case .keGnRHNeuronAvailability: return ParameterSpec("ke_GnRH_neuron_availability_per_h", "1/h",
+            Calibrated.values["ke_GnRH_neuron_availability_per_h"]!,
+            "calibrated (training set and physiology checks): how slowly androgen desensitisation of the GnRH neurons builds and fades (recovery after TRT depends on how long it lasted)")
+        case .gnrhNeuronDesensitisationGain: return ParameterSpec("GnRH_neuron_desensitisation_gain", "1",
+            Calibrated.values["GnRH_neuron_desensitisation_gain"]!,
+            "calibrated (training set and physiology checks): full desensitisation lowers the GnRH drive to 1/(1 + g)")
+        case .gnrhNeuronDesensitisationHalf: return ParameterSpec("GnRH_neuron_desensitisation_T50_ng_per_dL", "ng/dL",
+            Calibrated.values["GnRH_neuron_desensitisation_T50_ng_per_dL"]!,
+            "calibrated (training set and physiology checks): T at which half the GnRH neurons are desensitised at steady state (supraphysiological: TRT, not an aromatase inhibitor's T rise)")
         case .gonadotrophReserveExponent: return ParameterSpec("gonadotroph_reserve_exponent", "1", 1,
             "assumption: secretion proportional to the reserve (stimulus × reserve), so chronic suppression deepens as the reserve runs down")
         case .gonadotropinCeiling: return ParameterSpec("gonadotropin_secretion_ceiling_fold", "1", 10,
@@ -145,6 +155,9 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .tPituitaryExponent: return "λT,p"
         case .keGonadotrophReserve: return "ke_R"
         case .gonadotrophReserveExponent: return "βR"
+        case .keGnRHNeuronAvailability: return "ke_N"
+        case .gnrhNeuronDesensitisationGain: return "g_N"
+        case .gnrhNeuronDesensitisationHalf: return "T50,N"
         case .gonadotropinCeiling: return "Cmax"
         case .inhibinFSHExponent: return "λI"
         case .lhSecretion: return "ks_LH"

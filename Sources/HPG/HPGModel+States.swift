@@ -1,6 +1,6 @@
-/// The physiological states (indices 0…8 of every model). Each equation transcribes `RateLaws.core`.
+/// The physiological states (indices 0…9 of every model). Each equation transcribes `RateLaws.core`.
 public enum PhysiologicalState: Int, CaseIterable, Sendable {
-    case gnrhDrive, lh, fsh, itt, testosterone, estradiol, gonadotrophReserve, leydigTrophic, shbg
+    case gnrhDrive, lh, fsh, itt, testosterone, estradiol, gonadotrophReserve, leydigTrophic, shbg, gnrhNeuronAvailability
 
     public var spec: StateSpec {
         switch self {
@@ -24,6 +24,9 @@ public enum PhysiologicalState: Int, CaseIterable, Sendable {
         case .leydigTrophic: return StateSpec(name: "Leydig_trophic_state", unit: "1",
             description: "Leydig-cell mass and steroidogenic capacity, following LH over weeks to months (1 in the reference man)",
             equation: "dLy/dt = ke_Ly·(((1 + H(L))/(1 + H(5 IU/L)))^γLy − Ly)")
+        case .gnrhNeuronAvailability: return StateSpec(name: "GnRH_neuron_availability", unit: "1",
+            description: "fraction of the GnRH neurons not desensitised by androgen (0–1); falls over months of high T, recovers slowly",
+            equation: "dN/dt = ke_N·(1/(1 + (T/T50,N)^nT,h) − N);  the drive is scaled by (1 + g_N·(1 − N_ref))/(1 + g_N·(1 − N))")
         case .shbg: return StateSpec(name: "SHBG_nmol_per_L", unit: "nmol/L", description: "serum sex hormone-binding globulin",
             equation: "dSHBG/dt = ke_SHBG·(S_cap·(E2/E2ref)^σ − SHBG)")
         }

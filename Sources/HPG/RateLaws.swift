@@ -4,13 +4,15 @@ import Foundation
 /// follows it) and the drug-effect sums of `DrugEffects`. With `Dual` numbers each input is one seed, so one
 /// evaluation of `RateLaws.core` gives the core's Jacobian.
 enum CoreInput: Int, CaseIterable {
-    case gnrh, lh, fsh, itt, testosterone, estradiol, gonadotrophReserve, leydigTrophic, shbg, firstGermStage
+    case gnrh, lh, fsh, itt, testosterone, estradiol, gonadotrophReserve, leydigTrophic, shbg, gnrhNeuronAvailability
+    case firstGermStage
     case aromataseInhibition, estrogenReceptorBlock, lhEquivalent, gnrhAgonism, gnrhReceptorAvailable
     case testosteroneRelease, estradiolRelease
 }
 
 struct CoreInputs<S: ModelScalar> {
-    var gnrh, lh, fsh, itt, testosterone, estradiol, gonadotrophReserve, leydigTrophic, shbg, firstGermStage: S
+    var gnrh, lh, fsh, itt, testosterone, estradiol, gonadotrophReserve, leydigTrophic, shbg, gnrhNeuronAvailability: S
+    var firstGermStage: S
     var aromataseInhibition, estrogenReceptorBlock, lhEquivalent, gnrhAgonism, gnrhReceptorAvailable: S
     var testosteroneRelease, estradiolRelease: S
 
@@ -18,6 +20,7 @@ struct CoreInputs<S: ModelScalar> {
         gnrh = value(.gnrh); lh = value(.lh); fsh = value(.fsh); itt = value(.itt)
         testosterone = value(.testosterone); estradiol = value(.estradiol)
         gonadotrophReserve = value(.gonadotrophReserve); leydigTrophic = value(.leydigTrophic); shbg = value(.shbg)
+        gnrhNeuronAvailability = value(.gnrhNeuronAvailability)
         firstGermStage = value(.firstGermStage)
         aromataseInhibition = value(.aromataseInhibition); estrogenReceptorBlock = value(.estrogenReceptorBlock)
         lhEquivalent = value(.lhEquivalent); gnrhAgonism = value(.gnrhAgonism)
@@ -28,7 +31,7 @@ struct CoreInputs<S: ModelScalar> {
 
 /// d/dt of each physiological state, and the spermatogenic drive ψ that feeds and sustains the germ-cell chain.
 struct CoreRates<S: ModelScalar> {
-    var gnrh, lh, fsh, itt, testosterone, estradiol, gonadotrophReserve, leydigTrophic, shbg: S
+    var gnrh, lh, fsh, itt, testosterone, estradiol, gonadotrophReserve, leydigTrophic, shbg, gnrhNeuronAvailability: S
     var spermatogenicDrive: S
 
     /// The rate of a physiological state.
@@ -43,6 +46,7 @@ struct CoreRates<S: ModelScalar> {
         case .gonadotrophReserve: gonadotrophReserve
         case .leydigTrophic: leydigTrophic
         case .shbg: shbg
+        case .gnrhNeuronAvailability: gnrhNeuronAvailability
         }
     }
 }
@@ -62,8 +66,20 @@ enum RateLaws {
         // T at the hypothalamus: a Hill inhibition (1 + (Tref/T50)^n)/(1 + (T/T50)^n), 1 at the reference T, bounded
         // by 1 + (Tref/T50)^n when T is low (LH stays finite after castration) and steep above T50 (TRT).
         let tHill = (v(.tFeedbackReference) / v(.tHypothalamicHalf)).power(v(.tHypothalamicExponent))
-        let tHypothalamic = (1 + tHill) / (1 + (x.testosterone.floored(0) / v(.tHypothalamicHalf)).power(v(.tHypothalamicExponent)))
-        let hypothalamic = e2Seen.power(-v(.e2HypothalamicExponent)) * tHypothalamic
+        let tRatio = (x.testosterone.floored(0) / v(.tHypothalamicHalf)).power(v(.tHypothalamicExponent))
+        let tHypothalamic = (1 + tHill) / (1 + tRatio)
+        // Slow androgen desensitisation of the GnRH neurons: the fraction still responsive, N, follows
+        // 1/(1 + (T/T50,N)^n) over months, with its own half-point T50,N above the feedback's; the drive is scaled
+        // by (1 + g·(1 − N_ref))/(1 + g·(1 − N)), 1 for the reference man (N_ref = 1/(1 + (Tref/T50,N)^n)). It
+        // falls under long supraphysiological T and recovers slowly after it, so recovery depends on how long TRT
+        // lasted.
+        let n = v(.tHypothalamicExponent), desensitisationHalf = v(.gnrhNeuronDesensitisationHalf)
+        let availability = v(.keGnRHNeuronAvailability)
+            * (1 / ((x.testosterone.floored(0) / desensitisationHalf).power(n) + 1) - x.gnrhNeuronAvailability)
+        let gain = v(.gnrhNeuronDesensitisationGain)
+        let referenceAvailability = 1 / (1 + pow(v(.tFeedbackReference) / desensitisationHalf, n))
+        let desensitised = (1 + gain * (1 - referenceAvailability)) / ((1 - x.gnrhNeuronAvailability) * gain + 1)
+        let hypothalamic = e2Seen.power(-v(.e2HypothalamicExponent)) * tHypothalamic * desensitised
         let gnrh = v(.keGnRHDrive) * (v(.gnrhDriveCapacity) * hypothalamic - x.gnrh)
 
         // Pituitary: GnRH stimulus (+ agonists, × the receptors left by antagonists and desensitisation), gonadotroph reserve R that follows the stimulus slowly (trophic
@@ -113,6 +129,7 @@ enum RateLaws {
         let powered = drive.floored(tiny).power(v(.spermatogenicHill))
         return CoreRates(gnrh: gnrh, lh: lh, fsh: fsh, itt: ittRate, testosterone: testosterone, estradiol: estradiol,
                          gonadotrophReserve: reserve, leydigTrophic: leydigTrophic, shbg: shbg,
+                         gnrhNeuronAvailability: availability,
                          spermatogenicDrive: powered / (powered + 1))
     }
 

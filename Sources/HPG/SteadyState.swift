@@ -112,6 +112,9 @@ public enum SteadyState {
         y[PhysiologicalState.testosterone.rawValue] = ReferenceMan.testosterone_ng_per_dL
         y[PhysiologicalState.estradiol.rawValue] = ReferenceMan.estradiol_pg_per_mL
         y[PhysiologicalState.gonadotrophReserve.rawValue] = 1
+        // Responsive GnRH neurons at the reference T: 1/(1 + (Tref/T50,N)^n).
+        y[PhysiologicalState.gnrhNeuronAvailability.rawValue] = 1 / (1 + pow(ReferenceMan.testosterone_ng_per_dL
+            / Parameter.gnrhNeuronDesensitisationHalf.spec.value, Parameter.tHypothalamicExponent.spec.value))
         y[PhysiologicalState.leydigTrophic.rawValue] = 1
         y[PhysiologicalState.shbg.rawValue] = Derived.referenceSHBG
         var sperm = ReferenceMan.spermConcentration_million_per_mL

@@ -42,9 +42,10 @@ import Testing
 
     @Test func stoppingReturnsEveryStateToItsOwnBaseline() throws {
         let onDays = 150.0
-        // Off long enough for the slowest first-order state (Leydig trophic state, gonadotroph reserve, SHBG,
-        // GnRH drive) to decay by e^(−10) after the transit and washout: 250 days or 10/k_slowest.
-        let slowest = [Parameter.keLeydigTrophic, .keGonadotrophReserve, .keSHBG, .keGnRHDrive].map(\.spec.value).min()!
+        // Off long enough for the slowest first-order state (Leydig trophic state, gonadotroph reserve, GnRH-neuron
+        // availability, SHBG, GnRH drive) to decay by e^(−10) after the transit and washout: 250 days or 10/k_slowest.
+        let slowest = [Parameter.keLeydigTrophic, .keGonadotrophReserve, .keGnRHNeuronAvailability, .keSHBG, .keGnRHDrive]
+            .map(\.spec.value).min()!
         let offDays = max(250, (10 / slowest / 24).rounded(.up))
         let t = try Analyses.onOff(patient: patient, onDays: onDays, offDays: offDays)
         let lastDose = (onDays - 1) * 24
@@ -53,8 +54,10 @@ import Testing
             let j = t.observables.firstIndex { $0.name == name }!
             return Analyses.returnTime(t.series(name)!, times: t.times, from: lastDose, target: baseline[j], tolerance: tolerance)! / 24
         }
-        // E2 back near baseline within days to two weeks (anastrozole washout, t½ 42 h).
-        #expect(back("estradiol", within: 0.10) <= 15)
+        // E2 back near baseline within days to two weeks (anastrozole washout, t½ 42 h): within a quarter of its
+        // shift. The last tenth takes longer: the T rise under the drug desensitised part of the GnRH neurons
+        // (t½ = ln 2/ke_N, months), so T and E2 dip a little below baseline before they settle.
+        #expect(back("estradiol", within: 0.25) <= 15)
         // Sperm: half of the shift gone within one transit (64 + 10.5 days) plus two weeks of washout; within
         // 10 % of it by 1.5 transits plus washout.
         let transit = (64 + 10.5)
