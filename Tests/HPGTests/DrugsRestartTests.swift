@@ -37,7 +37,7 @@ import Testing
         // Sperm output, which lags by the spermatogenic transit, is ahead of natural recovery at day 260.
         #expect(restart.series("sperm_concentration")![260] > natural.series("sperm_concentration")![260])
         // Reversible, but not yet complete: the GnRH neurons desensitised by 26 weeks of TRT recover over months
-        // (t½ = ln 2/ke_N ≈ 80 d), so 11 weeks after the last restart dose T is within 15 % of baseline.
+        // (t½ = ln 2/ke_N ≈ 70 d), so 11 weeks after the last restart dose T is within 15 % of baseline.
         #expect(abs(restart.series("testosterone")![365] / restart.series("testosterone")![0] - 1) < 0.15)
     }
 

@@ -137,7 +137,7 @@ struct ScenarioSimulationTests {
         for change in result.changes
         where ["testosterone", "estradiol", "LH", "FSH", "sperm_concentration"].contains(change.column.name) {
             #expect(abs(change.onTreatment / change.baseline - 1) > 0.1, "\(change.column.name) moved on treatment")
-            // Six months off is two to three half-lives of the slowest states (GnRH-neuron availability, t½ ≈ 80 d;
+            // Six months off is two to three half-lives of the slowest states (GnRH-neuron availability, t½ ≈ 70 d;
             // the Leydig trophic state, t½ ≈ 74 d), so a small remainder of the shift is left: under 10 % of it,
             // and under 2 % of baseline.
             #expect(abs(change.end / change.baseline - 1) < 0.02, "\(change.column.name) back at the end")
