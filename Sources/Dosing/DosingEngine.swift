@@ -59,6 +59,7 @@ public struct DosingEngine: Sendable {
         let vectors = resolveParameters(records, parameters)
         var issues = check(records, parameters: vectors)
         issues += missingParameters(vectors, records)
+        issues += doseCountIssues(records, until: Self.endTime(records, outputTimes))
         if !issues.isEmpty { throw .invalidRecords(issues) }
         let run = IndividualRun(engine: self, records: records, parameters: vectors, outputTimes: outputTimes,
                                 baseParameters: base(parameters))
@@ -69,6 +70,12 @@ public struct DosingEngine: Sendable {
     public func validate(records: [EventRecord], parameters: [String: Double] = [:]) -> [RecordIssue] {
         let vectors = resolveParameters(records, parameters)
         return check(records, parameters: vectors) + missingParameters(vectors, records)
+            + doseCountIssues(records, until: Self.endTime(records, []))
+    }
+
+    /// The end of the simulated span: the last record or output time.
+    static func endTime(_ records: [EventRecord], _ outputTimes: [Double]) -> Double {
+        max(records.lazy.map(\.time).max() ?? 0, outputTimes.max() ?? -.infinity)
     }
 
     /// Model defaults overlaid by the caller's values.

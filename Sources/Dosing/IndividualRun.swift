@@ -34,11 +34,25 @@ struct PendingEvent {
         case bolus(stateIndex: Int, amount: Double)
         case start(Infusion)
         case stop(id: Int)
+        /// Dose k of a record's ADDL series: given, and dose k + 1 scheduled, when it is applied. One
+        /// pending event per series, so memory does not grow with ADDL.
+        case series(DoseSeries, k: Int)
     }
     var time: Double
     /// Order of scheduling: breaks ties between events at the same time.
     var order: Int
     var action: Action
+}
+
+/// A dose record's doses TIME + k·II + ALAG, k = 0 … ADDL.
+struct DoseSeries {
+    var shape: DoseShape
+    var stateIndex: Int
+    var first: Double
+    var interval: Double
+    var last: Int
+
+    func time(_ k: Int) -> Double { first + Double(k) * interval }
 }
 
 struct Infusion {
@@ -90,9 +104,16 @@ final class IndividualRun {
         let recordTimes = records.map(\.time)
         let start = min(recordTimes.min() ?? 0, outputTimes.min() ?? .infinity)
         endTime = max(recordTimes.max() ?? start, outputTimes.max() ?? -.infinity, start)
+        // The step budget grows with the doses: each one restarts the method from a small step, so a long
+        // pulsatile regimen needs steps in proportion to its doses (the model's maxSteps, plus
+        // `stepsPerDose` for each dose in the span, ADDL doses counted).
+        var options = model.engineOptions
+        let end = endTime
+        let doses = records.reduce(0) { $0 + DosingEngine.doseCount($1, until: end) }
+        options.maxSteps = Int(min(Double(options.maxSteps) + Self.stepsPerDose * doses, Double(Int.max / 2)))
         integrator = Integrator(
             model.problem(inputs: inputs, initialState: model.initialState(first), timeSpan: start...endTime),
-            method: model.method, options: model.engineOptions)
+            method: model.method, options: options)
         outputs = outputTimes.enumerated().map { ($0.element, $0.offset) }.sorted { ($0.time, $0.index) < ($1.time, $1.index) }
         result.outputTimes = outputTimes
         result.outputStates = Array(repeating: [], count: outputTimes.count)
@@ -107,6 +128,9 @@ final class IndividualRun {
     /// Whether the integrator must stop at record i: it changes the state (dose, reset), or the next
     /// record brings other parameters (NONMEM: those govern the interval that starts here). Any other
     /// record is an observation taken by dense output.
+    /// Extra solver steps allowed per dose (about 20 are taken between the doses of a GnRH pump).
+    static let stepsPerDose = 500.0
+
     func needsStop(_ i: Int) -> Bool {
         if records[i].event.isDose || records[i].event.isReset || i + 1 == records.count { return true }
         return !zip(parameters[i], parameters[i + 1]).allSatisfy { $0.bitPattern == $1.bitPattern }
@@ -252,6 +276,10 @@ final class IndividualRun {
             case .bolus(let index, let amount): boluses.append((index, amount))
             case .start(let infusion): active.append(infusion); infusionsChanged = true
             case .stop(let id): active.removeAll { $0.id == id }; infusionsChanged = true
+            case .series(let series, let k):
+                // Scheduled at this time, so applied in this same pass (the queue is ordered by time).
+                schedule(series.shape, into: series.stateIndex, at: next.time)
+                if k < series.last { schedule(series.time(k + 1), .series(series, k: k + 1)) }
             }
         }
         if pendingHead >= 1024 && 2 * pendingHead >= pending.count {
@@ -284,12 +312,12 @@ final class IndividualRun {
             try steadyState(r, index: i, shape: shape, controls: c, stateIndex: stateIndex)
             if case .constantInfusion = shape { return }
         }
-        // Dose times increase with k (ADDL > 0 has II > 0): the first one past the end ends the series, so
-        // ADDL = 999 999 999 costs nothing beyond the simulated span.
-        for k in 0...r.additionalDoses {
-            let time = r.time + Double(k) * r.interval + c.lag
-            if time > endTime { break }
-            schedule(shape, into: stateIndex, at: time)
-        }
+        // The first dose now; the ADDL doses one at a time as the series reaches them (times increase with
+        // k, as ADDL > 0 has II > 0, and `schedule` drops times past the end), so ADDL = 999 999 999 costs
+        // neither memory nor time beyond the simulated span.
+        let series = DoseSeries(shape: shape, stateIndex: stateIndex, first: r.time + c.lag, interval: r.interval,
+                                last: r.additionalDoses)
+        schedule(shape, into: stateIndex, at: series.time(0))
+        if r.additionalDoses > 0 { schedule(series.time(1), .series(series, k: 1)) }
     }
 }

@@ -27,7 +27,35 @@
 ///   compartment of NONMEM's numbering (ADVAN2: 3) — the observation compartment only has to exist, since
 ///   every output is reported. Negative CMT (compartment off) is not supported.
 /// - Dose controls of the dose compartment (from the governing record): Fn ≥ 0, ALAGn ≥ 0.
+/// - Bounded work (not a NONMEM rule): at most `maximumDoseEvents` doses (ADDL written out) fall in the
+///   simulated span of one individual, and II must move TIME (TIME + II > TIME in floating point).
 extension DosingEngine {
+    /// Most doses (each ADDL dose counted) one individual may receive within the simulated span: far above
+    /// any regimen (a GnRH pump every 90 min for ten years is 58 440), low enough that a mistyped II or
+    /// ADDL is refused before any work instead of queueing billions of doses.
+    public static let maximumDoseEvents = 1_000_000
+
+    /// The doses of record `r` that fall at or before `end` (hours): 1, plus the ADDL doses TIME + k·II ≤ end.
+    /// Counted in floating point, so no conversion can overflow.
+    static func doseCount(_ r: EventRecord, until end: Double) -> Double {
+        guard r.event.isDose else { return 0 }
+        guard r.additionalDoses > 0, r.interval > 0 else { return 1 }
+        return 1 + min(Double(r.additionalDoses), max(0, ((end - r.time) / r.interval).rounded(.down)))
+    }
+
+    /// The record at which the doses up to `end` pass `maximumDoseEvents`, if they do.
+    func doseCountIssues(_ records: [EventRecord], until end: Double) -> [RecordIssue] {
+        var total = 0.0
+        for (i, r) in records.enumerated() {
+            total += Self.doseCount(r, until: end)
+            if total > Double(Self.maximumDoseEvents) {
+                return [RecordIssue(recordIndex: i, item: "ADDL", value: String(r.additionalDoses),
+                                    message: "the individual receives more than \(Self.maximumDoseEvents) doses by TIME = \(format(end)) (ADDL doses counted); hpgsim simulates at most that many per individual")]
+            }
+        }
+        return []
+    }
+
     /// Every rule broken by `records` given the resolved parameter vectors (one per record).
     func check(_ records: [EventRecord], parameters: [[Double]]) -> [RecordIssue] {
         var issues: [RecordIssue] = []
@@ -47,6 +75,9 @@ extension DosingEngine {
                 }
             }
             if r.interval < 0 { issue(i, "II", r.interval, "II must be ≥ 0") }
+            if r.interval > 0 && r.time + r.interval == r.time {
+                issue(i, "II", r.interval, "II is below the resolution of TIME = \(format(r.time)) (TIME + II = TIME in double precision)")
+            }
             if r.additionalDoses < 0 {
                 issue(i, "ADDL", Double(r.additionalDoses), "ADDL must be ≥ 0 (negative ADDL, NONMEM 7.5's empirical steady state, is not supported; use SS = 1)")
             }

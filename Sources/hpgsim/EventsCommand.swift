@@ -2,6 +2,7 @@ import ArgumentParser
 import Dosing
 import Foundation
 import ODE
+import Scenario
 
 /// `hpgsim events DATA.csv --model NAME [--param NAME=VALUE]… [-o OUT.csv]`: simulates a NONMEM-format
 /// data set with a model of the PK library and writes one row per input row, in input order.
@@ -29,7 +30,7 @@ struct EventsCommand: ParsableCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("Parameter value for all records unless a column gives it.", valueName: "NAME=VALUE"))
     var parameters: [String] = []
 
-    @Option(name: .shortAndLong, help: "Output CSV (written atomically); standard output when absent.")
+    @Option(name: .shortAndLong, help: "Output CSV (written atomically; a device or FIFO in place; - is standard output); standard output when absent.")
     var output: String?
 
     @Option(help: "Integration method (\(Method.all.map(\.name).joined(separator: ", "))); vern7, a 7th-order pair, takes the fewest steps at the default tight tolerance.")
@@ -83,31 +84,12 @@ struct EventsCommand: ParsableCommand {
         return values
     }
 
-    /// Writes to standard output, or to a temporary file next to the target renamed over it, so a failed
-    /// run never leaves a partial file.
+    /// Writes to standard output, or to `-o` by `AtomicFile` (never a partial file, never over a device).
     private func write(_ bytes: [UInt8]) throws {
-        // The table (tens of MB) is handed to Data without a copy (Data only reads it).
-        try bytes.withUnsafeBytes {
-            try write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress!), count: $0.count, deallocator: .none))
-        }
-    }
-
-    private func write(_ data: Data) throws {
-        guard let output else {
-            FileHandle.standardOutput.write(data)
-            return
-        }
-        let target = URL(fileURLWithPath: output)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try data.write(to: temporary)
+            try AtomicFile.write(bytes, to: output ?? "-")
         } catch {
-            throw FileError(description: "cannot write '\(output)': \(error.localizedDescription)")
-        }
-        guard rename(temporary.path, target.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw FileError(description: "cannot move the output into place at '\(output)' (errno \(errno))")
+            throw FileError(description: error.description)
         }
     }
 
@@ -115,7 +97,7 @@ struct EventsCommand: ParsableCommand {
     private func fail(_ problems: [String]) -> Never {
         let text = "error: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the data set; nothing was written.\n"
             + problems.map { "  " + $0 }.joined(separator: "\n") + "\n"
-        FileHandle.standardError.write(Data(text.utf8))
+        print(text, terminator: "", to: &standardError)
         Foundation.exit(1)
     }
 }

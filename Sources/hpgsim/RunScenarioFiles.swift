@@ -52,8 +52,12 @@ enum ScenarioFiles {
     }
 }
 
-/// Standard error as a `TextOutputStream`, for `print(…, to: &standardError)`.
+/// Standard error as a `TextOutputStream`, for `print(…, to: &standardError)`. Written with write(2):
+/// FileHandle's write traps when the stream cannot be written (2> /dev/full), and there is nowhere left to
+/// report that, so a failure is ignored.
 struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
+    mutating func write(_ string: String) {
+        _ = Array(string.utf8).withUnsafeBytes { Foundation.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
 }
 nonisolated(unsafe) var standardError = StandardError()
