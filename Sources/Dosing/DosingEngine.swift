@@ -39,6 +39,11 @@ public struct DosingEngine: Sendable {
 
     public init(model: DosingModel) { self.model = model }
 
+    /// Solver steps allowed per dose in the simulated span on top of the model's `maxSteps`: each dose
+    /// restarts the method from a small step (about 20 steps are taken between the doses of a 90-min GnRH
+    /// pump), so the budget grows with the regimen and `maxSteps` only bounds the work between doses.
+    public static let stepsPerDose = 500
+
     /// Simulates one individual.
     ///
     /// - Parameters:

@@ -110,7 +110,7 @@ final class IndividualRun {
         var options = model.engineOptions
         let end = endTime
         let doses = records.reduce(0) { $0 + DosingEngine.doseCount($1, until: end) }
-        options.maxSteps = Int(min(Double(options.maxSteps) + Self.stepsPerDose * doses, Double(Int.max / 2)))
+        options.maxSteps = Int(min(Double(options.maxSteps) + Double(DosingEngine.stepsPerDose) * doses, Double(Int.max / 2)))
         integrator = Integrator(
             model.problem(inputs: inputs, initialState: model.initialState(first), timeSpan: start...endTime),
             method: model.method, options: options)
@@ -128,9 +128,6 @@ final class IndividualRun {
     /// Whether the integrator must stop at record i: it changes the state (dose, reset), or the next
     /// record brings other parameters (NONMEM: those govern the interval that starts here). Any other
     /// record is an observation taken by dense output.
-    /// Extra solver steps allowed per dose (about 20 are taken between the doses of a GnRH pump).
-    static let stepsPerDose = 500.0
-
     func needsStop(_ i: Int) -> Bool {
         if records[i].event.isDose || records[i].event.isReset || i + 1 == records.count { return true }
         return !zip(parameters[i], parameters[i + 1]).allSatisfy { $0.bitPattern == $1.bitPattern }

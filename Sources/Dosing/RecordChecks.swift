@@ -27,6 +27,8 @@
 ///   compartment of NONMEM's numbering (ADVAN2: 3) — the observation compartment only has to exist, since
 ///   every output is reported. Negative CMT (compartment off) is not supported.
 /// - Dose controls of the dose compartment (from the governing record): Fn ≥ 0, ALAGn ≥ 0.
+/// - The model's `positiveParameters` (clearances, volumes, rate constants) are finite and > 0 wherever
+///   given (reported once per parameter, at the first record).
 /// - Bounded work (not a NONMEM rule): at most `maximumDoseEvents` doses (ADDL written out) fall in the
 ///   simulated span of one individual, and II must move TIME (TIME + II > TIME in floating point).
 extension DosingEngine {
@@ -63,7 +65,13 @@ extension DosingEngine {
             issues.append(RecordIssue(recordIndex: i, item: item, value: format(value), message: message))
         }
         let n = model.compartmentCount
+        let positive = model.positiveParameters.sorted().compactMap { name in model.parameterIndex(name).map { (name, $0) } }
+        var reportedPositive = Set<String>()
         for (i, r) in records.enumerated() {
+            for (name, k) in positive where !(parameters[i][k] > 0 && parameters[i][k].isFinite) && !parameters[i][k].isNaN
+                && reportedPositive.insert(name).inserted {
+                issue(i, name, parameters[i][k], "\(name) must be a finite number more than zero (a clearance, volume, rate constant or scale)")
+            }
             if !r.time.isFinite || r.time < 0 {
                 issue(i, "TIME", r.time, "TIME must be a finite number ≥ 0")
             } else if i > 0 && r.time < records[i - 1].time {

@@ -9,16 +9,26 @@ public struct ScenarioLoader: Sendable {
 
     public init(catalog: ScenarioCatalog) { self.catalog = catalog }
 
+    /// Largest scenario file read: far above any real scenario (the longest in scenarios/ is a few kB), so
+    /// that a wrong file (a data set, a binary) is refused at once, before it is parsed.
+    public static let maximumFileBytes = 1 << 20
+
+    /// Reads and checks a scenario file. Standard input (`/dev/stdin`, `-`), a FIFO and process substitution
+    /// (`<(…)`) are read like a file.
     public func load(path: String) throws(ScenarioError) -> Scenario {
         let unreadable = { (reason: String) in
             ScenarioError(problems: [ScenarioProblem(file: path, line: 0, column: 0, key: "", value: nil,
-                                                     message: reason, allowed: "a readable YAML file (.yaml or .yml)")])
+                                                     message: reason, allowed: "a readable YAML file (.yaml or .yml) of at most \(InputFile.sizeText(Self.maximumFileBytes))")])
         }
-        guard FileManager.default.fileExists(atPath: path) else {
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(path, limit: Self.maximumFileBytes)
+        } catch .missing {
             throw unreadable("there is no such file (looked in \(FileManager.default.currentDirectoryPath)).")
+        } catch {
+            throw unreadable("cannot be read: \(error.description).")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw unreadable("cannot be read.") }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw unreadable("is not text in UTF-8 (is it a YAML file?).")
         }
         return try parse(text, file: path)
@@ -98,7 +108,7 @@ struct Reader {
         let reported = top["reported"].flatMap { reportedBlock($0, simulationEnd: simulation?.duration) }
         let expect = top["expect"].map { expectBlocks($0, file: file, drugs: drugs, simulationEnd: simulation?.duration) } ?? []
         guard let patient, let simulation, let regimens, let output else { return nil }
-        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let name = file == "-" ? "stdin" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         return Scenario(name: name, file: file, title: title, patient: patient, regimens: regimens,
                         simulation: simulation, output: output, reported: reported, expect: expect)
     }

@@ -4,10 +4,12 @@ import Scenario
 
 /// Finding, reading and simulating scenario files for `run` and `validate`, with messages for people.
 enum ScenarioFiles {
-    /// Files as given, and the .yaml/.yml files inside folders (sorted, not recursive).
+    /// Files as given (`-` is standard input), and the .yaml/.yml files inside folders (sorted, not
+    /// recursive). A folder without any is an error: nothing would be done, and silence would read as success.
     static func expand(_ paths: [String]) throws -> [String] {
         var files: [String] = []
         for path in paths {
+            if path == "-" { files.append(path); continue }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 print("hpgsim: there is no file or folder \"\(path)\" (looked in \(FileManager.default.currentDirectoryPath)).",
@@ -15,9 +17,20 @@ enum ScenarioFiles {
                 throw ExitCode.failure
             }
             guard isDirectory.boolValue else { files.append(path); continue }
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            files += entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                .map { (path as NSString).appendingPathComponent($0) }
+            let entries: [String]
+            do {
+                entries = try FileManager.default.contentsOfDirectory(atPath: path)
+            } catch {
+                print("hpgsim: cannot list the folder \"\(path)\": \(error.localizedDescription)", to: &standardError)
+                throw ExitCode.failure
+            }
+            let scenarios = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            guard !scenarios.isEmpty else {
+                print("hpgsim: the folder \"\(path)\" has no scenario files (.yaml or .yml); nothing was done.",
+                      to: &standardError)
+                throw ExitCode.failure
+            }
+            files += scenarios.map { (path as NSString).appendingPathComponent($0) }
         }
         return files
     }
