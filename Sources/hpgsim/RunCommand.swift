@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dosing
 import Foundation
 import HPG
 import ODE
@@ -53,7 +54,16 @@ struct RunCommand: ParsableCommand {
         """, valueName: "method"))
     var method: String?
 
+    @Option(help: ArgumentHelp("""
+        Solver steps allowed per run besides \(DosingEngine.stepsPerDose) per dose (long pulsatile regimens \
+        need no setting). Default: the scenario's simulation.max_steps, else \(SolverOptions().maxSteps).
+        """, valueName: "n"))
+    var maxSteps: Int?
+
     func validate() throws {
+        if let maxSteps, !(1...ScenarioLoader.maximumSolverSteps).contains(maxSteps) {
+            throw ValidationError("--max-steps \(maxSteps) is not allowed; use 1 to \(ScenarioLoader.maximumSolverSteps).")
+        }
         if let method, Method.named(method) == nil {
             throw ValidationError("--method \(method) is not a method hpgsim has; use one of "
                                   + Method.all.map(\.name).joined(separator: ", ") + ".")
@@ -68,7 +78,9 @@ struct RunCommand: ParsableCommand {
         let loaded = try ScenarioFiles.load(try ScenarioFiles.expand(scenarios))
         let destinations = try outputPaths(for: loaded)
         // Simulate everything first, so a failing scenario leaves no CSV of the others behind either.
-        let results = try loaded.map { try ScenarioFiles.simulate($0, units: units ?? $0.output.units, method: method) }
+        let results = try loaded.map {
+            try ScenarioFiles.simulate($0, units: units ?? $0.output.units, method: method, maxSteps: maxSteps)
+        }
         for (result, path) in zip(results, destinations) {
             do {
                 try AtomicFile.write(result.csv.text, to: path)

@@ -55,11 +55,13 @@ enum ScenarioFiles {
         return scenarios
     }
 
-    static func simulate(_ scenario: Scenario, units: UnitSystem, method: String? = nil) throws -> ScenarioResult {
+    /// Simulates, or prints the failure at the line of the key it comes from and exits with status 1.
+    static func simulate(_ scenario: Scenario, units: UnitSystem, method: String? = nil,
+                         maxSteps: Int? = nil) throws -> ScenarioResult {
         do {
-            return try scenario.simulate(units: units, method: method)
+            return try scenario.simulate(units: units, method: method, maxSteps: maxSteps)
         } catch {
-            print("hpgsim: the simulation of \(scenario.file) failed: \(error)", to: &standardError)
+            print("hpgsim: " + scenario.problem(for: error).description, to: &standardError)
             throw ExitCode.failure
         }
     }
