@@ -66,7 +66,9 @@ extension Reader {
         var overrides: [String: Double] = [:]
         for parameter in catalog.parameters {
             guard let value = object[parameter.name] else { continue }
-            overrides[parameter.name] = value.number(allowed: "a number, 0 or more, in \(parameter.unit)")
+            // The model takes every parameter finite and more than zero (`Patient.baseline`); checked here too,
+            // so the mistake is found when the file is read, with the others.
+            overrides[parameter.name] = value.number(positive: true, allowed: "a number more than zero, in \(parameter.unit)")
         }
         return overrides
     }

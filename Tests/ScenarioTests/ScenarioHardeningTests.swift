@@ -134,6 +134,13 @@ struct ScenarioHardeningTests {
         #expect(problems("output_every: 1 d", "output_every: 1 d\n  max_steps: -3").map(\.key) == ["simulation.max_steps"])
     }
 
+    /// An override of zero is refused when the file is read (the model takes no parameter ≤ 0), at its key.
+    @Test func zeroOverrideIsRefusedAtItsKey() {
+        let found = problems("  bmi: 32 kg/m2", "  overrides:\n    aromatase_scale: 0")
+        #expect(found.map(\.key) == ["patient.overrides.aromatase_scale"])
+        #expect(found.first?.line == 5)
+    }
+
     /// A scenario larger than the cap is refused before it is parsed, naming the limit.
     @Test func oversizedScenarioFileIsRefused() throws {
         let path = NSTemporaryDirectory() + "hpgsim-big-\(UUID().uuidString).yaml"
