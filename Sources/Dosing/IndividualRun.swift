@@ -5,7 +5,9 @@ enum DoseShape {
     case bolus(amount: Double)
     /// Zero-order input at `rate` for `duration` (amount = rate · duration).
     case infusion(rate: Double, duration: Double)
-    /// Steady-state constant infusion (SS > 0, AMT = 0, II = 0): never stops by itself. Rate 0 is NONMEM's
+    /// Steady-state constant infusion (SS > 0, AMT = 0, II = 0): the system is set to its equilibrium under
+    /// the infusion, which "terminates at the event time of the SS dose record" (nmhelp "SS DOSE EVENT
+    /// RECORD"); the rate is RATE, or Rn with RATE = −1. Rate 0 is NONMEM's
     /// endogenous steady state.
     case constantInfusion(rate: Double)
 
@@ -15,7 +17,7 @@ enum DoseShape {
     init(_ r: EventRecord, _ c: DoseControls) {
         let amount = c.bioavailability * r.amount
         if r.steadyState != .none && r.amount == 0 && r.interval == 0 {
-            self = .constantInfusion(rate: r.rate)
+            self = .constantInfusion(rate: r.rate == EventRecord.modeledRate ? c.modeledRate : r.rate)
         } else if r.rate == 0 {
             self = .bolus(amount: amount)
         } else if r.rate == EventRecord.modeledDuration {
@@ -253,8 +255,8 @@ final class IndividualRun {
             let infusion = newInfusion(stateIndex, rate)
             schedule(time, .start(infusion))
             schedule(time + duration, .stop(id: infusion.id))
-        case .constantInfusion(let rate):
-            schedule(time, .start(newInfusion(stateIndex, rate)))
+        case .constantInfusion:
+            preconditionFailure("a steady-state constant infusion sets the state only (SteadyState.swift)")
         }
     }
 

@@ -19,8 +19,8 @@
 ///   event records, ADDL should be zero."
 ///   Negative ADDL (NONMEM 7.5's empirical steady state) is not supported.
 /// - SS: only on dose records, with the combinations of AMT, RATE and II of the SS dose table
-///   (nmhelp "SS DOSE EVENT RECORD"): AMT > 0 with II > 0 (bolus or infusion), AMT = 0, RATE > 0,
-///   II = 0 (constant infusion), or AMT = 0, RATE = 0, II = 0: "A record with AMT=0, RATE=0, SS>0, and
+///   (nmhelp "SS DOSE EVENT RECORD"): AMT > 0 with II > 0 (bolus or infusion), AMT = 0, RATE > 0 or −1,
+///   II = 0 (constant infusion, "RATE 0,>0,-1"), or AMT = 0, RATE = 0, II = 0: "A record with AMT=0, RATE=0, SS>0, and
 ///   II=0 allows steady-state amounts to be computed by PREDPP based on endogenous input" (NONMEM Users
 ///   Guide VI, 4th ed., preface).
 /// - CMT: on a dose, a dose compartment of the model, 1…n; on other records 0…n+1, n+1 being the output
@@ -107,7 +107,9 @@ extension DosingEngine {
                 issue(i, "RATE", r.rate, "RATE must be 0 (bolus), > 0 (infusion), -1 (modeled rate Rn) or -2 (modeled duration Dn)")
             }
             if isConstantInfusion {
-                if r.rate < 0 { issue(i, "RATE", r.rate, "a steady-state dose with AMT = 0 and II = 0 is a constant infusion (RATE > 0) or the endogenous steady state (RATE = 0); modeled rates are not allowed") }
+                if r.rate == EventRecord.modeledDuration {
+                    issue(i, "RATE", r.rate, "a steady-state dose with AMT = 0 and II = 0 is a constant infusion (RATE > 0, or -1 for the modeled rate Rn) or the endogenous steady state (RATE = 0); a modeled duration (-2) has no meaning there")
+                }
                 if r.additionalDoses != 0 { issue(i, "ADDL", Double(r.additionalDoses), "ADDL must be 0 on a steady-state constant infusion") }
             } else {
                 if !(r.amount > 0) { issue(i, "AMT", r.amount, "AMT must be > 0 on a dose record (AMT = 0 only with SS > 0 and II = 0: constant infusion or endogenous steady state)") }
