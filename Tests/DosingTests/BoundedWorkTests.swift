@@ -54,3 +54,23 @@ import ODE
         #expect(issues.contains { $0.item == "II" })
     }
 }
+
+/// The first step after a dose is chosen for the new state (issue 13, found against an independent
+/// simulator): ADVAN2 with CL 1.173824, V 10, KA 1, an observation at 0 h, a bolus of 100 into the central
+/// compartment at 8 h and an observation at 18 h. A2(18) = 100·e^(−(CL/V)·10 h); CP = 1000·A2/V with
+/// S2 = V/1000 gives 3091.8236443649. The step grown while every amount was zero used to carry the first
+/// step across the whole 10 h, and the error estimate missed 2.4e-6 at every rtol.
+@Suite struct StepAfterDoseTests {
+    @Test(arguments: [1e-6, 1e-8, 1e-10]) func bolusIntoEmptySystem(rtol: Double) throws {
+        var model = PKLibrary.model(named: "pk1cmt-depot")!
+        model.method = .vern7
+        model.solverOptions = SolverOptions(relativeTolerance: rtol, absoluteTolerance: rtol * 1e-2)
+        let records: [EventRecord] = [.observation(at: 0), .dose(100, at: 8, compartment: 2), .observation(at: 18)]
+        let result = try DosingEngine(model: model).simulate(
+            records: records, parameters: ["CL": 1.173824, "V": 10, "KA": 1, "S2": 0.01])
+        let exact = 1000 * 100 * exp(-1.173824 / 10 * 10) / 10
+        #expect(abs(exact - 3091.8236443649) < 1e-9)
+        // The global error is a modest multiple of rtol (10 accepted steps or so after the dose).
+        #expect(relativeError(result.recordOutputs[2][0], exact) < 10 * rtol)
+    }
+}
