@@ -73,7 +73,11 @@ public struct DataSet: Sendable {
                 }
             } catch {
                 let line = lineNumbers[rows.lowerBound]
-                problems.add(Problem(line: line, message: "\(file):\(line): individual starting here: \(error.description)"))
+                // The solver's advice names its own option; say where a data set's run sets it.
+                let where_ = if case .numericalFailure(let failure) = error, failure.code == .maxStepsReached {
+                    " (hpgsim events --max-steps N sets maxSteps; each dose adds \(DosingEngine.stepsPerDose))"
+                } else { "" }
+                problems.add(Problem(line: line, message: "\(file):\(line): individual starting here: \(error.description)\(where_)"))
             }
         }
         if problems.isEmpty { return (results, []) }

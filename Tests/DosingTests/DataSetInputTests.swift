@@ -59,4 +59,18 @@ import Testing
         let issues = engine.validate(records: [.dose(100, at: 0)], parameters: ["CL": 0, "V": 10, "KA": 1])
         #expect(issues.map(\.item) == ["CL"])
     }
+
+    /// A run that reaches maxSteps says how a data set's run raises it (the solver's own advice names its
+    /// option, which a command-line user cannot set by that name). A stiff depot model (CL/V = 10⁴/h) under
+    /// an explicit method with 10 steps allowed (+ 500 for the dose) cannot reach 1000 h.
+    @Test func maxStepsAdviceCanBeFollowed() throws {
+        var stiff = model
+        stiff.method = .vern7
+        stiff.solverOptions.maxSteps = 10
+        let (dataSet, _) = parse("ID,TIME,EVID,AMT,CMT\n1,0,1,100,1\n1,1000,0,.,2\n")
+        let (_, problems) = try #require(dataSet).simulate(with: DosingEngine(model: stiff),
+                                                           parameters: ["CL": 1e4, "V": 1, "KA": 1], file: "d.csv")
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("--max-steps") == true)
+    }
 }
