@@ -2,7 +2,7 @@ import Foundation
 
 /// Temporary files that must not outlive the process: on SIGINT, SIGTERM or SIGHUP each registered path is
 /// unlinked, then the signal is raised again with its default action, so the exit status still says which
-/// signal ended the process.
+/// signal ended the process. A signal that was ignored when hpgsim started (nohup) stays ignored.
 ///
 /// The handler may run between any two instructions, so it touches only memory allocated before the first
 /// registration (fixed slots of C strings) and calls only async-signal-safe functions (unlink, signal,
@@ -43,13 +43,15 @@ public enum TemporaryFiles {
         installed = true
         _ = (paths, inUse)   // allocated before any handler can run
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-            signal(signalNumber) { received in
+            let previous = signal(signalNumber) { received in
                 for slot in 0..<TemporaryFiles.slotCount where TemporaryFiles.inUse[slot] != 0 {
                     unlink(TemporaryFiles.paths + slot * TemporaryFiles.slotSize)
                 }
                 signal(received, SIG_DFL)
                 raise(received)
             }
+            // A signal the parent chose to ignore (nohup ignores SIGHUP) stays ignored.
+            if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { signal(signalNumber, SIG_IGN) }
         }
     }
 }
