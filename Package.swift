@@ -41,5 +41,7 @@ let package = Package(
         .testTarget(name: "HPGTests", dependencies: ["HPG", "Dosing", "ODE"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "HPG", "Dosing"]),
         .testTarget(name: "FittingTests", dependencies: ["Fitting"]),
+        // Runs the built hpgsim on good and bad input: exit status, messages, files left behind.
+        .testTarget(name: "CLITests", dependencies: ["hpgsim"]),
     ]
 )

@@ -16,6 +16,15 @@ public struct DataSet: Sendable {
     public let records: [EventRecord]
     /// Consecutive data lines of one individual.
     public let individuals: [Range<Int>]
+    /// Problems found while reading beyond the `maximumProblems` returned (counted, not kept).
+    public var omittedProblems = 0
+
+    /// Most problems listed: the rest are counted ("… and N more"), so that a file of millions of bad lines
+    /// costs no more memory than a good one.
+    public static let maximumProblems = 100
+    /// Largest data set read (bytes), checked before reading; memory for the records and the output
+    /// table is a small multiple of it.
+    public static let maximumFileBytes = 256 << 20
 
     /// A line that cannot be read, with the message "FILE:LINE: …".
     public struct Problem: Sendable, Equatable {
@@ -34,29 +43,74 @@ public struct DataSet: Sendable {
     public func simulate(
         with engine: DosingEngine, parameters: [String: Double], file: String, parseProblems: [Problem] = []
     ) -> (results: [DosingResult], problems: [Problem]) {
-        var problems = parseProblems
+        // When reading already found more problems than are listed, the lines of those not kept are unknown,
+        // so their records would be reported again: the reading problems are the answer.
+        if omittedProblems > 0 { return ([], ProblemList(parseProblems, omitted: omittedProblems).listed) }
+        var problems = ProblemList(parseProblems)
         let unreadable = Set(parseProblems.map(\.line))
         var results: [DosingResult] = []
         results.reserveCapacity(individuals.count)
         for rows in individuals {
+            let individual = Array(records[rows])
+            // Once anything is wrong nothing will be written: the other individuals are only checked.
+            guard problems.isEmpty else {
+                for issue in engine.validate(records: individual, parameters: parameters) {
+                    let line = lineNumbers[rows.lowerBound + issue.recordIndex]
+                    if !unreadable.contains(line) {
+                        problems.add(Problem(line: line, message: "\(file):\(line): \(issue.item) = \(issue.value): \(issue.message)"))
+                    }
+                }
+                continue
+            }
             do {
-                let result = try engine.simulate(records: Array(records[rows]), parameters: parameters)
-                if problems.isEmpty { results.append(result) }
+                results.append(try engine.simulate(records: individual, parameters: parameters))
             } catch .invalidRecords(let issues) {
                 for issue in issues {
                     let line = lineNumbers[rows.lowerBound + issue.recordIndex]
                     if !unreadable.contains(line) {
-                        problems.append(Problem(line: line, message: "\(file):\(line): \(issue.item) = \(issue.value): \(issue.message)"))
+                        problems.add(Problem(line: line, message: "\(file):\(line): \(issue.item) = \(issue.value): \(issue.message)"))
                     }
                 }
             } catch {
                 let line = lineNumbers[rows.lowerBound]
-                problems.append(Problem(line: line, message: "\(file):\(line): individual starting here: \(error.description)"))
+                // The solver's advice names its own option; say where a data set's run sets it.
+                let where_ = if case .numericalFailure(let failure) = error, failure.code == .maxStepsReached {
+                    " (hpgsim events --max-steps N sets maxSteps; each dose adds \(DosingEngine.stepsPerDose))"
+                } else { "" }
+                problems.add(Problem(line: line, message: "\(file):\(line): individual starting here: \(error.description)\(where_)"))
             }
         }
         if problems.isEmpty { return (results, []) }
-        let sorted = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
-        return ([], sorted.map(\.element))
+        return ([], problems.listed)
+    }
+
+    /// Problems in line order, at most `maximumProblems` kept; the rest counted.
+    struct ProblemList {
+        private var kept: [Problem]
+        private var omitted: Int
+
+        init(_ problems: [Problem] = [], omitted: Int = 0) {
+            kept = Array(problems.prefix(DataSet.maximumProblems))
+            self.omitted = omitted + max(0, problems.count - DataSet.maximumProblems)
+        }
+
+        var isEmpty: Bool { kept.isEmpty && omitted == 0 }
+        var count: Int { kept.count }
+        var omittedCount: Int { omitted }
+
+        mutating func add(_ problem: Problem) {
+            if kept.count < DataSet.maximumProblems { kept.append(problem) } else { omitted += 1 }
+        }
+
+        mutating func add(line: Int, _ message: @autoclosure () -> String) {
+            if kept.count < DataSet.maximumProblems { kept.append(Problem(line: line, message: message())) } else { omitted += 1 }
+        }
+
+        /// Sorted by line (stable), then "… and N more" when some were not kept.
+        var listed: [Problem] {
+            let sorted = kept.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+            return sorted + (omitted > 0 ? [Problem(line: Int.max, message: "… and \(omitted) more problem\(omitted == 1 ? "" : "s") not listed (fix these first)")] : [])
+        }
     }
 
     /// The NONMEM data items hpgsim reads; other columns are model parameters (when the model has a
@@ -71,8 +125,15 @@ public struct DataSet: Sendable {
         guard let header = lines.first else {
             return (nil, [Problem(line: 1, message: "\(file):1: the data set is empty (a header row is needed)")])
         }
-        let columns = fieldRanges(bytes, header).map { String(decoding: bytes[trimmed(bytes, $0)], as: UTF8.self).uppercased() }
+        // A UTF-8 byte-order mark (EF BB BF, written by some spreadsheet programs) is not part of the first name.
+        var headerLine = header
+        if bytes[header].starts(with: [0xEF, 0xBB, 0xBF]) { headerLine = (header.lowerBound + 3)..<header.upperBound }
+        let columns = fieldRanges(bytes, headerLine).map { String(decoding: bytes[trimmed(bytes, $0)], as: UTF8.self).uppercased() }
         func column(_ name: String) -> Int? { columns.firstIndex(of: name) }
+        let repeated = Set(columns.enumerated().filter { columns[..<$0.offset].contains($0.element) }.map(\.element)).sorted()
+        if !repeated.isEmpty {
+            return (nil, [Problem(line: 1, message: "\(file):1: the column\(repeated.count > 1 ? "s" : "") \(repeated.joined(separator: ", ")) appear\(repeated.count > 1 ? "" : "s") more than once in the header (names are compared ignoring case); each column once")])
+        }
         var missingColumns = ["ID", "TIME"].filter { column($0) == nil }
         if column("EVID") == nil && column("AMT") == nil { missingColumns.append("EVID or AMT") }
         if !missingColumns.isEmpty {
@@ -85,7 +146,7 @@ public struct DataSet: Sendable {
         let (idColumn, timeColumn, evidColumn, amtColumn) = (column("ID"), column("TIME"), column("EVID"), column("AMT"))
         let (cmtColumn, rateColumn, iiColumn, addlColumn, ssColumn) = (column("CMT"), column("RATE"), column("II"), column("ADDL"), column("SS"))
 
-        var problems: [Problem] = []
+        var problems = ProblemList()
         var lineRanges: [Range<Int>] = [], lineNumbers: [Int] = [], records: [EventRecord] = [], ids: [Double] = []
         lineRanges.reserveCapacity(lines.count)
         records.reserveCapacity(lines.count)
@@ -95,10 +156,12 @@ public struct DataSet: Sendable {
             let lineNumber = offset + 1
             fieldRanges(bytes, line, into: &fields)
             if fields.count != columns.count {
-                problems.append(Problem(line: lineNumber, message: "\(file):\(lineNumber): \(fields.count) fields, the header has \(columns.count)"))
+                problems.add(Problem(line: lineNumber, message: "\(file):\(lineNumber): \(fields.count) fields, the header has \(columns.count)"))
                 continue
             }
-            var rowProblems: [String] = []
+            // Messages are formatted only when they are kept (a file of bad lines would spend its time on them).
+            var rowProblems: [() -> String] = []
+            var unreadableColumns: [Int] = []
             /// A numeric field; missing (`.` or empty) gives `missing`.
             func number(_ index: Int?, missing: Double = 0) -> Double {
                 guard let index else { return missing }
@@ -106,7 +169,8 @@ public struct DataSet: Sendable {
                 case .missing: return missing
                 case .value(let x): return x
                 case .invalid(let text):
-                    rowProblems.append("\(file):\(lineNumber): \(columns[index]) = \"\(text)\" is not a number")
+                    unreadableColumns.append(index)
+                    rowProblems.append({ "\(file):\(lineNumber): \(columns[index]) = \"\(text)\" is not a number" })
                     return missing
                 }
             }
@@ -114,19 +178,19 @@ public struct DataSet: Sendable {
                 guard let index else { return 0 }
                 let x = number(index)
                 guard x == x.rounded(), abs(x) < 1e9 else {
-                    rowProblems.append("\(file):\(lineNumber): \(columns[index]) = \(x) must be an integer")
+                    rowProblems.append({ "\(file):\(lineNumber): \(columns[index]) = \(x) must be an integer" })
                     return 0
                 }
                 if let allowed, !allowed.contains(Int(x)) {
-                    rowProblems.append("\(file):\(lineNumber): \(columns[index]) = \(Int(x)) is not allowed; allowed values are \(allowed.lowerBound)…\(allowed.upperBound)")
+                    rowProblems.append({ "\(file):\(lineNumber): \(columns[index]) = \(Int(x)) is not allowed; allowed values are \(allowed.lowerBound)…\(allowed.upperBound)" })
                     return 0
                 }
                 return Int(x)
             }
             let id = number(idColumn, missing: .nan)
-            if id.isNaN { rowProblems.append("\(file):\(lineNumber): ID is missing") }
+            if id.isNaN && !unreadableColumns.contains(idColumn!) { rowProblems.append({ "\(file):\(lineNumber): ID is missing" }) }
             let time = number(timeColumn, missing: .nan)
-            if time.isNaN { rowProblems.append("\(file):\(lineNumber): TIME is missing") }
+            if time.isNaN && !unreadableColumns.contains(timeColumn!) { rowProblems.append({ "\(file):\(lineNumber): TIME is missing" }) }
             let amount = number(amtColumn), rate = number(rateColumn)
             // Without EVID, a record with an amount or a rate is a dose (NONMEM's MDV/AMT convention).
             let evid = evidColumn == nil ? (amount != 0 || rate != 0 ? 1 : 0) : integer(evidColumn, allowed: 0...4)
@@ -151,7 +215,7 @@ public struct DataSet: Sendable {
             // compartment for doses for the particular ADVAN (when the CMT data item is not defined or
             // contains zero)", nmhelp "DOSE EVENT RECORD"; it is compartment 1 for ADVAN1, 2 and 4).
             if record.event.isDose && record.compartment == 0 { record.compartment = 1 }
-            problems += rowProblems.map { Problem(line: lineNumber, message: $0) }
+            for problem in rowProblems { problems.add(line: lineNumber, problem()) }
             lineRanges.append(line)
             lineNumbers.append(lineNumber)
             records.append(record)
@@ -165,8 +229,8 @@ public struct DataSet: Sendable {
         }
         if !ids.isEmpty { individuals.append(start..<ids.count) }
         let dataSet = DataSet(bytes: bytes, headerRange: header, lineRanges: lineRanges, lineNumbers: lineNumbers,
-                                    records: records, individuals: individuals)
-        return (dataSet, problems)
+                              records: records, individuals: individuals, omittedProblems: problems.omittedCount)
+        return (dataSet, problems.listed.filter { $0.line != Int.max })
     }
 
     /// Byte ranges of the lines (LF or CRLF line ends).

@@ -39,6 +39,11 @@ public struct DosingEngine: Sendable {
 
     public init(model: DosingModel) { self.model = model }
 
+    /// Solver steps allowed per dose in the simulated span on top of the model's `maxSteps`: each dose
+    /// restarts the method from a small step (about 20 steps are taken between the doses of a 90-min GnRH
+    /// pump), so the budget grows with the regimen and `maxSteps` only bounds the work between doses.
+    public static let stepsPerDose = 500
+
     /// Simulates one individual.
     ///
     /// - Parameters:
@@ -59,6 +64,7 @@ public struct DosingEngine: Sendable {
         let vectors = resolveParameters(records, parameters)
         var issues = check(records, parameters: vectors)
         issues += missingParameters(vectors, records)
+        issues += doseCountIssues(records, until: Self.endTime(records, outputTimes))
         if !issues.isEmpty { throw .invalidRecords(issues) }
         let run = IndividualRun(engine: self, records: records, parameters: vectors, outputTimes: outputTimes,
                                 baseParameters: base(parameters))
@@ -69,6 +75,12 @@ public struct DosingEngine: Sendable {
     public func validate(records: [EventRecord], parameters: [String: Double] = [:]) -> [RecordIssue] {
         let vectors = resolveParameters(records, parameters)
         return check(records, parameters: vectors) + missingParameters(vectors, records)
+            + doseCountIssues(records, until: Self.endTime(records, []))
+    }
+
+    /// The end of the simulated span: the last record or output time.
+    static func endTime(_ records: [EventRecord], _ outputTimes: [Double]) -> Double {
+        max(records.lazy.map(\.time).max() ?? 0, outputTimes.max() ?? -.infinity)
     }
 
     /// Model defaults overlaid by the caller's values.

@@ -70,6 +70,9 @@ public struct DosingModel: Sendable {
     /// State after a reset (EVID 3/4) and at the start of each individual: zeros for PK, a physiological
     /// baseline for the HPG model. Default: all zero.
     public var initialState: @Sendable (_ parameters: [Double]) -> [Double]
+    /// Parameters that must be finite and more than zero wherever they are given (clearances, volumes, rate
+    /// constants, scales): the engine refuses a record or caller value outside, naming it.
+    public var positiveParameters: Set<String> = []
     /// Derived outputs, e.g. CP = A(central)/S2.
     public var outputs: ModelOutputs
     /// Integration method and tolerances (`stopTimes` and `saveAt` are ignored: the engine sets them).

@@ -5,7 +5,9 @@ enum DoseShape {
     case bolus(amount: Double)
     /// Zero-order input at `rate` for `duration` (amount = rate · duration).
     case infusion(rate: Double, duration: Double)
-    /// Steady-state constant infusion (SS > 0, AMT = 0, II = 0): never stops by itself. Rate 0 is NONMEM's
+    /// Steady-state constant infusion (SS > 0, AMT = 0, II = 0): the system is set to its equilibrium under
+    /// the infusion, which "terminates at the event time of the SS dose record" (nmhelp "SS DOSE EVENT
+    /// RECORD"); the rate is RATE, or Rn with RATE = −1. Rate 0 is NONMEM's
     /// endogenous steady state.
     case constantInfusion(rate: Double)
 
@@ -15,7 +17,7 @@ enum DoseShape {
     init(_ r: EventRecord, _ c: DoseControls) {
         let amount = c.bioavailability * r.amount
         if r.steadyState != .none && r.amount == 0 && r.interval == 0 {
-            self = .constantInfusion(rate: r.rate)
+            self = .constantInfusion(rate: r.rate == EventRecord.modeledRate ? c.modeledRate : r.rate)
         } else if r.rate == 0 {
             self = .bolus(amount: amount)
         } else if r.rate == EventRecord.modeledDuration {
@@ -34,11 +36,25 @@ struct PendingEvent {
         case bolus(stateIndex: Int, amount: Double)
         case start(Infusion)
         case stop(id: Int)
+        /// Dose k of a record's ADDL series: given, and dose k + 1 scheduled, when it is applied. One
+        /// pending event per series, so memory does not grow with ADDL.
+        case series(DoseSeries, k: Int)
     }
     var time: Double
     /// Order of scheduling: breaks ties between events at the same time.
     var order: Int
     var action: Action
+}
+
+/// A dose record's doses TIME + k·II + ALAG, k = 0 … ADDL.
+struct DoseSeries {
+    var shape: DoseShape
+    var stateIndex: Int
+    var first: Double
+    var interval: Double
+    var last: Int
+
+    func time(_ k: Int) -> Double { first + Double(k) * interval }
 }
 
 struct Infusion {
@@ -90,9 +106,16 @@ final class IndividualRun {
         let recordTimes = records.map(\.time)
         let start = min(recordTimes.min() ?? 0, outputTimes.min() ?? .infinity)
         endTime = max(recordTimes.max() ?? start, outputTimes.max() ?? -.infinity, start)
+        // The step budget grows with the doses: each one restarts the method from a small step, so a long
+        // pulsatile regimen needs steps in proportion to its doses (the model's maxSteps, plus
+        // `stepsPerDose` for each dose in the span, ADDL doses counted).
+        var options = model.engineOptions
+        let end = endTime
+        let doses = records.reduce(0) { $0 + DosingEngine.doseCount($1, until: end) }
+        options.maxSteps = Int(min(Double(options.maxSteps) + Double(DosingEngine.stepsPerDose) * doses, Double(Int.max / 2)))
         integrator = Integrator(
             model.problem(inputs: inputs, initialState: model.initialState(first), timeSpan: start...endTime),
-            method: model.method, options: model.engineOptions)
+            method: model.method, options: options)
         outputs = outputTimes.enumerated().map { ($0.element, $0.offset) }.sorted { ($0.time, $0.index) < ($1.time, $1.index) }
         result.outputTimes = outputTimes
         result.outputStates = Array(repeating: [], count: outputTimes.count)
@@ -232,8 +255,8 @@ final class IndividualRun {
             let infusion = newInfusion(stateIndex, rate)
             schedule(time, .start(infusion))
             schedule(time + duration, .stop(id: infusion.id))
-        case .constantInfusion(let rate):
-            schedule(time, .start(newInfusion(stateIndex, rate)))
+        case .constantInfusion:
+            preconditionFailure("a steady-state constant infusion sets the state only (SteadyState.swift)")
         }
     }
 
@@ -252,6 +275,10 @@ final class IndividualRun {
             case .bolus(let index, let amount): boluses.append((index, amount))
             case .start(let infusion): active.append(infusion); infusionsChanged = true
             case .stop(let id): active.removeAll { $0.id == id }; infusionsChanged = true
+            case .series(let series, let k):
+                // Scheduled at this time, so applied in this same pass (the queue is ordered by time).
+                schedule(series.shape, into: series.stateIndex, at: next.time)
+                if k < series.last { schedule(series.time(k + 1), .series(series, k: k + 1)) }
             }
         }
         if pendingHead >= 1024 && 2 * pendingHead >= pending.count {
@@ -284,12 +311,12 @@ final class IndividualRun {
             try steadyState(r, index: i, shape: shape, controls: c, stateIndex: stateIndex)
             if case .constantInfusion = shape { return }
         }
-        // Dose times increase with k (ADDL > 0 has II > 0): the first one past the end ends the series, so
-        // ADDL = 999 999 999 costs nothing beyond the simulated span.
-        for k in 0...r.additionalDoses {
-            let time = r.time + Double(k) * r.interval + c.lag
-            if time > endTime { break }
-            schedule(shape, into: stateIndex, at: time)
-        }
+        // The first dose now; the ADDL doses one at a time as the series reaches them (times increase with
+        // k, as ADDL > 0 has II > 0, and `schedule` drops times past the end), so ADDL = 999 999 999 costs
+        // neither memory nor time beyond the simulated span.
+        let series = DoseSeries(shape: shape, stateIndex: stateIndex, first: r.time + c.lag, interval: r.interval,
+                                last: r.additionalDoses)
+        schedule(shape, into: stateIndex, at: series.time(0))
+        if r.additionalDoses > 0 { schedule(series.time(1), .series(series, k: 1)) }
     }
 }

@@ -84,8 +84,14 @@ public struct LinearCompartments: Sendable, CustomStringConvertible {
 
     /// The equation of each compartment, in compartment order: "dA_central/dt = KA·A_depot − (CL/V)·A_central,
     /// C_central = A_central/V".
-    public var equations: [String] {
-        compartments.map { compartment in
+    public var equations: [String] { equations() }
+
+    /// The equations with the concentration as the model computes it: `factor`·A/V in `unit`, e.g.
+    /// "C_central = 1000·A_central/V (ng/mL)" for amounts in mg and volumes in L (1 mg/L = 1000 ng/mL).
+    public func equations(concentrationFactor factor: Double = 1, concentrationUnit unit: String? = nil) -> [String] {
+        let scale = factor == 1 ? "" : (factor == factor.rounded() ? String(Int(factor)) : "\(factor)") + "·"
+        let suffix = unit.map { " (\($0))" } ?? ""
+        return compartments.map { compartment in
             let amount = "A_\(compartment.name)"
             var terms: [String] = []
             for flow in flows {
@@ -98,7 +104,7 @@ public struct LinearCompartments: Sendable, CustomStringConvertible {
             }
             var rhs = terms.joined(separator: " ")
             if rhs.hasPrefix("+ ") { rhs.removeFirst(2) } else if rhs.hasPrefix("− ") { rhs.remove(at: rhs.index(after: rhs.startIndex)) }
-            let concentration = compartment.volume.map { ",  C_\(compartment.name) = \(amount)/\($0)" } ?? ""
+            let concentration = compartment.volume.map { ",  C_\(compartment.name) = \(scale)\(amount)/\($0)\(suffix)" } ?? ""
             return "d\(amount)/dt = \(rhs.isEmpty ? "0" : rhs)\(concentration)"
         }
     }

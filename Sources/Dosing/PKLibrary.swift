@@ -86,7 +86,7 @@ public enum PKLibrary {
         let central = structure.compartmentIndex("central")!
         let volume = structure.parameters.firstIndex(of: structure.compartments[central].volume!)!
         let scale = structure.parameters.count
-        return DosingModel(
+        var model = DosingModel(
             name: name, stateNames: structure.compartments.map { $0.name.uppercased() },
             compartmentStates: Array(structure.compartments.indices),
             parameters: structure.parameters.map { ($0, nil) } + [("S\(central + 1)", .nan)],
@@ -99,5 +99,9 @@ public enum PKLibrary {
             outputs: ModelOutputs(names: ["CP"]) { y, p, values in
                 values[0] = y[central] / (p[scale].isNaN ? p[volume] : p[scale])
             })
+        // Clearances, volumes and rate constants: a zero or negative value has no physical meaning (a
+        // negative clearance makes amounts grow, a negative volume negative concentrations).
+        model.positiveParameters = Set(structure.parameters + ["S\(central + 1)"])
+        return model
     }
 }

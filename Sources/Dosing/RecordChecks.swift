@@ -19,15 +19,45 @@
 ///   event records, ADDL should be zero."
 ///   Negative ADDL (NONMEM 7.5's empirical steady state) is not supported.
 /// - SS: only on dose records, with the combinations of AMT, RATE and II of the SS dose table
-///   (nmhelp "SS DOSE EVENT RECORD"): AMT > 0 with II > 0 (bolus or infusion), AMT = 0, RATE > 0,
-///   II = 0 (constant infusion), or AMT = 0, RATE = 0, II = 0: "A record with AMT=0, RATE=0, SS>0, and
+///   (nmhelp "SS DOSE EVENT RECORD"): AMT > 0 with II > 0 (bolus or infusion), AMT = 0, RATE > 0 or −1,
+///   II = 0 (constant infusion, "RATE 0,>0,-1"), or AMT = 0, RATE = 0, II = 0: "A record with AMT=0, RATE=0, SS>0, and
 ///   II=0 allows steady-state amounts to be computed by PREDPP based on endogenous input" (NONMEM Users
 ///   Guide VI, 4th ed., preface).
 /// - CMT: on a dose, a dose compartment of the model, 1…n; on other records 0…n+1, n+1 being the output
 ///   compartment of NONMEM's numbering (ADVAN2: 3) — the observation compartment only has to exist, since
 ///   every output is reported. Negative CMT (compartment off) is not supported.
 /// - Dose controls of the dose compartment (from the governing record): Fn ≥ 0, ALAGn ≥ 0.
+/// - The model's `positiveParameters` (clearances, volumes, rate constants) are finite and > 0 wherever
+///   given (reported once per parameter, at the first record).
+/// - Bounded work (not a NONMEM rule): at most `maximumDoseEvents` doses (ADDL written out) fall in the
+///   simulated span of one individual, and II must move TIME (TIME + II > TIME in floating point).
 extension DosingEngine {
+    /// Most doses (each ADDL dose counted) one individual may receive within the simulated span: far above
+    /// any regimen (a GnRH pump every 90 min for ten years is 58 440), low enough that a mistyped II or
+    /// ADDL is refused before any work instead of queueing billions of doses.
+    public static let maximumDoseEvents = 1_000_000
+
+    /// The doses of record `r` that fall at or before `end` (hours): 1, plus the ADDL doses TIME + k·II ≤ end.
+    /// Counted in floating point, so no conversion can overflow.
+    static func doseCount(_ r: EventRecord, until end: Double) -> Double {
+        guard r.event.isDose else { return 0 }
+        guard r.additionalDoses > 0, r.interval > 0 else { return 1 }
+        return 1 + min(Double(r.additionalDoses), max(0, ((end - r.time) / r.interval).rounded(.down)))
+    }
+
+    /// The record at which the doses up to `end` pass `maximumDoseEvents`, if they do.
+    func doseCountIssues(_ records: [EventRecord], until end: Double) -> [RecordIssue] {
+        var total = 0.0
+        for (i, r) in records.enumerated() {
+            total += Self.doseCount(r, until: end)
+            if total > Double(Self.maximumDoseEvents) {
+                return [RecordIssue(recordIndex: i, item: "ADDL", value: String(r.additionalDoses),
+                                    message: "the individual receives more than \(Self.maximumDoseEvents) doses by TIME = \(format(end)) (ADDL doses counted); hpgsim simulates at most that many per individual")]
+            }
+        }
+        return []
+    }
+
     /// Every rule broken by `records` given the resolved parameter vectors (one per record).
     func check(_ records: [EventRecord], parameters: [[Double]]) -> [RecordIssue] {
         var issues: [RecordIssue] = []
@@ -35,7 +65,13 @@ extension DosingEngine {
             issues.append(RecordIssue(recordIndex: i, item: item, value: format(value), message: message))
         }
         let n = model.compartmentCount
+        let positive = model.positiveParameters.sorted().compactMap { name in model.parameterIndex(name).map { (name, $0) } }
+        var reportedPositive = Set<String>()
         for (i, r) in records.enumerated() {
+            for (name, k) in positive where !(parameters[i][k] > 0 && parameters[i][k].isFinite) && !parameters[i][k].isNaN
+                && reportedPositive.insert(name).inserted {
+                issue(i, name, parameters[i][k], "\(name) must be a finite number more than zero (a clearance, volume, rate constant or scale)")
+            }
             if !r.time.isFinite || r.time < 0 {
                 issue(i, "TIME", r.time, "TIME must be a finite number ≥ 0")
             } else if i > 0 && r.time < records[i - 1].time {
@@ -47,6 +83,9 @@ extension DosingEngine {
                 }
             }
             if r.interval < 0 { issue(i, "II", r.interval, "II must be ≥ 0") }
+            if r.interval > 0 && r.time + r.interval == r.time {
+                issue(i, "II", r.interval, "II is below the resolution of TIME = \(format(r.time)) (TIME + II = TIME in double precision)")
+            }
             if r.additionalDoses < 0 {
                 issue(i, "ADDL", Double(r.additionalDoses), "ADDL must be ≥ 0 (negative ADDL, NONMEM 7.5's empirical steady state, is not supported; use SS = 1)")
             }
@@ -68,7 +107,9 @@ extension DosingEngine {
                 issue(i, "RATE", r.rate, "RATE must be 0 (bolus), > 0 (infusion), -1 (modeled rate Rn) or -2 (modeled duration Dn)")
             }
             if isConstantInfusion {
-                if r.rate < 0 { issue(i, "RATE", r.rate, "a steady-state dose with AMT = 0 and II = 0 is a constant infusion (RATE > 0) or the endogenous steady state (RATE = 0); modeled rates are not allowed") }
+                if r.rate == EventRecord.modeledDuration {
+                    issue(i, "RATE", r.rate, "a steady-state dose with AMT = 0 and II = 0 is a constant infusion (RATE > 0, or -1 for the modeled rate Rn) or the endogenous steady state (RATE = 0); a modeled duration (-2) has no meaning there")
+                }
                 if r.additionalDoses != 0 { issue(i, "ADDL", Double(r.additionalDoses), "ADDL must be 0 on a steady-state constant infusion") }
             } else {
                 if !(r.amount > 0) { issue(i, "AMT", r.amount, "AMT must be > 0 on a dose record (AMT = 0 only with SS > 0 and II = 0: constant infusion or endogenous steady state)") }

@@ -30,9 +30,12 @@ import ODE
 /// The cycles run on their own clock starting at t = 0: a right-hand side that depends on t explicitly
 /// (a circadian rhythm) sees cycle time, not the record's time.
 ///
-/// The constant infusion (AMT = 0, RATE > 0, II = 0) goes to the equilibrium of the model under that
-/// input, by the same iteration over chunks of time that double while contraction is slow; the infusion
-/// then continues until a reset or an SS = 1 dose. With RATE = 0 this is NONMEM's endogenous steady state
+/// The constant infusion (AMT = 0, RATE > 0 or RATE = −1 with Rn, II = 0) goes to the equilibrium of the
+/// model under that input, by the same iteration over chunks of time that double while contraction is
+/// slow; the infusion then stops: "The infusion terminates at the event time of the SS dose record. The
+/// ADDL data item cannot be used to specify additional transient doses" (nmhelp "SS DOSE EVENT RECORD",
+/// the row AMT 0, RATE 0/>0/−1, II 0). After the record the amounts wash out (A₀·e^(−k·t) for one
+/// compartment). With RATE = 0 this is NONMEM's endogenous steady state
 /// (the model's own equilibrium, e.g. a hormone baseline). SS = 2 adds the change the steady state makes to the
 /// reset state (for PK models the reset state is zero, so this is NONMEM's sum).
 extension IndividualRun {
@@ -46,10 +49,6 @@ extension IndividualRun {
                 try cycle.constantInput(stateIndex: stateIndex, rate: rate)
             }
             install(r.steadyState, equilibrium, resetState)
-            if rate > 0 {
-                schedule(.constantInfusion(rate: rate), into: stateIndex, at: r.time)
-                applyEvents(dueAt: r.time)
-            }
             return
         }
         let interval = r.interval

@@ -22,7 +22,9 @@ public struct HPGModel: Sendable {
         var slots: [DrugSlots] = []
         for drug in drugs {
             let firstState = states.count
-            states += zip(drug.pk.structure.compartments, drug.pk.structure.equations).map { compartment, equation in
+            let equations = drug.pk.structure.equations(concentrationFactor: drug.doseUnit.concentrationFactor,
+                                                         concentrationUnit: drug.concentrationUnit)
+            states += zip(drug.pk.structure.compartments, equations).map { compartment, equation in
                 StateSpec(name: "\(drug.name)_\(compartment.name)_\(drug.doseUnit.rawValue)", unit: drug.doseUnit.rawValue,
                           description: "\(drug.name) amount in the \(compartment.name) compartment", equation: equation)
             }

@@ -54,12 +54,14 @@ public struct Trajectory: Sendable {
 ///
 /// The baseline is the patient's steady state (solved, not a warm-up run); the integration starts there at
 /// t = 0 h. Output at `outputTimes` (hours); at a dose time the value after the dose is reported.
+/// `maxSteps` replaces the solver's step budget before the steps each dose adds (`DosingEngine.stepsPerDose`).
 public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
-                     method: Method = HPGModel.defaultMethod) throws(HPGError) -> Trajectory {
+                     method: Method = HPGModel.defaultMethod, maxSteps: Int? = nil) throws(HPGError) -> Trajectory {
     let drugs = try DrugRegistry.drugs(named: doses.map(\.drug))
     let model = HPGModel(drugs: drugs)
     let (baseline, parameters) = try patient.baseline(model)
-    let dosingModel = model.dosingModel(baseline: baseline, method: method)
+    var dosingModel = model.dosingModel(baseline: baseline, method: method)
+    if let maxSteps { dosingModel.solverOptions.maxSteps = maxSteps }
     var records: [EventRecord] = []
     for dose in doses {
         let k = drugs.firstIndex { $0.name == dose.drug }!

@@ -53,6 +53,21 @@ public struct QuantityUnit: Sendable, Equatable {
         QuantityUnit(symbol: "%", dimension: .fraction, toBase: 0.01, spellings: ["%"]),
     ]
 
+    /// Units people write that hpgsim does not take, with what they measure, so that "1 mL" for a dose is
+    /// told it is a volume rather than offered the nearest spelling ("mg").
+    static let foreign: [String: String] = [
+        "mL": "a volume", "ml": "a volume", "L": "a volume", "l": "a volume", "dL": "a volume", "µL": "a volume",
+        "uL": "a volume", "cc": "a volume", "kg": "a mass hpgsim does not take (doses are in g, mg, µg or ng)",
+        "mol": "an amount of substance", "mmol": "an amount of substance", "µmol": "an amount of substance",
+        "nmol": "an amount of substance", "s": "a time in seconds (hpgsim takes min, h, d, weeks, months, years)",
+        "sec": "a time in seconds (hpgsim takes min, h, d, weeks, months, years)",
+    ]
+
+    /// What `symbol` measures, for "is not a unit for …" messages.
+    static func dimensionPhrase(of symbol: String) -> String? {
+        all.first { $0.spellings.contains(symbol) }?.dimension.phrase ?? foreign[symbol]
+    }
+
     /// The symbols of `dimensions`, for "allowed" lists in error messages.
     static func symbols(of dimensions: [Dimension]) -> [String] {
         all.filter { dimensions.contains($0.dimension) }.map(\.symbol)
@@ -73,6 +88,8 @@ public struct Quantity: Sendable, Equatable {
     /// Why a text is not a quantity of the expected dimension; each case says what would be allowed.
     public enum ParseFailure: Error, Equatable {
         case notANumber
+        /// A number too large for a double (1e999), read as infinity.
+        case notFinite(String)
         case missingUnit
         case unknownUnit(String)
         case wrongDimension(String)
@@ -82,17 +99,19 @@ public struct Quantity: Sendable, Equatable {
     public static func parse(_ text: String, dimensions: [Dimension]) -> Result<Quantity, ParseFailure> {
         switch splitNumber(text) {
         case nil: return .failure(.notANumber)
+        case let (value, _)? where !value.isFinite: return .failure(.notFinite(text))
         case let (value, unitText)?:
             if unitText.isEmpty { return .failure(.missingUnit) }
             guard let unit = QuantityUnit.all.first(where: { $0.spellings.contains(unitText) }) else {
-                return .failure(.unknownUnit(unitText))
+                return .failure(QuantityUnit.foreign[unitText] != nil ? .wrongDimension(unitText) : .unknownUnit(unitText))
             }
             guard dimensions.contains(unit.dimension) else { return .failure(.wrongDimension(unitText)) }
             return .success(Quantity(value, unit))
         }
     }
 
-    /// Splits a leading decimal number (with optional sign and exponent) from the rest of the text.
+    /// Splits a leading decimal number (with optional sign and exponent) from the rest of the text. The number
+    /// may be infinite (1e999 overflows); callers refuse it with its own message.
     static func splitNumber(_ text: String) -> (Double, String)? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         var end = trimmed.startIndex
@@ -106,7 +125,7 @@ public struct Quantity: Sendable, Equatable {
             previous = character
             end = trimmed.index(after: end)
         }
-        guard let value = Double(trimmed[..<end]), value.isFinite else { return nil }
+        guard let value = Double(trimmed[..<end]), !value.isNaN else { return nil }
         return (value, trimmed[end...].trimmingCharacters(in: .whitespaces))
     }
 }

@@ -48,6 +48,18 @@ public struct Regimen: Sendable, Equatable {
         }
     }
 
+    /// How many doses the regimen gives before `end`, counted without listing them (in floating point, so
+    /// no conversion can overflow on a mistyped interval).
+    public func doseCount(until end: Double) -> Double {
+        let stop = min(self.stop ?? end, end)
+        switch schedule {
+        case .once: return start < end ? 1 : 0
+        case let .every(hours): return start < stop ? max(1, ((stop - start) / hours).rounded(.up)) : 0
+        case let .weekdays(days): return Double(days.count) * max(1, ((stop - start) / Weekday.hoursPerWeek).rounded(.up))
+        case let .additional(_, additional): return Double(additional + 1)
+        }
+    }
+
     /// Every dose time in hours, ascending (the ADDL doses written out: TIME + k·II, k = 0…ADDL).
     public func doseTimes(until end: Double) -> [Double] {
         timePattern(until: end).flatMap { first, interval, additional in
@@ -78,7 +90,10 @@ public struct Regimen: Sendable, Equatable {
         // Doses k = 0 … n−1 with first + k·interval < stop, n = ⌈(stop − first)/interval⌉. The slack keeps a
         // dose that lands on `stop` only through rounding (0.3/0.1 = 2.9999999999999996) out, as documented.
         let count = Int(((stop - first) / interval * (1 - 1e-12) - 1e-9).rounded(.up))
-        return (first, interval, max(count, 1) - 1)
+        // A single dose has no interval: NONMEM wants II = 0 when ADDL = 0 ("II should be a positive number
+        // if and only if the ADDL data item is a positive number", nmhelp "II").
+        let additional = max(count, 1) - 1
+        return (first, additional == 0 ? 0 : interval, additional)
     }
 }
 

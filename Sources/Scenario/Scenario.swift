@@ -13,6 +13,9 @@ public struct Scenario: Sendable {
     public var reported: Reported?
     /// Directional checks (`Expectation.swift`): one block per window, in file order.
     public var expect: [Expectations] = []
+    /// Where each key's value is written (key path as in messages, e.g. `patient.baseline.testosterone`,
+    /// `regimens[1].dose` → line, column), so checks made when simulating can point at the line.
+    public var keyMarks: [String: SourceMark] = [:]
 
     /// Output times in hours: 0, Δ, 2Δ, … up to the end of the simulation (included when it falls on the grid).
     public var outputTimes: [Double] {
@@ -30,6 +33,12 @@ public struct Scenario: Sendable {
             }
         }.max() ?? 0
     }
+}
+
+/// A line and column in a scenario file (1-based).
+public struct SourceMark: Sendable, Equatable {
+    public var line: Int
+    public var column: Int
 }
 
 /// The simulated person: a named profile, optionally adjusted.
@@ -51,6 +60,8 @@ public struct SimulationSpan: Sendable {
     public var outputEvery: Double
     /// A name from the solver registry (`Method.all`); nil: the model's default method.
     public var method: String?
+    /// Solver steps allowed besides those each dose adds (`DosingEngine.stepsPerDose`); nil: the model's.
+    public var maxSteps: Int? = nil
 }
 
 /// Which observables to write and in which unit system.

@@ -6,8 +6,14 @@ extension Reader {
         let profile = object.required("profile", allowed: profiles.joined(separator: ", "))
             .flatMap { $0.choice(profiles, what: "patient profile") }
         let age = object["age"].flatMap(age)
-        let bmi = object["bmi"]?.quantity([.bodyMassIndex], sign: .positive, what: "a body-mass index",
+        var bmi = object["bmi"]?.quantity([.bodyMassIndex], sign: .positive, what: "a body-mass index",
                                           example: "31 kg/m2")
+        if let value = bmi?.baseValue, !Reader.bodyMassIndices.contains(value), let field = object["bmi"] {
+            field.problem("is outside the body-mass indices the model covers.",
+                          allowed: "from \(formatNumber(Reader.bodyMassIndices.lowerBound)) to "
+                              + "\(formatNumber(Reader.bodyMassIndices.upperBound)) kg/m2, e.g. \"31 kg/m2\"")
+            bmi = nil
+        }
         let labs = object["baseline"].map { labsMapping($0) } ?? [:]
         let overrides = object["overrides"].map(overridesMapping) ?? [:]
         if let field = object["age"], overrides[Reader.ageParameter] != nil {
@@ -26,6 +32,12 @@ extension Reader {
     /// aromatase +1 %/y, Lakshman 2010) are linear trends fitted in adult men; outside 18–100 y they would be
     /// extrapolations (and puberty is not modelled at all).
     static let ages: ClosedRange<Double> = 18...100
+
+    /// Body-mass indices a scenario may give. Peripheral aromatase scales as (BMI/22)^p, calibrated on men
+    /// up to about 170 % of ideal body weight (BMI ≈ 37); 15–60 kg/m² spans adult men from marked thinness to
+    /// super-obesity, and beyond it the power law would be extrapolated far past any data (BMI 10⁶ gave an
+    /// E2 of 3.7e17 pg/mL).
+    static let bodyMassIndices: ClosedRange<Double> = 15...60
 
     /// `age: 55 years` (also `y`, `year`), within `Reader.ages`.
     func age(_ field: Field) -> Double? {
@@ -54,7 +66,9 @@ extension Reader {
         var overrides: [String: Double] = [:]
         for parameter in catalog.parameters {
             guard let value = object[parameter.name] else { continue }
-            overrides[parameter.name] = value.number(allowed: "a number, 0 or more, in \(parameter.unit)")
+            // The model takes every parameter finite and more than zero (`Patient.baseline`); checked here too,
+            // so the mistake is found when the file is read, with the others.
+            overrides[parameter.name] = value.number(positive: true, allowed: "a number more than zero, in \(parameter.unit)")
         }
         return overrides
     }

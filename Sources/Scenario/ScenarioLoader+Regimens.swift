@@ -1,16 +1,29 @@
 /// Reading the `regimens` list: drug, dose, route, schedule, start and stop of each regimen.
 extension Reader {
     static let scheduleKeys = ["every", "times_per_week", "on", "ii"]
-    /// Most doses one regimen may give: far above any real schedule (a GnRH pump pulsing every 90 min for
-    /// ten years gives 58 440), low enough that a mistyped interval ("every: 1e-9 h") is an error, not a
-    /// trap in the integer conversion or a simulation that never ends.
-    static let maximumDosesPerRegimen = 1_000_000
+    /// Most doses a scenario may give, all regimens together: above any real schedule (a GnRH pump pulsing
+    /// every 90 min for ten years gives 58 440), low enough that a mistyped interval ("every: 1e-9 h") is an
+    /// error, not a trap in the integer conversion or a simulation that runs for hours (each dose costs
+    /// about 20 solver steps).
+    static let maximumDoses = 200_000
+    /// Largest single dose: 1 kg (10⁶ mg) or 10⁹ IU, far above any dose of any drug; a larger one is a typo.
+    static let maximumDose: [Dimension: Double] = [.mass: 1e6, .activity: 1e9]
 
     func regimenList(_ field: Field, end: Double?) -> [Regimen]? {
         guard let items = field.list(allowed: "a list of regimens, each starting with \"- drug:\"") else { return nil }
         if items.isEmpty { field.problem("lists no regimen.", allowed: "at least one regimen, e.g. \"- drug: anastrozole\"") }
         let regimens = items.map { regimen($0, end: end) }
-        return regimens.contains { $0 == nil } ? nil : regimens.compactMap { $0 }
+        guard !regimens.contains(where: { $0 == nil }) else { return nil }
+        let all = regimens.compactMap { $0 }
+        if let end {
+            let total = all.reduce(0) { $0 + $1.doseCount(until: end) }
+            if total > Double(Reader.maximumDoses) {
+                field.problem("the regimens give \(formatNumber(total)) doses in all, more than a scenario may give.",
+                              allowed: "at most \(Reader.maximumDoses) doses in all regimens together (longer intervals or shorter regimens)")
+                return nil
+            }
+        }
+        return all
     }
 
     func regimen(_ field: Field, end: Double?) -> Regimen? {
@@ -20,11 +33,18 @@ extension Reader {
         let drugNames = catalog.drugs.map(\.name)
         let drug = object.required("drug", allowed: drugNames.joined(separator: ", "))
             .flatMap { $0.choice(catalog.drugs.map { ($0.name, $0) }, what: "drug") }
-        let dose = object.required("dose", allowed: "an amount with its unit, e.g. \"1 mg\" or \"5000 IU\"")
+        var dose = object.required("dose", allowed: "an amount with its unit, e.g. \"1 mg\" or \"5000 IU\"")
             .flatMap { field in
                 field.quantity(drug.map { [$0.doseDimension] } ?? [.mass, .activity], sign: .positive,
                                what: "a dose", example: drug?.doseDimension == .activity ? "5000 IU" : "1 mg")
             }
+        if let given = dose, let largest = Reader.maximumDose[given.unit.dimension], given.baseValue > largest,
+           let field = object["dose"] {
+            let unit = given.unit.dimension == .mass ? "mg" : "IU"
+            field.problem("is more than any dose of any drug (\(formatNumber(largest)) \(unit)); is it a typo?",
+                          allowed: "a dose of at most \(formatNumber(largest)) \(unit)")
+            dose = nil
+        }
         let route = routeOf(object, drug: drug)
         let start = object["start"]?.quantity([.time], sign: .nonNegative, what: "a start time", example: "0 d")?
             .baseValue ?? 0
@@ -40,7 +60,7 @@ extension Reader {
         if case .every(let hours) = schedule, let end, let field = object["every"] ?? object["times_per_week"] {
             // Counted as a real number, so that no conversion to Int can overflow.
             let count = (min(stop ?? end, end) - start) / hours
-            if !(count <= Double(Reader.maximumDosesPerRegimen)) {
+            if !(count <= Double(Reader.maximumDoses)) {
                 tooManyDoses(field, count)
                 return nil
             }
@@ -56,8 +76,8 @@ extension Reader {
     }
 
     func tooManyDoses(_ field: Field, _ count: Double) {
-        field.problem("gives \(formatNumber(count.rounded(.up))) doses, more than a regimen may give.",
-                      allowed: "at most \(Reader.maximumDosesPerRegimen) doses per regimen (a longer interval or a shorter regimen)")
+        field.problem("gives \(formatNumber(count.rounded(.up))) doses, more than a scenario may give.",
+                      allowed: "at most \(Reader.maximumDoses) doses in all regimens together (a longer interval or a shorter regimen)")
     }
 
     func routeOf(_ object: Object, drug: ScenarioCatalog.Drug?) -> String? {
@@ -101,7 +121,7 @@ extension Reader {
             let addl = object.required("addl", allowed: "the number of doses after the first, e.g. 89")?
                 .number(whole: true, allowed: "a whole number of additional doses, 0 or more")
             guard let interval, let addl else { return nil }
-            if addl + 1 > Double(Reader.maximumDosesPerRegimen), let field = object["addl"] {
+            if addl + 1 > Double(Reader.maximumDoses), let field = object["addl"] {
                 tooManyDoses(field, addl + 1)
                 return nil
             }

@@ -9,16 +9,28 @@ public struct ScenarioLoader: Sendable {
 
     public init(catalog: ScenarioCatalog) { self.catalog = catalog }
 
+    /// Largest scenario file read: far above any real scenario (the longest in scenarios/ is a few kB), so
+    /// that a wrong file (a data set, a binary) is refused at once, before it is parsed.
+    public static let maximumFileBytes = 1 << 20
+    /// Largest `simulation.max_steps` (and `run --max-steps`): about an hour of solver work for the model.
+    public static let maximumSolverSteps = 100_000_000
+
+    /// Reads and checks a scenario file. Standard input (`/dev/stdin`, `-`), a FIFO and process substitution
+    /// (`<(…)`) are read like a file.
     public func load(path: String) throws(ScenarioError) -> Scenario {
         let unreadable = { (reason: String) in
             ScenarioError(problems: [ScenarioProblem(file: path, line: 0, column: 0, key: "", value: nil,
-                                                     message: reason, allowed: "a readable YAML file (.yaml or .yml)")])
+                                                     message: reason, allowed: "a readable YAML file (.yaml or .yml) of at most \(InputFile.sizeText(Self.maximumFileBytes))")])
         }
-        guard FileManager.default.fileExists(atPath: path) else {
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(path, limit: Self.maximumFileBytes)
+        } catch .missing {
             throw unreadable("there is no such file (looked in \(FileManager.default.currentDirectoryPath)).")
+        } catch {
+            throw unreadable("cannot be read: \(error.description).")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw unreadable("cannot be read.") }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw unreadable("is not text in UTF-8 (is it a YAML file?).")
         }
         return try parse(text, file: path)
@@ -48,14 +60,35 @@ public struct ScenarioLoader: Sendable {
         }
         let reader = Reader(catalog: catalog, log: log)
         let scenario = reader.scenario(Field(node: root, path: "", log: log), file: file)
-        guard log.problems.isEmpty, let scenario else { throw ScenarioError(problems: log.sorted) }
+        guard log.problems.isEmpty, var scenario else { throw ScenarioError(problems: log.sorted) }
+        Self.collectMarks(root, path: "", into: &scenario.keyMarks)
         return scenario
+    }
+
+    /// Every key path of the document (as `Field` names them) → where its value starts.
+    static func collectMarks(_ node: Node, path: String, into marks: inout [String: SourceMark]) {
+        if let mark = node.mark { marks[path] = SourceMark(line: mark.line, column: mark.column) }
+        switch node {
+        case let .mapping(mapping):
+            for (key, value) in mapping {
+                let name = key.scalar?.string ?? ""
+                collectMarks(value, path: path.isEmpty ? name : "\(path).\(name)", into: &marks)
+            }
+        case let .sequence(sequence):
+            for (k, item) in sequence.enumerated() { collectMarks(item, path: "\(path)[\(k)]", into: &marks) }
+        case .scalar, .alias:
+            break
+        }
     }
 
     static let topLevelHelp = "the keys title, patient, regimens, simulation, output, reported, expect"
 
+    /// Where to point: the mark of the construct being read when libyaml has one (the `[` or `{` left open,
+    /// the mapping a duplicate key is in), else where reading failed.
     private static func mark(of error: Error) -> (line: Int, column: Int) {
         switch error as? YamlError {
+        case let .scanner(context?, _, _, _)?, let .parser(context?, _, _, _)?, let .composer(context?, _, _, _)?:
+            (context.mark.line, context.mark.column)
         case let .scanner(_, _, mark, _)?, let .parser(_, _, mark, _)?, let .composer(_, _, mark, _)?:
             (mark.line, mark.column)
         case let .duplicatedKeysInMapping(_, context)?:
@@ -67,9 +100,12 @@ public struct ScenarioLoader: Sendable {
 
     private static func yamlProblem(_ error: Error) -> String {
         switch error as? YamlError {
-        case let .scanner(context, problem, _, _)?, let .parser(context, problem, _, _)?,
-             let .composer(context, problem, _, _)?:
-            [context?.text, problem].compactMap { $0 }.joined(separator: " ")
+        case let .scanner(context?, problem, mark, _)?, let .parser(context?, problem, mark, _)?,
+             let .composer(context?, problem, mark, _)?:
+            // "while parsing a flow sequence" (started here), "did not find expected ',' or ']'" (there).
+            "\(context.text) that starts here: \(problem) (line \(mark.line), column \(mark.column))"
+        case let .scanner(nil, problem, _, _)?, let .parser(nil, problem, _, _)?, let .composer(nil, problem, _, _)?:
+            problem
         case let .duplicatedKeysInMapping(duplicates, _)?:
             "the key \(duplicates.joined(separator: ", ")) appears twice in the same mapping"
         default:
@@ -98,7 +134,7 @@ struct Reader {
         let reported = top["reported"].flatMap { reportedBlock($0, simulationEnd: simulation?.duration) }
         let expect = top["expect"].map { expectBlocks($0, file: file, drugs: drugs, simulationEnd: simulation?.duration) } ?? []
         guard let patient, let simulation, let regimens, let output else { return nil }
-        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let name = file == "-" ? "stdin" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         return Scenario(name: name, file: file, title: title, patient: patient, regimens: regimens,
                         simulation: simulation, output: output, reported: reported, expect: expect)
     }
@@ -116,6 +152,10 @@ struct Reader {
             field.problem("must start with a number.", allowed: allowed)
             return nil
         }
+        guard value.isFinite else {
+            field.problem("the number is not finite (doubles reach about 1.8e308).", allowed: allowed)
+            return nil
+        }
         let unit = parsedUnit.isEmpty ? observable.unitWhenOmitted ?? "" : parsedUnit
         guard units.contains(unit) else {
             field.problem(unit.isEmpty ? "needs a unit." : "\"\(unit)\" is not a unit \(name) is measured in.",
@@ -128,20 +168,39 @@ struct Reader {
 
     // MARK: simulation and output
 
+    /// Most rows of a run's table (output times): ten years hourly is 87 661. The trajectory keeps every
+    /// state and observable at each row, about 0.6 kB, so this bounds a run's memory to about 150 MB.
+    static let maximumOutputRows = 250_000
+
     func simulationSpan(_ field: Field) -> SimulationSpan? {
-        guard let object = field.object(keys: ["duration", "output_every", "method"]) else { return nil }
+        guard let object = field.object(keys: ["duration", "output_every", "method", "max_steps"]) else { return nil }
         let duration = object.required("duration", allowed: "a time, e.g. \"6 months\"")?
             .quantity([.time], sign: .positive, what: "a duration", example: "6 months")
         let every = object["output_every"].map {
             $0.quantity([.time], sign: .positive, what: "an output interval", example: "1 d")
         } ?? Quantity(1, QuantityUnit.all.first { $0.symbol == "d" }!)
         let method = object["method"].map { $0.choice(catalog.methods, what: "solver method") }
-        guard let duration, let every, method != .some(nil) else { return nil }
+        let maxSteps = object["max_steps"].map {
+            $0.number(positive: true, whole: true, allowed: "a whole number of solver steps, e.g. 1000000")
+        }
+        if let field = object["max_steps"], let steps = maxSteps ?? nil, steps > Double(ScenarioLoader.maximumSolverSteps) {
+            field.problem("is more steps than a run may take.", allowed: "at most \(ScenarioLoader.maximumSolverSteps)")
+            return nil
+        }
+        guard let duration, let every, method != .some(nil), maxSteps != .some(nil) else { return nil }
         if every.baseValue > duration.baseValue, let field = object["output_every"] {
             field.problem("is longer than the simulation.", allowed: "an interval no longer than the duration")
             return nil
         }
-        return SimulationSpan(duration: duration.baseValue, outputEvery: every.baseValue, method: method ?? nil)
+        let rows = (duration.baseValue / every.baseValue).rounded(.down) + 1
+        if rows > Double(Self.maximumOutputRows) {
+            let field = object["output_every"] ?? object["duration"]!
+            field.problem("gives \(formatNumber(rows)) output rows, more than a run may write.",
+                          allowed: "at most \(Self.maximumOutputRows) rows (a longer output_every or a shorter duration)")
+            return nil
+        }
+        return SimulationSpan(duration: duration.baseValue, outputEvery: every.baseValue, method: method ?? nil,
+                              maxSteps: (maxSteps ?? nil).map { Int($0) })
     }
 
     func outputSpec(_ field: Field, drugs: [String]) -> OutputSpec? {

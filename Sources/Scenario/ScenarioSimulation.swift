@@ -72,7 +72,8 @@ extension Scenario {
     /// reported values (each in the unit the study reported it in). `method` (a `Method.all` name) overrides
     /// the scenario's `simulation.method`; with neither, the model's default method integrates. A name not in
     /// `Method.all` throws `HPGError.unknownMethod` (it is not replaced by the default).
-    public func simulate(units: UnitSystem, method: String? = nil) throws(HPGError) -> ScenarioResult {
+    /// `maxSteps` overrides the scenario's `simulation.max_steps`.
+    public func simulate(units: UnitSystem, method: String? = nil, maxSteps: Int? = nil) throws(HPGError) -> ScenarioResult {
         let grid = outputTimes
         let times = Array(Set(grid + comparisonTimes)).sorted()
         let physiological = HPGModel(drugs: []).observables
@@ -82,7 +83,8 @@ extension Scenario {
             solver = named
         }
         let trajectory = try HPG.simulate(patient: patient.patient(observables: physiological), doses: doses(),
-                                          outputTimes: times, method: solver)
+                                          outputTimes: times, method: solver,
+                                          maxSteps: maxSteps ?? simulation.maxSteps)
         let row = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
         let specs = trajectory.observables
         let names = output.observables.isEmpty ? specs.map(\.name) : output.observables

@@ -40,8 +40,12 @@ struct Field {
     /// A plain number (no unit), optionally required to be positive or a whole number.
     func number(positive: Bool = false, whole: Bool = false, allowed: String) -> Double? {
         guard let string = text(allowed: allowed) else { return nil }
-        guard let value = Double(string), value.isFinite else {
+        guard let value = Double(string) else {
             problem("is not a number.", allowed: allowed)
+            return nil
+        }
+        guard value.isFinite else {
+            problem("is not a finite number (doubles reach about 1.8e308).", allowed: allowed)
             return nil
         }
         if whole && value.rounded() != value { problem("must be a whole number.", allowed: allowed); return nil }
@@ -67,13 +71,20 @@ struct Field {
         switch Quantity.parse(string, dimensions: dimensions) {
         case .failure(.notANumber):
             problem("\(what) must start with a number.", allowed: allowed)
+        case .failure(.notFinite):
+            problem("the number is not finite (doubles reach about 1.8e308).", allowed: allowed)
         case .failure(.missingUnit):
             problem("\(what) needs a unit.", allowed: allowed)
         case let .failure(.unknownUnit(unit)):
             let spellings = QuantityUnit.all.filter { dimensions.contains($0.dimension) }.flatMap(\.spellings)
             problem("\"\(unit)\" is not a unit hpgsim knows." + didYouMean(unit, among: spellings), allowed: allowed)
         case let .failure(.wrongDimension(unit)):
-            problem("\"\(unit)\" is not a unit for \(what) (\(what) is \(dimensions.map(\.phrase).joined(separator: " or "))).",
+            let measures = QuantityUnit.dimensionPhrase(of: unit).map { " is \($0), and" } ?? ""
+            problem("\"\(unit)\"\(measures) is not a unit for \(what) (\(what) is \(dimensions.map(\.phrase).joined(separator: " or "))).",
+                    allowed: allowed)
+        case let .success(quantity) where !quantity.baseValue.isFinite:
+            let base = QuantityUnit.all.first { $0.dimension == quantity.unit.dimension && $0.toBase == 1 }!.symbol
+            problem("\(what) is not finite in \(base), the unit hpgsim computes in (doubles reach about 1.8e308).",
                     allowed: allowed)
         case let .success(quantity):
             switch sign {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dosing
 import Foundation
 import ODE
+import Scenario
 
 /// `hpgsim events DATA.csv --model NAME [--param NAME=VALUE]… [-o OUT.csv]`: simulates a NONMEM-format
 /// data set with a model of the PK library and writes one row per input row, in input order.
@@ -29,7 +30,7 @@ struct EventsCommand: ParsableCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("Parameter value for all records unless a column gives it.", valueName: "NAME=VALUE"))
     var parameters: [String] = []
 
-    @Option(name: .shortAndLong, help: "Output CSV (written atomically); standard output when absent.")
+    @Option(name: .shortAndLong, help: "Output CSV (written atomically; a device or FIFO in place; - is standard output); standard output when absent.")
     var output: String?
 
     @Option(help: "Integration method (\(Method.all.map(\.name).joined(separator: ", "))); vern7, a 7th-order pair, takes the fewest steps at the default tight tolerance.")
@@ -41,6 +42,12 @@ struct EventsCommand: ParsableCommand {
     @Option(help: "Absolute tolerance of the solver (amount units).")
     var atol: Double = 1e-10
 
+    @Option(help: ArgumentHelp("""
+        Solver steps allowed per individual before giving up, besides \(DosingEngine.stepsPerDose) more \
+        per dose in the span (so long pulsatile regimens need no setting).
+        """, valueName: "n"))
+    var maxSteps: Int = SolverOptions().maxSteps
+
     func run() throws {
         guard var pkModel = PKLibrary.model(named: model) else {
             throw ValidationError("unknown model '\(model)'; available: \(PKLibrary.names.joined(separator: ", "))")
@@ -48,19 +55,25 @@ struct EventsCommand: ParsableCommand {
         guard let solver = Method.named(method) else {
             throw ValidationError("unknown method '\(method)'; available: \(Method.all.map(\.name).joined(separator: ", "))")
         }
-        guard rtol > 0, atol > 0 else { throw ValidationError("--rtol and --atol must be positive") }
+        guard rtol > 0, atol > 0, rtol.isFinite, atol.isFinite else {
+            throw ValidationError("--rtol and --atol must be finite numbers more than zero")
+        }
+        guard maxSteps > 0 else { throw ValidationError("--max-steps must be a whole number more than zero") }
         pkModel.method = solver
-        pkModel.solverOptions = SolverOptions(relativeTolerance: rtol, absoluteTolerance: atol)
+        pkModel.solverOptions = SolverOptions(relativeTolerance: rtol, absoluteTolerance: atol, maxSteps: maxSteps)
         let values = try parseParameters(for: pkModel)
 
-        guard let contents = FileManager.default.contents(atPath: data) else {
-            throw FileError(description: "cannot read data set '\(data)' (no such file, or not readable)")
+        let contents: [UInt8]
+        do {
+            contents = try InputFile.read(data, limit: DataSet.maximumFileBytes)
+        } catch {
+            throw FileError(description: "cannot read the data set \(data): \(error.description)")
         }
-        let (dataSet, parseProblems) = DataSet.parse([UInt8](contents), file: data, model: pkModel)
-        guard let dataSet else { fail(parseProblems.map(\.message)) }
+        let (dataSet, parseProblems) = DataSet.parse(contents, file: data, model: pkModel)
+        guard let dataSet else { fail(parseProblems) }
         let (results, problems) = dataSet.simulate(with: DosingEngine(model: pkModel), parameters: values,
                                                    file: data, parseProblems: parseProblems)
-        if !problems.isEmpty { fail(problems.map(\.message)) }
+        if !problems.isEmpty { fail(problems) }
 
         let added: [String] = pkModel.outputs.names + (1...pkModel.stateDimension).map { "A\($0)" }
         let out = dataSet.outputTable(results: results, addedColumns: added)
@@ -72,50 +85,40 @@ struct EventsCommand: ParsableCommand {
         var values: [String: Double] = [:]
         for pair in parameters {
             let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let value = Double(parts[1]), value.isFinite else {
+            guard parts.count == 2, let value = Double(parts[1]) else {
                 throw ValidationError("--param \(pair): expected NAME=VALUE with a number, e.g. --param CL=1.3")
+            }
+            guard value.isFinite else {
+                throw ValidationError("--param \(pair): \(parts[1]) is not a finite number (doubles reach about 1.8e308)")
             }
             guard let name = model.parameterNames.first(where: { $0.uppercased() == parts[0].uppercased() }) else {
                 throw ValidationError("--param \(pair): model \(model.name) has no parameter \(parts[0]); its parameters are \(model.parameterNames.joined(separator: ", "))")
+            }
+            if model.positiveParameters.contains(name) && !(value > 0) {
+                throw ValidationError("--param \(pair): \(name) must be more than zero (a clearance, volume, rate constant or scale)")
             }
             values[name] = value
         }
         return values
     }
 
-    /// Writes to standard output, or to a temporary file next to the target renamed over it, so a failed
-    /// run never leaves a partial file.
+    /// Writes to standard output, or to `-o` by `AtomicFile` (never a partial file, never over a device).
     private func write(_ bytes: [UInt8]) throws {
-        // The table (tens of MB) is handed to Data without a copy (Data only reads it).
-        try bytes.withUnsafeBytes {
-            try write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress!), count: $0.count, deallocator: .none))
-        }
-    }
-
-    private func write(_ data: Data) throws {
-        guard let output else {
-            FileHandle.standardOutput.write(data)
-            return
-        }
-        let target = URL(fileURLWithPath: output)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try data.write(to: temporary)
+            try AtomicFile.write(bytes, to: output ?? "-")
         } catch {
-            throw FileError(description: "cannot write '\(output)': \(error.localizedDescription)")
-        }
-        guard rename(temporary.path, target.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw FileError(description: "cannot move the output into place at '\(output)' (errno \(errno))")
+            throw FileError(description: error.description)
         }
     }
 
     /// Prints every problem to standard error and exits with status 1, writing nothing.
-    private func fail(_ problems: [String]) -> Never {
-        let text = "error: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the data set; nothing was written.\n"
-            + problems.map { "  " + $0 }.joined(separator: "\n") + "\n"
-        FileHandle.standardError.write(Data(text.utf8))
+    private func fail(_ problems: [DataSet.Problem]) -> Never {
+        // A last line past the end of any file says how many more were counted but not kept.
+        let count = problems.last?.line == Int.max ? "more than \(DataSet.maximumProblems) problems"
+            : "\(problems.count) problem\(problems.count == 1 ? "" : "s")"
+        let text = "error: \(count) in the data set; nothing was written.\n"
+            + problems.map { "  " + $0.message }.joined(separator: "\n") + "\n"
+        print(text, terminator: "", to: &standardError)
         Foundation.exit(1)
     }
 }

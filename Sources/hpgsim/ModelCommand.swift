@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HPG
+import Scenario
 
 struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,22 +12,16 @@ struct ModelCommand: ParsableCommand {
     @Flag(help: "Print the full notebook: equations, parameters, calibration, reversibility, dose–response, limits.")
     var notebook = false
 
-    @Option(help: "Write to this file (atomically: a temporary file, then rename) instead of standard output.")
+    @Option(help: "Write to this file (atomically: a temporary file, then rename; a device or FIFO in place) instead of standard output.")
     var output: String?
 
     func run() throws {
         let text = notebook ? try ModelDocument.notebook() : ModelDocument.modelListing()
         guard let output else { print(text, terminator: ""); return }
-        let url = URL(fileURLWithPath: output)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
         do {
-            try text.write(to: temporary, atomically: false, encoding: .utf8)
+            try AtomicFile.write(text, to: output)
         } catch {
-            throw ValidationError("cannot write \(temporary.path): \(error.localizedDescription)")
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw ValidationError("cannot move \(temporary.path) to \(output): \(String(cString: strerror(errno)))")
+            throw FileError(description: error.description)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dosing
 import Foundation
 import HPG
 import ODE
@@ -22,9 +23,12 @@ struct RunCommand: ParsableCommand {
               hpgsim run scenarios/anastrozole-shah-2021.yaml     (writes anastrozole-shah-2021.csv)
               hpgsim run scenarios/ -o results/
               hpgsim run scenarios/anastrozole-1mg-daily.yaml --units si -o daily-si.csv
+              hpgsim run scenarios/anastrozole-1mg-daily.yaml -o - | head    (CSV on standard output)
 
             Nothing is written when a scenario has a mistake: every mistake is listed with its line number, \
-            and the exit status is non-zero. A CSV is never left half-written.
+            and the exit status is non-zero. A CSV is never left half-written: it is written to a temporary \
+            file that is renamed over the target. A device or FIFO given to -o (/dev/null, a named pipe) is \
+            written in place, and a symbolic link is followed to its target (a link to nothing is refused).
             """)
 
     @Argument(help: ArgumentHelp("Scenario files to simulate (.yaml), or folders of them.", valueName: "scenario"))
@@ -32,8 +36,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: [.customShort("o"), .customLong("output")],
             help: ArgumentHelp("""
-                Where to write: a .csv file name (one scenario only) or a folder (created if needed). Default: \
-                the current folder, one <scenario-name>.csv per scenario.
+                Where to write: a .csv file name, a device or FIFO, or - for standard output (one scenario \
+                only), or a folder (created if needed). Default: the current folder, one <scenario-name>.csv \
+                per scenario.
                 """, valueName: "path"))
     var output: String?
 
@@ -49,7 +54,16 @@ struct RunCommand: ParsableCommand {
         """, valueName: "method"))
     var method: String?
 
+    @Option(help: ArgumentHelp("""
+        Solver steps allowed per run besides \(DosingEngine.stepsPerDose) per dose (long pulsatile regimens \
+        need no setting). Default: the scenario's simulation.max_steps, else \(SolverOptions().maxSteps).
+        """, valueName: "n"))
+    var maxSteps: Int?
+
     func validate() throws {
+        if let maxSteps, !(1...ScenarioLoader.maximumSolverSteps).contains(maxSteps) {
+            throw ValidationError("--max-steps \(maxSteps) is not allowed; use 1 to \(ScenarioLoader.maximumSolverSteps).")
+        }
         if let method, Method.named(method) == nil {
             throw ValidationError("--method \(method) is not a method hpgsim has; use one of "
                                   + Method.all.map(\.name).joined(separator: ", ") + ".")
@@ -64,7 +78,9 @@ struct RunCommand: ParsableCommand {
         let loaded = try ScenarioFiles.load(try ScenarioFiles.expand(scenarios))
         let destinations = try outputPaths(for: loaded)
         // Simulate everything first, so a failing scenario leaves no CSV of the others behind either.
-        let results = try loaded.map { try ScenarioFiles.simulate($0, units: units ?? $0.output.units, method: method) }
+        let results = try loaded.map {
+            try ScenarioFiles.simulate($0, units: units ?? $0.output.units, method: method, maxSteps: maxSteps)
+        }
         for (result, path) in zip(results, destinations) {
             do {
                 try AtomicFile.write(result.csv.text, to: path)
@@ -72,7 +88,12 @@ struct RunCommand: ParsableCommand {
                 print("hpgsim: \(error.description). Nothing was written for \(result.scenario.name).", to: &standardError)
                 throw ExitCode.failure
             }
-            print(RunSummary.text(result, csvPath: path))
+            // With the table on standard output (-o -), the summary goes to standard error.
+            if path == "-" {
+                print(RunSummary.text(result, csvPath: "standard output"), to: &standardError)
+            } else {
+                print(RunSummary.text(result, csvPath: path))
+            }
         }
     }
 
@@ -87,9 +108,9 @@ struct RunCommand: ParsableCommand {
         guard let output else { return names }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
-        if output.hasSuffix(".csv") && !isDirectory.boolValue {
+        if output.hasSuffix(".csv") && !isDirectory.boolValue || output == "-" || Self.isStream(output) {
             guard scenarios.count == 1 else {
-                print("hpgsim: -o \(output) names one file, but \(scenarios.count) scenarios were given. " +
+                print("hpgsim: -o \(output) names one file or stream, but \(scenarios.count) scenarios were given. " +
                       "Give a folder instead, e.g. -o results/", to: &standardError)
                 throw ExitCode.validationFailure
             }
@@ -108,6 +129,14 @@ struct RunCommand: ParsableCommand {
             throw ExitCode.validationFailure
         }
         return names.map { (output as NSString).appendingPathComponent($0) }
+    }
+
+    /// A character device or FIFO (after following links), e.g. /dev/null, /dev/stdout or a named pipe:
+    /// written in place as one file (`AtomicFile`).
+    static func isStream(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        return (status.st_mode & S_IFMT) == S_IFCHR || (status.st_mode & S_IFMT) == S_IFIFO
     }
 }
 

@@ -4,10 +4,12 @@ import Scenario
 
 /// Finding, reading and simulating scenario files for `run` and `validate`, with messages for people.
 enum ScenarioFiles {
-    /// Files as given, and the .yaml/.yml files inside folders (sorted, not recursive).
+    /// Files as given (`-` is standard input), and the .yaml/.yml files inside folders (sorted, not
+    /// recursive). A folder without any is an error: nothing would be done, and silence would read as success.
     static func expand(_ paths: [String]) throws -> [String] {
         var files: [String] = []
         for path in paths {
+            if path == "-" { files.append(path); continue }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 print("hpgsim: there is no file or folder \"\(path)\" (looked in \(FileManager.default.currentDirectoryPath)).",
@@ -15,9 +17,20 @@ enum ScenarioFiles {
                 throw ExitCode.failure
             }
             guard isDirectory.boolValue else { files.append(path); continue }
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            files += entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                .map { (path as NSString).appendingPathComponent($0) }
+            let entries: [String]
+            do {
+                entries = try FileManager.default.contentsOfDirectory(atPath: path)
+            } catch {
+                print("hpgsim: cannot list the folder \"\(path)\": \(error.localizedDescription)", to: &standardError)
+                throw ExitCode.failure
+            }
+            let scenarios = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            guard !scenarios.isEmpty else {
+                print("hpgsim: the folder \"\(path)\" has no scenario files (.yaml or .yml); nothing was done.",
+                      to: &standardError)
+                throw ExitCode.failure
+            }
+            files += scenarios.map { (path as NSString).appendingPathComponent($0) }
         }
         return files
     }
@@ -42,18 +55,24 @@ enum ScenarioFiles {
         return scenarios
     }
 
-    static func simulate(_ scenario: Scenario, units: UnitSystem, method: String? = nil) throws -> ScenarioResult {
+    /// Simulates, or prints the failure at the line of the key it comes from and exits with status 1.
+    static func simulate(_ scenario: Scenario, units: UnitSystem, method: String? = nil,
+                         maxSteps: Int? = nil) throws -> ScenarioResult {
         do {
-            return try scenario.simulate(units: units, method: method)
+            return try scenario.simulate(units: units, method: method, maxSteps: maxSteps)
         } catch {
-            print("hpgsim: the simulation of \(scenario.file) failed: \(error)", to: &standardError)
+            print("hpgsim: " + scenario.problem(for: error).description, to: &standardError)
             throw ExitCode.failure
         }
     }
 }
 
-/// Standard error as a `TextOutputStream`, for `print(…, to: &standardError)`.
+/// Standard error as a `TextOutputStream`, for `print(…, to: &standardError)`. Written with write(2):
+/// FileHandle's write traps when the stream cannot be written (2> /dev/full), and there is nowhere left to
+/// report that, so a failure is ignored.
 struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
+    mutating func write(_ string: String) {
+        _ = Array(string.utf8).withUnsafeBytes { Foundation.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
 }
 nonisolated(unsafe) var standardError = StandardError()

@@ -119,11 +119,23 @@ import ODE
         }
     }
 
-    /// SS constant infusion (AMT = 0, RATE > 0, II = 0): A = R/k, and the infusion goes on; F does not apply.
+    /// SS constant infusion (AMT = 0, RATE > 0, II = 0): A = R/k at the record, F does not apply, and the
+    /// infusion "terminates at the event time of the SS dose record" (nmhelp "SS DOSE EVENT RECORD"), so
+    /// after it A(t) = (R/k)·e^(−k·t).
     @Test func constantInfusion() throws {
         let a = try states("pk1cmt", EventRecord(time: 0, event: .dose, amount: 0, rate: 7, steadyState: .reset),
                            ["CL": cl, "V": v, "F1": 0.5], state: 0)
-        for (i, t) in times.enumerated() { #expect(relativeError(a[i], 7 / k) < 1e-9, "t = \(t)") }
+        for (i, t) in times.enumerated() { #expect(relativeError(a[i], 7 / k * exp(-k * t)) < 1e-9, "t = \(t)") }
+    }
+
+    /// The same record with RATE = −1 takes the rate from R1 (the help's table allows "0,>0,-1"); a data set
+    /// with it is valid and gives the same closed form.
+    @Test func constantInfusionWithModeledRate() throws {
+        let record = EventRecord(time: 0, event: .dose, amount: 0, rate: EventRecord.modeledRate, steadyState: .reset)
+        let engine = DosingEngine(model: tightModel("pk1cmt"))
+        #expect(engine.validate(records: [record], parameters: ["CL": cl, "V": v, "R1": 7]).isEmpty)
+        let a = try states("pk1cmt", record, ["CL": cl, "V": v, "R1": 7], state: 0)
+        for (i, t) in times.enumerated() { #expect(relativeError(a[i], 7 / k * exp(-k * t)) < 1e-9, "t = \(t)") }
     }
 
     /// Endogenous steady state (AMT = 0, RATE = 0, II = 0, SS = 1): the model's own equilibrium, here

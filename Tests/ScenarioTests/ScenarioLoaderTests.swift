@@ -107,7 +107,7 @@ struct ScenarioLoaderTests {
         let problem = single(replacing: "    times_per_week: 2", with: "    every: 1e-9 h", line: 10,
                              key: "regimens[0].every")
         #expect(problem?.message.contains("6.72e+11 doses") == true)
-        #expect(problem?.allowed?.contains("\(Reader.maximumDosesPerRegimen)") == true)
+        #expect(problem?.allowed?.contains("\(Reader.maximumDoses)") == true)
     }
 
     @Test func additionalDosesBeyondTheBoundAreRejected() {
