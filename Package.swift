@@ -4,8 +4,10 @@ import PackageDescription
 // Module graph (one-way):
 //   CLAPACK (system LAPACK/BLAS) ← ODE ← Dosing ← HPG ← Scenario ← hpgsim (CLI)
 //   CLAPACK ← Fitting ← Scenario (the joint calibration), hpgsim
+//   CLAPACK ← Population ← Scenario (the population block), Trial ← hpgsim
 // ODE knows nothing of pharmacology; Dosing knows NONMEM event semantics and linear PK models;
 // HPG is the physiological model and drug library; Scenario parses and validates YAML scenario files.
+// Population is random streams and sampling statistics (no pharmacology); Trial runs virtual men through scenarios.
 // Fitting is general nonlinear least squares (Levenberg–Marquardt, uncertainty from the SVD of J), no pharmacology.
 let package = Package(
     name: "hpgsim",
@@ -32,6 +34,7 @@ let package = Package(
         .target(name: "HPG", dependencies: ["ODE", "Dosing"]),
         .target(name: "Scenario", dependencies: ["HPG", "Dosing", "Fitting", "Yams"]),
         .target(name: "Fitting", dependencies: ["CLAPACK"]),
+        .target(name: "Population", dependencies: ["CLAPACK"]),
         .executableTarget(name: "hpgsim", dependencies: [
             "ODE", "ODEProblems", "Dosing", "HPG", "Scenario", "Fitting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -41,5 +44,6 @@ let package = Package(
         .testTarget(name: "HPGTests", dependencies: ["HPG", "Dosing", "ODE"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "HPG", "Dosing"]),
         .testTarget(name: "FittingTests", dependencies: ["Fitting"]),
+        .testTarget(name: "PopulationTests", dependencies: ["Population"]),
     ]
 )
