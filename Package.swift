@@ -32,11 +32,12 @@ let package = Package(
         .target(name: "ODEProblems", dependencies: ["ODE"]),
         .target(name: "Dosing", dependencies: ["ODE"]),
         .target(name: "HPG", dependencies: ["ODE", "Dosing"]),
-        .target(name: "Scenario", dependencies: ["HPG", "Dosing", "Fitting", "Yams"]),
+        .target(name: "Scenario", dependencies: ["HPG", "Dosing", "Fitting", "Population", "Yams"]),
         .target(name: "Fitting", dependencies: ["CLAPACK"]),
         .target(name: "Population", dependencies: ["CLAPACK"]),
+        .target(name: "Trial", dependencies: ["Scenario", "HPG", "Population"]),
         .executableTarget(name: "hpgsim", dependencies: [
-            "ODE", "ODEProblems", "Dosing", "HPG", "Scenario", "Fitting",
+            "ODE", "ODEProblems", "Dosing", "HPG", "Scenario", "Fitting", "Population", "Trial",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ODETests", dependencies: ["ODE", "ODEProblems"]),
@@ -45,5 +46,6 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "HPG", "Dosing"]),
         .testTarget(name: "FittingTests", dependencies: ["Fitting"]),
         .testTarget(name: "PopulationTests", dependencies: ["Population"]),
+        .testTarget(name: "TrialTests", dependencies: ["Trial", "Scenario", "Population"]),
     ]
 )

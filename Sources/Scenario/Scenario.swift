@@ -13,6 +13,8 @@ public struct Scenario: Sendable {
     public var reported: Reported?
     /// Directional checks (`Expectation.swift`): one block per window, in file order.
     public var expect: [Expectations] = []
+    /// Virtual men for `hpgsim population` (`PopulationSpec`); nil: the one man of `patient`.
+    public var population: PopulationSpec? = nil
 
     /// Output times in hours: 0, Δ, 2Δ, … up to the end of the simulation (included when it falls on the grid).
     public var outputTimes: [Double] {
