@@ -18,12 +18,13 @@ public struct Proportion: Sendable, Equatable {
 
     public var estimate: Double { trials == 0 ? .nan : Double(successes) / Double(trials) }
 
-    public func wilson(z: Double = Proportion.z95) -> ClosedRange<Double> {
-        guard trials > 0 else { return Double.nan...Double.nan }
+    /// The interval; NaN bounds with no trials.
+    public func wilson(z: Double = Proportion.z95) -> (low: Double, high: Double) {
+        guard trials > 0 else { return (.nan, .nan) }
         let n = Double(trials), p = estimate, z2 = z * z
         let center = (p + z2 / (2 * n)) / (1 + z2 / n)
         let half = z / (1 + z2 / n) * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
-        return max(0, center - half)...min(1, center + half)
+        return (max(0, center - half), min(1, center + half))
     }
 }
 
@@ -47,11 +48,12 @@ public struct PairedProportions: Sendable, Equatable {
     /// p̂(first) − p̂(second).
     public var difference: Double { pairs == 0 ? .nan : Double(onlyFirst - onlySecond) / Double(pairs) }
 
-    public func differenceInterval(z: Double = Proportion.z95) -> ClosedRange<Double> {
-        guard pairs > 0 else { return Double.nan...Double.nan }
+    /// The interval; NaN bounds with no pairs.
+    public func differenceInterval(z: Double = Proportion.z95) -> (low: Double, high: Double) {
+        guard pairs > 0 else { return (.nan, .nan) }
         let n = Double(pairs), b = Double(onlyFirst), c = Double(onlySecond)
         let se = max(0, (b + c) - (b - c) * (b - c) / n).squareRoot() / n
-        return max(-1, difference - z * se)...min(1, difference + z * se)
+        return (max(-1, difference - z * se), min(1, difference + z * se))
     }
 
     /// Two-sided exact McNemar p-value: min(1, 2·P(X ≤ min(b, c))), X ~ Binomial(b + c, ½); 1 with no

@@ -7,6 +7,7 @@ extension Reader {
     static let populationKeys = ["covariates", "variability", "correlations", "patients", "response"]
 
     func populationBlock(_ field: Field, file: String, simulationEnd: Double?) -> PopulationSpec? {
+        let problemsBefore = log.problems.count
         guard let object = field.object(keys: Self.populationKeys) else { return nil }
         var components: [CorrelatedSampler.Component] = []
         var covariates: [String] = []
@@ -44,7 +45,7 @@ extension Reader {
         if object["correlations"] != nil && correlation == nil { ok = false }
         let response = object["response"].flatMap { responseWindow($0, simulationEnd: simulationEnd) }
         if object["response"] != nil && response == nil { ok = false }
-        guard ok else { return nil }
+        guard ok, log.problems.count == problemsBefore else { return nil }
         if components.isEmpty && patients == nil {
             field.problem("describes no variability.", allowed: "covariates, variability or patients")
             return nil

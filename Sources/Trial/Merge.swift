@@ -205,7 +205,7 @@ public enum PopulationMerge {
                 for (g, group) in Subgroup.all.enumerated() {
                     let p = tables.counts[s][t][g], ci = p.wilson()
                     text += [name, target.column, TrajectoryCSV.field(group.name), String(p.trials), String(p.successes),
-                             cell(p.estimate), cell(ci.lowerBound), cell(ci.upperBound)].joined(separator: ",") + line
+                             cell(p.estimate), cell(ci.low), cell(ci.high)].joined(separator: ",") + line
                 }
             }
         }
@@ -220,7 +220,7 @@ public enum PopulationMerge {
                 let p = tables.paired[pair]![t], ci = p.differenceInterval()
                 text += [tables.scenarios[pair[0]], tables.scenarios[pair[1]], target.column, String(p.pairs),
                          String(p.both), String(p.onlyFirst), String(p.onlySecond), String(p.neither),
-                         cell(p.difference), cell(ci.lowerBound), cell(ci.upperBound), cell(p.mcNemarExactP)]
+                         cell(p.difference), cell(ci.low), cell(ci.high), cell(p.mcNemarExactP)]
                     .joined(separator: ",") + line
             }
         }

@@ -135,7 +135,7 @@ enum PopulationSummary {
                 let p = tables.counts[s][t][0], ci = p.wilson()
                 lines.append("| \(name) | \(target.description) | \(p.successes)/\(p.trials) "
                              + "(\(formatNumber(100 * p.estimate, significantDigits: 3)) %) | "
-                             + "\(formatNumber(100 * ci.lowerBound, significantDigits: 3))–\(formatNumber(100 * ci.upperBound, significantDigits: 3)) % |")
+                             + "\(formatNumber(100 * ci.low, significantDigits: 3))–\(formatNumber(100 * ci.high, significantDigits: 3)) % |")
             }
         }
         return lines.joined(separator: "\n")

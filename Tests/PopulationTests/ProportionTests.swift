@@ -7,8 +7,8 @@ import Testing
                       (1, 29, 0.0061, 0.1718), (29, 29, 0.8830, 1.0)])
     func wilsonMatchesNewcombe(x: Int, n: Int, low: Double, high: Double) {
         let interval = Proportion(successes: x, trials: n).wilson()
-        #expect(abs(interval.lowerBound - low) < 5e-5)
-        #expect(abs(interval.upperBound - high) < 5e-5)
+        #expect(abs(interval.low - low) < 5e-5)
+        #expect(abs(interval.high - high) < 5e-5)
     }
 
     /// Agresti, Categorical Data Analysis (3rd ed.), §11.1.1: approval of the Prime Minister in two surveys of
@@ -18,8 +18,8 @@ import Testing
         let table = PairedProportions(both: 794, onlyFirst: 150, onlySecond: 86, neither: 570)
         #expect(abs(table.difference - 0.04) < 1e-12)
         let interval = table.differenceInterval()
-        #expect(abs(interval.lowerBound - 0.021) < 5e-4)
-        #expect(abs(interval.upperBound - 0.059) < 5e-4)
+        #expect(abs(interval.low - 0.021) < 5e-4)
+        #expect(abs(interval.high - 0.059) < 5e-4)
         // Exact p for z² = 17.4 (1 df) is of the order of the χ² tail 3e-5; the exact binomial one is close.
         #expect(table.mcNemarExactP < 1e-4 && table.mcNemarExactP > 1e-6)
     }
