@@ -50,14 +50,17 @@ public struct PopulationPlan: Sendable {
     let doses: [DrugDose]
     let model: HPGModel
     let method: Method
+    /// The integration's relative tolerance (`HPG.simulate`).
+    public let relativeTolerance: Double
     let simulationTimes: [Double]
 
     /// Observables kept when `output.observables` does not choose: those the responder targets use.
     public static let defaultObservables = ["testosterone", "estradiol", "T_E2_ratio", "LH", "FSH", "SHBG",
                                             "sperm_concentration"]
 
-    public init(_ scenario: Scenario) throws(HPGError) {
+    public init(_ scenario: Scenario, relativeTolerance: Double = HPGModel.relativeTolerance) throws(HPGError) {
         self.scenario = scenario
+        self.relativeTolerance = relativeTolerance
         let model = HPGModel(drugs: try DrugRegistry.drugs(named: scenario.regimens.map(\.drug)))
         self.model = model
         doses = scenario.doses()
@@ -132,7 +135,8 @@ public struct PopulationPlan: Sendable {
     }
 
     public func simulate(_ man: VirtualMan) throws(HPGError) -> Outcome {
-        let result = try HPG.simulate(patient: patient(for: man), doses: doses, outputTimes: simulationTimes, method: method)
+        let result = try HPG.simulate(patient: patient(for: man), doses: doses, outputTimes: simulationTimes, method: method,
+                                      relativeTolerance: relativeTolerance)
         let row = Dictionary(uniqueKeysWithValues: simulationTimes.enumerated().map { ($1, $0) })
         let specs = result.observables
         let index = { (name: String) in specs.firstIndex { $0.name == name }! }

@@ -20,7 +20,9 @@ public struct PopulationRun: Sendable {
 
     /// Checks that the scenarios describe one population (the first block; the others equal or absent) and
     /// that `men` fits a patients file.
-    public init(scenarios: [Scenario], seed: UInt64, men: Int?) throws {
+    /// `relativeTolerance`: the integration's (`HPG.simulate`); part of the run's identity.
+    public init(scenarios: [Scenario], seed: UInt64, men: Int?,
+                relativeTolerance: Double = HPGModel.relativeTolerance) throws {
         guard let population = scenarios.compactMap(\.population).first else {
             throw TrialError.noPopulation("none of the scenarios has a population block (scenarios/README.md, \"population\").")
         }
@@ -43,17 +45,19 @@ public struct PopulationRun: Sendable {
         case (nil, nil): throw TrialError.noPopulation("--n is needed: the population's covariates are sampled.")
         }
         guard count > 0 else { throw TrialError.noPopulation("--n must be at least 1.") }
-        plans = try scenarios.map { scenario throws in try PopulationPlan(scenario) }
+        plans = try scenarios.map { scenario throws in try PopulationPlan(scenario, relativeTolerance: relativeTolerance) }
         self.population = population
         self.seed = seed
         self.men = count
         var inputs = scenarios.map { FileManager.default.contents(atPath: $0.file) ?? Data($0.file.utf8) }
         if let file = population.patients?.file { inputs.append(FileManager.default.contents(atPath: file) ?? Data()) }
+        inputs.append(Data(String(relativeTolerance.bitPattern).utf8))
         fingerprint = ShardManifest.fnv1a(inputs)
     }
 
     public func manifest(shard: Int, of shards: Int) -> ShardManifest {
         ShardManifest(fingerprint: fingerprint, seed: seed, men: men, shard: shard, shards: shards,
+                      relativeTolerance: plans[0].relativeTolerance,
                       scenarios: plans.map { plan in
                           .init(name: plan.scenario.name, columns: plan.observables.map(\.column),
                                 timesDays: plan.times.map { $0 / 24 })
@@ -75,8 +79,10 @@ public struct PopulationRun: Sendable {
             record[0] = 1
             record[1] = line
             let row = population.patients.map { " (patients file line \($0.rows[index].line): \"\($0.rows[index].text)\")" } ?? ""
+            // One line per man in excluded.txt: line breaks and tabs of a message become spaces.
+            let text = (reason + row).map { $0.isNewline || $0 == "\t" ? " " : String($0) }.joined()
             return ManResult(record: record, trajectory: [Double](repeating: .nan, count: manifest.trajectoryLength),
-                             excluded: reason + row)
+                             excluded: text)
         }
         let man: VirtualMan
         do { man = try population.man(index, seed: seed) } catch { return leftOut("covariates: \(error)") }

@@ -24,6 +24,8 @@ public struct ShardManifest: Codable, Sendable, Equatable {
     public var men: Int
     public var shard: Int
     public var shards: Int
+    /// The integration's relative tolerance.
+    public var relativeTolerance: Double
     public var scenarios: [ScenarioLayout]
     /// Parameters with a between-subject factor.
     public var factors: [String]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HPG
 import Population
 import Scenario
 import Trial
@@ -45,7 +46,13 @@ struct PopulationCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Output folder (created if needed).", valueName: "dir"))
     var output: String
 
+    @Option(help: ArgumentHelp("""
+        Relative tolerance of the integration (default \(formatNumber(HPGModel.relativeTolerance)), the model's;         the absolute tolerance is \(formatNumber(HPGModel.absoluteToRelativeTolerance)) times it).         Benchmarks/README.md shows what a looser one changes.
+        """, valueName: "R"))
+    var rtol: Double = HPGModel.relativeTolerance
+
     func validate() throws {
+        guard rtol > 0 && rtol < 0.1 else { throw ValidationError("--rtol must be between 0 and 0.1, e.g. 1e-6.") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
         if let men, men < 1 { throw ValidationError("--n must be at least 1.") }
         if shard != nil && parsedShard == nil {
@@ -69,7 +76,7 @@ struct PopulationCommand: ParsableCommand {
         try OutputFolder.check(output)
         let progress = ProgressBar(label: "men")
         do {
-            let run = try PopulationRun(scenarios: loaded, seed: seed, men: men)
+            let run = try PopulationRun(scenarios: loaded, seed: seed, men: men, relativeTolerance: rtol)
             if let (k, count) = parsedShard {
                 let manifest = try run.runShard(k, of: count, threads: threads, into: output, progress: progress.update)
                 progress.finish()
