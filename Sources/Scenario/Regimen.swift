@@ -77,8 +77,9 @@ public struct Regimen: Sendable, Equatable {
         guard first < stop else { return nil }
         // Doses k = 0 … n−1 with first + k·interval < stop, n = ⌈(stop − first)/interval⌉. The slack keeps a
         // dose that lands on `stop` only through rounding (0.3/0.1 = 2.9999999999999996) out, as documented.
-        let count = Int(((stop - first) / interval * (1 - 1e-12) - 1e-9).rounded(.up))
-        return (first, interval, max(count, 1) - 1)
+        let count = max(Int(((stop - first) / interval * (1 - 1e-12) - 1e-9).rounded(.up)), 1)
+        // A single dose has no interval: NONMEM requires II = 0 when ADDL = 0.
+        return (first, count > 1 ? interval : 0, count - 1)
     }
 }
 

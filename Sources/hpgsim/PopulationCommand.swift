@@ -31,7 +31,7 @@ struct PopulationCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Scenario files (.yaml); the first population block describes the men.", valueName: "scenario"))
     var scenarios: [String] = []
 
-    @Option(name: .customLong("n"), help: ArgumentHelp("Number of men (default with a patients file: all its rows).", valueName: "N"))
+    @Option(name: .customLong("n"), help: ArgumentHelp("Number of men (with a patients file: its first N rows; default all).", valueName: "N"))
     var men: Int?
 
     @Option(help: ArgumentHelp("Seed of the random streams (0 to 2^64 − 1).", valueName: "S"))

@@ -104,4 +104,15 @@ struct PopulationBlockTests {
             #expect(error.problems.first?.message.contains("Did you mean \"testosterone_ng_per_dL\"?") == true)
         }
     }
+
+    /// The table's lab CVs are the log-normal reading of a 95 % reference interval [lo, hi]: with median √(lo·hi)
+    /// and ω² = ln(1 + CV²), the 2.5 % and 97.5 % quantiles median·exp(∓1.959964·ω) give back lo and hi
+    /// (Qin 2015: testosterone 12.6–37.0 nmol/L, LH 2.2–11.6 IU/L).
+    @Test(arguments: [("testosterone", 12.6, 37.0), ("LH", 2.2, 11.6), ("SHBG", 18.2, 95.1)])
+    func publishedCVsReproduceTheirReferenceIntervals(name: String, low: Double, high: Double) throws {
+        let cv = try #require(PublishedVariability.named(name)).cv
+        let omega = log1p(cv * cv).squareRoot(), median = (low * high).squareRoot()
+        #expect(abs(median * exp(-1.959963984540054 * omega) - low) < 1e-9 * low)
+        #expect(abs(median * exp(1.959963984540054 * omega) - high) < 1e-9 * high)
+    }
 }
