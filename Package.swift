@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "hpgsim", targets: ["hpgsim"]),
         .library(name: "ODE", targets: ["ODE"]),
         .library(name: "ODEProblems", targets: ["ODEProblems"]),
+        .library(name: "Trial", targets: ["Trial"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

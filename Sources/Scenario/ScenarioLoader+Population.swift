@@ -109,9 +109,17 @@ extension Reader {
                              allowed: "source: \"<citation>\", or cv: published (the table `hpgsim parameters` prints)")
             return nil
         }
-        let low: Double? = object["min"] == nil ? -Double.infinity : value("min")
-        let high: Double? = object["max"] == nil ? Double.infinity : value("max")
+        // Every covariate is positive; an age stays within the ages the model covers.
+        let limits = name == "age" ? Reader.ages : Double.leastNonzeroMagnitude...Double.infinity
+        let low: Double? = object["min"] == nil ? limits.lowerBound : value("min")
+        let high: Double? = object["max"] == nil ? limits.upperBound : value("max")
         guard let center, let spread, let low, let high else { return nil }
+        for (key, bound) in [("min", low), ("max", high)] where !limits.contains(bound) {
+            object[key]!.problem("lies outside the values the model covers.",
+                                 allowed: name == "age" ? "an age from \(formatNumber(Reader.ages.lowerBound)) to "
+                                     + "\(formatNumber(Reader.ages.upperBound)) years" : "a value above zero")
+            return nil
+        }
         guard low < high else {
             object["max"]!.problem("is not above min.", allowed: "a max greater than min")
             return nil

@@ -72,6 +72,16 @@ struct PopulationBlockTests {
         #expect(found.first?.key == "population.covariates.bmi")
     }
 
+    /// A sampled age stays within the ages `patient.age` allows (18–100 years): a lower bound of 10 years is refused.
+    @Test func ageBoundsStayWithinTheModelsAges() {
+        let found = problems("""
+              covariates:
+                age: {distribution: normal, mean: 40 years, sd: 10 years, min: 10 years, source: test}
+            """)
+        #expect(found.count == 1)
+        #expect(found.first?.key == "population.covariates.age.min")
+    }
+
     /// A sampled lab with `cv: published` has, over N men, log-mean ln(median) (SE ω/√N) and log-SD ω
     /// (SE of the variance ω²√(2/N)), ω² = ln(1 + CV²) with the table's CV; tolerances 4.5 SE. The bounds
     /// (100–1000 ng/dL around 300 with ω ≈ 0.27) cut less than 1e-4 of the law, far inside the tolerance.
