@@ -4,8 +4,10 @@ import PackageDescription
 // Module graph (one-way):
 //   CLAPACK (system LAPACK/BLAS) ← ODE ← Dosing ← HPG ← Scenario ← hpgsim (CLI)
 //   CLAPACK ← Fitting ← Scenario (the joint calibration), hpgsim
+//   CLAPACK ← Population ← Scenario (the population block), Trial ← hpgsim
 // ODE knows nothing of pharmacology; Dosing knows NONMEM event semantics and linear PK models;
 // HPG is the physiological model and drug library; Scenario parses and validates YAML scenario files.
+// Population is random streams and sampling statistics (no pharmacology); Trial runs virtual men through scenarios.
 // Fitting is general nonlinear least squares (Levenberg–Marquardt, uncertainty from the SVD of J), no pharmacology.
 let package = Package(
     name: "hpgsim",
@@ -14,6 +16,7 @@ let package = Package(
         .executable(name: "hpgsim", targets: ["hpgsim"]),
         .library(name: "ODE", targets: ["ODE"]),
         .library(name: "ODEProblems", targets: ["ODEProblems"]),
+        .library(name: "Trial", targets: ["Trial"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,10 +33,12 @@ let package = Package(
         .target(name: "ODEProblems", dependencies: ["ODE"]),
         .target(name: "Dosing", dependencies: ["ODE"]),
         .target(name: "HPG", dependencies: ["ODE", "Dosing"]),
-        .target(name: "Scenario", dependencies: ["HPG", "Dosing", "Fitting", "Yams"]),
+        .target(name: "Scenario", dependencies: ["HPG", "Dosing", "Fitting", "Population", "Yams"]),
         .target(name: "Fitting", dependencies: ["CLAPACK"]),
+        .target(name: "Population", dependencies: ["CLAPACK"]),
+        .target(name: "Trial", dependencies: ["Scenario", "HPG", "Population"]),
         .executableTarget(name: "hpgsim", dependencies: [
-            "ODE", "ODEProblems", "Dosing", "HPG", "Scenario", "Fitting",
+            "ODE", "ODEProblems", "Dosing", "HPG", "Scenario", "Fitting", "Population", "Trial",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ODETests", dependencies: ["ODE", "ODEProblems"]),
@@ -43,5 +48,7 @@ let package = Package(
         .testTarget(name: "FittingTests", dependencies: ["Fitting"]),
         // Runs the built hpgsim on good and bad input: exit status, messages, files left behind.
         .testTarget(name: "CLITests", dependencies: ["hpgsim"]),
+        .testTarget(name: "PopulationTests", dependencies: ["Population"]),
+        .testTarget(name: "TrialTests", dependencies: ["Trial", "Scenario", "Population"]),
     ]
 )

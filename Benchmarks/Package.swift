@@ -6,6 +6,7 @@ import PackageDescription
 //
 //     swift package benchmark                       # all benchmarks (release build)
 //     swift package benchmark --filter 'robertson'  # one problem
+//     swift package benchmark --target PopulationBenchmarks   # virtual men through a scenario
 //
 // The peer comparison (CVODE, scipy) lives in peers/ and is driven by peers/compare.py.
 let package = Package(
@@ -24,6 +25,15 @@ let package = Package(
                 .product(name: "ODEProblems", package: "hpgsim"),
             ],
             path: "Benchmarks/SolverBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "PopulationBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Trial", package: "hpgsim"),
+            ],
+            path: "Benchmarks/PopulationBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

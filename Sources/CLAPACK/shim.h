@@ -1,5 +1,6 @@
 // Fortran LAPACK entry points used by hpgsim (Debian liblapack-dev, reference or OpenBLAS).
-// ODE/DenseLU.swift calls the LU routines; Fitting calls dgels (damped steps) and dgesvd (uncertainty).
+// ODE/DenseLU.swift calls the LU routines; Fitting calls dgels (damped steps) and dgesvd (uncertainty);
+// Population calls dpotrf (the covariance of between-subject variability).
 #ifndef HPGSIM_CLAPACK_SHIM_H
 #define HPGSIM_CLAPACK_SHIM_H
 
@@ -27,5 +28,10 @@ void dgels_(const char *trans, const int *m, const int *n, const int *nrhs, doub
 void dgesvd_(const char *jobu, const char *jobvt, const int *m, const int *n, double *a, const int *lda,
              double *s, double *u, const int *ldu, double *vt, const int *ldvt, double *work,
              const int *lwork, int *info);
+
+/// Cholesky factorisation A = L·Lᵀ (uplo = "L") of a symmetric positive-definite N×N matrix (column-major);
+/// the lower triangle of A is overwritten with L. info = k > 0: the leading k×k minor is not positive definite.
+/// Population/Cholesky.swift calls it.
+void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *info);
 
 #endif

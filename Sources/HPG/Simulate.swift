@@ -55,13 +55,17 @@ public struct Trajectory: Sendable {
 /// The baseline is the patient's steady state (solved, not a warm-up run); the integration starts there at
 /// t = 0 h. Output at `outputTimes` (hours); at a dose time the value after the dose is reported.
 /// `maxSteps` replaces the solver's step budget before the steps each dose adds (`DosingEngine.stepsPerDose`).
+/// `relativeTolerance` replaces the model's (`HPGModel.relativeTolerance`); the absolute tolerance scales with it.
 public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
-                     method: Method = HPGModel.defaultMethod, maxSteps: Int? = nil) throws(HPGError) -> Trajectory {
+                     method: Method = HPGModel.defaultMethod, maxSteps: Int? = nil,
+                     relativeTolerance: Double = HPGModel.relativeTolerance) throws(HPGError) -> Trajectory {
     let drugs = try DrugRegistry.drugs(named: doses.map(\.drug))
     let model = HPGModel(drugs: drugs)
     let (baseline, parameters) = try patient.baseline(model)
     var dosingModel = model.dosingModel(baseline: baseline, method: method)
     if let maxSteps { dosingModel.solverOptions.maxSteps = maxSteps }
+    dosingModel.solverOptions.relativeTolerance = relativeTolerance
+    dosingModel.solverOptions.absoluteTolerance = [relativeTolerance * HPGModel.absoluteToRelativeTolerance]
     var records: [EventRecord] = []
     for dose in doses {
         let k = drugs.firstIndex { $0.name == dose.drug }!
@@ -116,6 +120,10 @@ extension HPGModel {
     /// (`simulation.method`, `--method`).
     public static let defaultMethod: Method = .vern7
 
+    /// The integration's relative tolerance, and its absolute tolerance as a multiple of it (1e-7 and 1e-9).
+    public static let relativeTolerance = 1e-7
+    public static let absoluteToRelativeTolerance = 1e-2
+
     /// 1-based dosing-engine compartment number of drug k's first compartment.
     func firstCompartment(ofDrug k: Int) -> Int {
         1 + drugs[..<k].reduce(0) { $0 + $1.pk.structure.compartments.count }
@@ -146,6 +154,7 @@ extension HPGModel {
                 _ = values.update(fromContentsOf: model.observe(y, Array(p.prefix(parameterCount))))
             },
             method: method,
-            solverOptions: SolverOptions(relativeTolerance: 1e-7, absoluteTolerance: 1e-9))
+            solverOptions: SolverOptions(relativeTolerance: Self.relativeTolerance,
+                                         absoluteTolerance: Self.relativeTolerance * Self.absoluteToRelativeTolerance))
     }
 }

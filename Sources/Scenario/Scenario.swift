@@ -16,6 +16,8 @@ public struct Scenario: Sendable {
     /// Where each key's value is written (key path as in messages, e.g. `patient.baseline.testosterone`,
     /// `regimens[1].dose` → line, column), so checks made when simulating can point at the line.
     public var keyMarks: [String: SourceMark] = [:]
+    /// Virtual men for `hpgsim population` (`PopulationSpec`); nil: the one man of `patient`.
+    public var population: PopulationSpec? = nil
 
     /// Output times in hours: 0, Δ, 2Δ, … up to the end of the simulation (included when it falls on the grid).
     public var outputTimes: [Double] {

@@ -81,7 +81,7 @@ public struct ScenarioLoader: Sendable {
         }
     }
 
-    static let topLevelHelp = "the keys title, patient, regimens, simulation, output, reported, expect"
+    static let topLevelHelp = "the keys title, patient, regimens, simulation, output, reported, expect, population"
 
     /// Where to point: the mark of the construct being read when libyaml has one (the `[` or `{` left open,
     /// the mapping a duplicate key is in), else where reading failed.
@@ -120,7 +120,8 @@ struct Reader {
     let log: ProblemLog
 
     func scenario(_ root: Field, file: String) -> Scenario? {
-        guard let top = root.object(keys: ["title", "patient", "regimens", "simulation", "output", "reported", "expect"])
+        guard let top = root.object(keys: ["title", "patient", "regimens", "simulation", "output", "reported", "expect",
+                                           "population"])
         else { return nil }
         let title = top["title"]?.text() ?? ""
         let patient = top.required("patient", allowed: "a mapping with profile and optionally age, bmi, baseline, overrides")
@@ -133,10 +134,12 @@ struct Reader {
         let output = top["output"].map { outputSpec($0, drugs: drugs) } ?? OutputSpec(observables: [], units: .conventional)
         let reported = top["reported"].flatMap { reportedBlock($0, simulationEnd: simulation?.duration) }
         let expect = top["expect"].map { expectBlocks($0, file: file, drugs: drugs, simulationEnd: simulation?.duration) } ?? []
+        let population = top["population"].flatMap { populationBlock($0, file: file, simulationEnd: simulation?.duration) }
         guard let patient, let simulation, let regimens, let output else { return nil }
         let name = file == "-" ? "stdin" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         return Scenario(name: name, file: file, title: title, patient: patient, regimens: regimens,
-                        simulation: simulation, output: output, reported: reported, expect: expect)
+                        simulation: simulation, output: output, reported: reported, expect: expect,
+                        population: population)
     }
 
     // MARK: lab values

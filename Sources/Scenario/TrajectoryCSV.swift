@@ -39,7 +39,7 @@ public struct TrajectoryCSV: Sendable {
     }
 
     /// Quotes a field when RFC 4180 requires it.
-    static func field(_ text: String) -> String {
+    public static func field(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
