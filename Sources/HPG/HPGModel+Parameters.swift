@@ -8,8 +8,8 @@ import Foundation
 /// fitted jointly to the training studies (`hpgsim calibrate`, `Calibrated.swift`, notebooks-md/calibration.md).
 public enum Parameter: Int, CaseIterable, Sendable {
     case keGnRHDrive, gnrhDriveCapacity
-    case e2FeedbackReference, tFeedbackReference
-    case e2HypothalamicExponent, e2PituitaryExponent, tHypothalamicExponent, tHypothalamicHalf, tPituitaryExponent
+    case e2FeedbackReference, tFeedbackReference, tSetPoint
+    case e2FeedbackHalf, e2HypothalamicExponent, e2PituitaryExponent, tHypothalamicExponent, tHypothalamicHalf, tSetPointElasticity, tPituitaryExponent
     case keGnRHNeuronAvailability, gnrhNeuronDesensitisationGain, gnrhNeuronDesensitisationHalf
     case keGonadotrophReserve, gonadotrophReserveExponent, gonadotropinCeiling, inhibinFSHExponent
     case lhSecretion, keLH, fshSecretion, keFSH
@@ -32,6 +32,9 @@ public enum Parameter: Int, CaseIterable, Sendable {
             ReferenceMan.estradiol_pg_per_mL, "reference man E2: 40 µg/d ÷ 1600 L/d (de Ronde & de Jong 2011; mdwiki)")
         case .tFeedbackReference: return ParameterSpec("T_feedback_reference_ng_per_dL", "ng/dL",
             ReferenceMan.testosterone_ng_per_dL, "reference man T: Travison TG et al. JCEM 2017;102:1161 median")
+        case .e2FeedbackHalf: return ParameterSpec("E2_feedback_E50_pg_per_mL", "pg/mL",
+            Calibrated.values["E2_feedback_E50_pg_per_mL"]!,
+            "calibrated (training set): E2 at which the estrogen-receptor feedback is half-maximal; below it the feedback flattens (an aromatase inhibitor releases a bounded rise), above it the Hill coefficients λE act fully (E2 patch, TRT)")
         case .e2HypothalamicExponent: return ParameterSpec("E2_feedback_hypothalamic_exponent", "1",
             Calibrated.values["E2_feedback_hypothalamic_exponent"]!,
             "calibrated (training set): E2 lowers GnRH pulse frequency (Hayes FJ et al. JCEM 2000; Pitteloud N et al. JCEM 2008)")
@@ -40,10 +43,14 @@ public enum Parameter: Int, CaseIterable, Sendable {
             "calibrated (training set): E2 lowers the gonadotroph response to GnRH; Hayes 2000 GnRH-deficient men on fixed GnRH separate it from the hypothalamic part")
         case .tHypothalamicExponent: return ParameterSpec("T_feedback_hypothalamic_hill", "1", Calibrated.values["T_feedback_hypothalamic_hill"]!,
             "calibrated (training set): Hill coefficient of T's androgen-receptor inhibition of the GnRH drive (T lowers GnRH pulse frequency, Pitteloud N et al. JCEM 2008)")
-        case .tHypothalamicHalf: return ParameterSpec("T_feedback_hypothalamic_T50_ng_per_dL", "ng/dL", Calibrated.values["T_feedback_hypothalamic_T50_ng_per_dL"]!,
-            "calibrated (training set): T at which the androgen-receptor inhibition of the GnRH drive is half-maximal")
-        case .tPituitaryExponent: return ParameterSpec("T_feedback_pituitary_exponent", "1", Calibrated.values["T_feedback_pituitary_exponent"]!,
-            "calibrated (training set): androgen-receptor feedback on the gonadotrophs, besides aromatization (Pitteloud 2008)")
+        case .tHypothalamicHalf: return ParameterSpec("T_feedback_hypothalamic_T50_fold", "1", Calibrated.values["T_feedback_hypothalamic_T50_fold"]!,
+            "calibrated (training set): T at which the androgen-receptor inhibition of the GnRH drive is half-maximal, as a multiple of the reference man's T (531 ng/dL) for a man at the reference set-point")
+        case .tSetPointElasticity: return ParameterSpec("T_feedback_set_point_elasticity", "1", Calibrated.values["T_feedback_set_point_elasticity"]!,
+            "calibrated (training set): how far the androgen-feedback threshold follows the man's own set-point T, T50 ∝ Tset^α (0: one threshold for all men; 1: a threshold at a fixed multiple of his own T)")
+        case .tSetPoint: return ParameterSpec("T_set_point_ng_per_dL", "ng/dL", ReferenceMan.testosterone_ng_per_dL,
+            "individual (solved with the steady state): the man's own drug-free steady-state T, to which his hypothalamic androgen feedback is tuned")
+        case .tPituitaryExponent: return ParameterSpec("T_feedback_pituitary_exponent", "1", 0,
+            "Pitteloud N et al. JCEM 2008;93:784: in GnRH-deficient men on fixed GnRH with aromatase blocked, restoring normal T did not lower LH (T acts on the pituitary through E2), so no direct androgen-receptor term; kept as a parameter for sensitivity analyses")
         case .keGonadotrophReserve: return ParameterSpec("ke_gonadotroph_reserve_per_h", "1/h", Calibrated.values["ke_gonadotroph_reserve_per_h"]!,
             "calibrated (training set): rate at which gonadotroph LH/FSH synthesis follows the GnRH stimulus (self-priming and down-regulation over days to weeks)")
         case .keGnRHNeuronAvailability: return ParameterSpec("ke_GnRH_neuron_availability_per_h", "1/h",
@@ -141,6 +148,12 @@ public enum Parameter: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Parameter names of earlier versions, with how to update a scenario that sets one.
+    public static let retiredNames: [String: String] = [
+        "T_feedback_hypothalamic_T50_ng_per_dL":
+            "the threshold is now T_feedback_hypothalamic_T50_fold, a multiple of 531 ng/dL (the reference man's T) that follows the man's own set-point with T_feedback_set_point_elasticity; to keep one threshold of X ng/dL for every man, set T_feedback_hypothalamic_T50_fold: X/531 and T_feedback_set_point_elasticity: 0",
+    ]
+
     /// The symbol of the parameter in the printed equations (`hpgsim model`).
     public var symbol: String {
         switch self {
@@ -148,10 +161,13 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .gnrhDriveCapacity: return "A_G"
         case .e2FeedbackReference: return "E2ref"
         case .tFeedbackReference: return "Tref"
+        case .tSetPoint: return "Tset"
+        case .e2FeedbackHalf: return "E50"
         case .e2HypothalamicExponent: return "λE,h"
         case .e2PituitaryExponent: return "λE,p"
         case .tHypothalamicExponent: return "nT,h"
-        case .tHypothalamicHalf: return "T50,h"
+        case .tHypothalamicHalf: return "ρT,h"
+        case .tSetPointElasticity: return "αT"
         case .tPituitaryExponent: return "λT,p"
         case .keGonadotrophReserve: return "ke_R"
         case .gonadotrophReserveExponent: return "βR"

@@ -6,9 +6,9 @@ public enum PhysiologicalState: Int, CaseIterable, Sendable {
         switch self {
         case .gnrhDrive: return StateSpec(name: "GnRH_drive", unit: "1",
             description: "hypothalamic GnRH drive (pulse frequency × amplitude), 1 in the reference man; Tornøe 2007 feedback compartment",
-            equation: "dG/dt = ke_GnRH·(A_G·(E2s/E2ref)^(−λE,h)·(1 + (Tref/T50,h)^nT,h)/(1 + (T/T50,h)^nT,h) − G),  E2s = E2/(1 + Σ C_SERM/Ki)")
+            equation: "dG/dt = ke_GnRH·(A_G·H_E(λE,h)·(1 + (Tset/T50)^nT,h)/(1 + (T/T50)^nT,h) − G),  T50 = ρT,h·Tref·(Tset/Tref)^αT,  H_E(λ) = (1 + (E2ref/E50)^λ)/(1 + (E2s/E50)^λ),  E2s = E2/(1 + Σ C_SERM/Ki)")
         case .lh: return StateSpec(name: "LH_IU_per_L", unit: "IU/L", description: "serum LH",
-            equation: "dLH/dt = ks_LH·sat(u) − ke_LH·LH,  u = s·R^βR·(E2s/E2ref)^(−λE,p)·(T/Tref)^(−λT,p),  s = (G + Σ Emax·C^γ/(EC50^γ + C^γ))·Π(1 − Imax·C^δ/(IC50^δ + C^δ)),  sat(u) = u·Cmax/(Cmax − 1 + u)")
+            equation: "dLH/dt = ks_LH·sat(u) − ke_LH·LH,  u = s·R^βR·H_E(λE,p)·(T/Tref)^(−λT,p),  s = (G + Σ Emax·C^γ/(EC50^γ + C^γ))·Π(1 − Imax·C^δ/(IC50^δ + C^δ)),  sat(u) = u·Cmax/(Cmax − 1 + u)")
         case .fsh: return StateSpec(name: "FSH_IU_per_L", unit: "IU/L", description: "serum FSH",
             equation: "dFSH/dt = ks_FSH·sat(u·(X1/X1ref)^(−λI)) − ke_FSH·FSH,  X1ref = Cap·½·k_s/(k_s + ½·k_d)  (inhibin B follows the germ cells)")
         case .itt: return StateSpec(name: "intratesticular_T_nmol_per_L", unit: "nmol/L",

@@ -58,15 +58,23 @@ enum RateLaws {
     static func core<S: ModelScalar>(_ x: CoreInputs<S>, _ p: UnsafeBufferPointer<Double>) -> CoreRates<S> {
         @inline(__always) func v(_ q: Parameter) -> Double { p[q.rawValue] }
 
-        // Feedback on the hypothalamus (GnRH drive) and the pituitary (gonadotroph response): power laws around
-        // the reference levels (Tornøe 2007 H4 = (Te/Te_base)^λ), T through the androgen receptor, E2 seen through
-        // estrogen-receptor antagonists as E2/(1 + Σ C/Ki).
+        // Feedback on the hypothalamus (GnRH drive) and the pituitary (gonadotroph response), 1 at the reference
+        // levels. E2 through the estrogen receptor, seen through antagonists as E2s = E2/(1 + Σ C/Ki), by a
+        // bounded Hill inhibition (1 + (E2ref/E50)^λ)/(1 + (E2s/E50)^λ): as E50 → 0 it is the power law
+        // (E2s/E2ref)^(−λ) (Tornøe 2007 H4 form), while a finite E50 bounds the rise an aromatase inhibitor can
+        // release (E2s ≪ E50) and keeps the full elasticity λ where E2 is high (E2 patch, aromatised TRT).
         let e2Seen = x.estradiol.floored(tiny) / x.estrogenReceptorBlock / v(.e2FeedbackReference)
+        let e2Scale = v(.e2FeedbackReference) / v(.e2FeedbackHalf)
+        func e2Feedback(_ hill: Double) -> S { (1 + pow(e2Scale, hill)) / ((e2Seen * e2Scale).power(hill) + 1) }
         let tSeen = x.testosterone.floored(tiny) / v(.tFeedbackReference)
-        // T at the hypothalamus: a Hill inhibition (1 + (Tref/T50)^n)/(1 + (T/T50)^n), 1 at the reference T, bounded
-        // by 1 + (Tref/T50)^n when T is low (LH stays finite after castration) and steep above T50 (TRT).
-        let tHill = (v(.tFeedbackReference) / v(.tHypothalamicHalf)).power(v(.tHypothalamicExponent))
-        let tRatio = (x.testosterone.floored(0) / v(.tHypothalamicHalf)).power(v(.tHypothalamicExponent))
+        // T at the hypothalamus: a Hill inhibition (1 + (Tset/T50)^n)/(1 + (T/T50)^n), 1 at the man's own set-point
+        // Tset (his drug-free steady-state T), bounded by 1 + (Tset/T50)^n when T is low (LH stays finite after
+        // castration) and steep above T50 (TRT). The threshold T50 = ρ·Tref·(Tset/Tref)^α follows his set-point
+        // with elasticity α: a man with low T has a hypothalamus partly tuned to it.
+        let tSet = v(.tSetPoint), tRef = v(.tFeedbackReference)
+        let tHalf = v(.tHypothalamicHalf) * tRef * pow(tSet / tRef, v(.tSetPointElasticity))
+        let tHill = pow(tSet / tHalf, v(.tHypothalamicExponent))
+        let tRatio = (x.testosterone.floored(0) / tHalf).power(v(.tHypothalamicExponent))
         let tHypothalamic = (1 + tHill) / (1 + tRatio)
         // Slow androgen desensitisation of the GnRH neurons: the fraction still responsive, N, follows
         // 1/(1 + (T/T50,N)^n) over months, with its own half-point T50,N above the feedback's; the drive is scaled
@@ -79,7 +87,7 @@ enum RateLaws {
         let gain = v(.gnrhNeuronDesensitisationGain)
         let referenceAvailability = 1 / (1 + pow(v(.tFeedbackReference) / desensitisationHalf, n))
         let desensitised = (1 + gain * (1 - referenceAvailability)) / ((1 - x.gnrhNeuronAvailability) * gain + 1)
-        let hypothalamic = e2Seen.power(-v(.e2HypothalamicExponent)) * tHypothalamic * desensitised
+        let hypothalamic = e2Feedback(v(.e2HypothalamicExponent)) * tHypothalamic * desensitised
         let gnrh = v(.keGnRHDrive) * (v(.gnrhDriveCapacity) * hypothalamic - x.gnrh)
 
         // Pituitary: GnRH stimulus (+ agonists, × the receptors left by antagonists and desensitisation), gonadotroph reserve R that follows the stimulus slowly (trophic
@@ -90,7 +98,7 @@ enum RateLaws {
         let stimulus = (x.gnrh + x.gnrhAgonism) * x.gnrhReceptorAvailable
         let reserve = v(.keGonadotrophReserve) * (stimulus - x.gonadotrophReserve)
         let pituitary = stimulus * x.gonadotrophReserve.floored(tiny).power(v(.gonadotrophReserveExponent))
-            * e2Seen.power(-v(.e2PituitaryExponent)) * tSeen.power(-v(.tPituitaryExponent))
+            * e2Feedback(v(.e2PituitaryExponent)) * tSeen.power(-v(.tPituitaryExponent))
         let inhibin = x.firstGermStage.floored(tiny) / referenceFirstGermStage(p)
         let ceiling = v(.gonadotropinCeiling)
         func saturated(_ u: S) -> S { u * ceiling / (u + (ceiling - 1)) }

@@ -26,6 +26,8 @@ public enum SteadyState {
             return k
         }
         var p = parameters
+        // The hypothalamic set-point is the man's own steady-state T (`Parameter.tSetPoint`): solved with it.
+        let setPoint = Parameter.tSetPoint.rawValue
         var y = initialGuess ?? referenceGuess(model, constraints: constraints)
         var x = Array(y[0..<n]) + free.map { p[$0] }
 
@@ -33,15 +35,24 @@ public enum SteadyState {
             var yy = y, pp = p
             for i in 0..<n { yy[i] = x[i] }
             for (k, j) in free.enumerated() { pp[j] = x[n + k] }
+            pp[setPoint] = yy[PhysiologicalState.testosterone.rawValue]
             let f = model.derivatives(yy, pp)
             let observed = model.observe(yy, pp)
             // Rows scaled to relative rates (1/h) and relative lab errors, so the norm weighs them alike.
             return (0..<n).map { f[$0] / max(abs(x[$0]), 1e-6) }
                 + constraints.indices.map { (observed[outputs[$0]] - constraints[$0].value) / constraints[$0].value }
         }
-        x = try newton(from: x, positiveCount: n, residual: residual)
+        do {
+            x = try newton(from: x, positiveCount: n, residual: residual)
+        } catch {
+            // Far from this man's steady state (a profile or parameters unlike the reference man's), Newton's
+            // method from the reference guess can stall: walk towards the steady state in pseudo-time first.
+            x = try newton(from: try pseudoTransient(from: x, positiveCount: n, residual: residual),
+                           positiveCount: n, residual: residual)
+        }
         for i in 0..<n { y[i] = x[i] }
         for (k, j) in free.enumerated() { p[j] = x[n + k] }
+        p[setPoint] = y[PhysiologicalState.testosterone.rawValue]
         for (k, c) in constraints.enumerated() where !(p[free[k]] > 0) {
             throw .noPhysiologicalSolution(lab: c.observable, value: c.value, parameter: c.parameter.spec.name,
                                            required: p[free[k]])
@@ -71,14 +82,7 @@ public enum SteadyState {
             guard iteration <= maxIterations else {
                 throw .steadyStateNotConverged(iterations: maxIterations, residual: norm(r), state: x)
             }
-            var jacobian = Matrix(rows: x.count, columns: x.count)
-            for j in 0..<x.count {
-                var xh = x
-                let h = 1e-7 * max(abs(x[j]), 1e-6)
-                xh[j] += h
-                let rh = residual(xh)
-                for i in 0..<x.count { jacobian[i, j] = (rh[i] - r[i]) / h }
-            }
+            let jacobian = forwardDifferenceJacobian(x, r, residual)
             var step = r.map { -$0 }
             do { try DenseLU(factoring: jacobian).solve(&step) } catch {
                 throw .steadyStateNotConverged(iterations: iteration, residual: norm(r), state: x)
@@ -100,6 +104,49 @@ public enum SteadyState {
             if step.indices.allSatisfy({ abs(lambda * step[$0]) <= 1e-13 * max(abs(x[$0]), 1e-9) }) { break }
         }
         return x
+    }
+
+    /// Pseudo-transient continuation (Kelley CT, Keyes DE. SIAM J Numer Anal 1998;35:508): implicit Euler steps
+    /// in pseudo-time on the state rows, dx/dt = F(x), whose step τ grows by switched evolution relaxation,
+    /// τ ← τ·‖r_old‖/‖r_new‖, so that the iteration becomes Newton's method as the residual vanishes. The
+    /// lab-constraint rows stay algebraic. State row i of the residual is F_i/|x_i|, so its pseudo-time term is
+    /// δ_i/(τ·|x_i|) and each step solves (J − D/τ)·δ = −r, D = diag(1/|x_i|) on the states, 0 on the labs.
+    /// States may fall by at most 90 % per step (they must stay positive). Returns once ‖r‖∞ ≤ 1e-6, for
+    /// Newton's method to finish.
+    static func pseudoTransient(from start: [Double], positiveCount n: Int,
+                                residual: ([Double]) -> [Double]) throws(HPGError) -> [Double] {
+        func norm(_ r: [Double]) -> Double { r.reduce(0) { max($0, abs($1)) } }
+        var x = start
+        var r = residual(x)
+        var tau = 1.0   // h: the fastest physiological rates are of order 1/h
+        for _ in 0..<maxPseudoTimeSteps {
+            if norm(r) <= 1e-6 { return x }
+            var matrix = forwardDifferenceJacobian(x, r, residual)
+            for i in 0..<n { matrix[i, i] -= 1 / (tau * max(abs(x[i]), 1e-6)) }
+            var step = r.map { -$0 }
+            do { try DenseLU(factoring: matrix).solve(&step) } catch { break }
+            var lambda = 1.0
+            for i in 0..<n where step[i] < 0 { lambda = min(lambda, 0.9 * x[i] / -step[i]) }
+            for i in x.indices { x[i] += lambda * step[i] }
+            let next = residual(x)
+            tau = min(tau * norm(r) / max(norm(next), 1e-300), 1e12)
+            r = next
+        }
+        throw .steadyStateNotConverged(iterations: maxPseudoTimeSteps, residual: norm(r), state: x)
+    }
+    static let maxPseudoTimeSteps = 2000
+
+    /// ∂r/∂x by forward differences, step 1e-7 relative.
+    static func forwardDifferenceJacobian(_ x: [Double], _ r: [Double], _ residual: ([Double]) -> [Double]) -> Matrix {
+        var jacobian = Matrix(rows: x.count, columns: x.count)
+        for j in 0..<x.count {
+            var xh = x
+            let h = 1e-7 * max(abs(x[j]), 1e-6)
+            xh[j] += h
+            let rh = residual(xh)
+            for i in 0..<x.count { jacobian[i, j] = (rh[i] - r[i]) / h }
+        }
+        return jacobian
     }
 
     /// Starting point: the reference man's steady state, with the observed labs put in their states.

@@ -1,3 +1,5 @@
+import HPG
+
 /// Reading the `patient` block: profile, age, BMI, baseline labs and parameter overrides.
 extension Reader {
     func patient(_ field: Field) -> PatientSpec? {
@@ -61,7 +63,8 @@ extension Reader {
 
     func overridesMapping(_ field: Field) -> [String: Double] {
         guard let object = field.object(keys: catalog.parameters.map(\.name),
-                                        describedAs: "a parameter name as `hpgsim parameters` lists it")
+                                        describedAs: "a parameter name as `hpgsim parameters` lists it",
+                                        retired: Parameter.retiredNames)
         else { return [:] }
         var overrides: [String: Double] = [:]
         for parameter in catalog.parameters {

@@ -139,11 +139,12 @@ public struct TrainingCalibration: Sendable {
 enum Prior {
     static let factor = 3.0
     static let centres: [String: Double] = [
+        "E2_feedback_E50_pg_per_mL": 25,           // half-maximal at the reference man's E2
         "E2_feedback_hypothalamic_exponent": 0.5,   // half of the single-site exponent ≈ 1 fitted to Shah 2021 before the split
         "E2_feedback_pituitary_exponent": 0.5,
         "T_feedback_hypothalamic_hill": 2,
-        "T_feedback_hypothalamic_T50_ng_per_dL": 700, // above the reference man's 531 ng/dL
-        "T_feedback_pituitary_exponent": 0.3,
+        "T_feedback_hypothalamic_T50_fold": 1.3,    // above the reference man's 531 ng/dL
+        "T_feedback_set_point_elasticity": 0.5,     // between one threshold for all men (0) and his own T (1)
         "ke_gonadotroph_reserve_per_h": log(2.0) / (7 * 24),   // days to weeks
         "ke_GnRH_neuron_availability_per_h": log(2.0) / (120 * 24),   // months
         "GnRH_neuron_desensitisation_gain": 1,

@@ -126,7 +126,9 @@ struct Field {
 
     /// A mapping whose keys must all be among `keys`; unknown keys are reported with a "did you mean".
     /// `describedAs` replaces the list of keys in messages when it would be too long to read.
-    func object(keys: [String], describedAs description: String? = nil) -> Object? {
+    /// The known keys of a mapping; an unknown key is reported with a "did you mean", and a key of an earlier
+    /// version (`retired`: key → how to update it) with the update to make.
+    func object(keys: [String], describedAs description: String? = nil, retired: [String: String] = [:]) -> Object? {
         let allowedKeys = description ?? keys.joined(separator: ", ")
         guard case let .mapping(mapping) = node else {
             problem("expected a mapping (key: value lines), found \(shape).", allowed: allowedKeys)
@@ -137,6 +139,10 @@ struct Field {
         for (keyNode, valueNode) in mapping {
             let name = keyNode.scalar?.string ?? ""
             let keyField = Field(node: keyNode, path: path.isEmpty ? name : "\(path).\(name)", log: log)
+            if let update = retired[name] {
+                keyField.problem("is a key of an earlier version of hpgsim: \(update)", allowed: allowedKeys)
+                continue
+            }
             guard keys.contains(name) else {
                 let suggestion = nearest(name, among: keys)
                 if let suggestion { suggested.insert(suggestion) }

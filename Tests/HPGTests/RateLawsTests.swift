@@ -68,4 +68,53 @@ import Testing
         let production = dydt[PhysiologicalState.lh.rawValue] + parameters[Parameter.keLH.rawValue] * y[PhysiologicalState.lh.rawValue]
         #expect(production < lhMax && production > 0.99 * lhMax)
     }
+    /// The E2 feedback H_E(λ) = (1 + (E2ref/E50)^λ)/(1 + (E2/E50)^λ) is the power law (E2/E2ref)^(−λ) in the limit
+    /// E50 → 0: with E50 = 1e-9·E2ref the GnRH drive's rate at E2 = 2·E2ref matches A_G·2^(−λE,h)·(T and
+    /// desensitisation terms, 1 at the reference man) to 1e-6, while with the calibrated E50 the release at
+    /// E2 → 0 is bounded by 1 + (E2ref/E50)^λ.
+    @Test func estradiolFeedbackIsABoundedPowerLaw() throws {
+        let model = HPGModel()
+        let (y0, p0) = try Patient().baseline(model)
+        func driveTarget(_ e2: Double, _ e50: Double) -> Double {
+            var y = y0, p = p0
+            y[PhysiologicalState.estradiol.rawValue] = e2
+            y[PhysiologicalState.gnrhDrive.rawValue] = 0
+            p[Parameter.e2FeedbackHalf.rawValue] = e50
+            // dG/dt at G = 0 is ke_GnRH·A_G·H: the target the drive relaxes to, times ke_GnRH·A_G.
+            return model.derivatives(y, p)[PhysiologicalState.gnrhDrive.rawValue]
+                / (p[Parameter.keGnRHDrive.rawValue] * p[Parameter.gnrhDriveCapacity.rawValue])
+        }
+        let reference = p0[Parameter.e2FeedbackReference.rawValue], lambda = p0[Parameter.e2HypothalamicExponent.rawValue]
+        let powerLaw = driveTarget(2 * reference, 1e-9 * reference) / driveTarget(reference, 1e-9 * reference)
+        #expect(abs(powerLaw / pow(2, -lambda) - 1) < 1e-6)
+        let e50 = p0[Parameter.e2FeedbackHalf.rawValue]
+        let bound = 1 + pow(reference / e50, lambda)
+        let released = driveTarget(1e-9, e50) / driveTarget(reference, e50)
+        #expect(abs(released / bound - 1) < 1e-6, "release \(released), bound \(bound)")
+    }
+
+    /// The androgen feedback follows the man's set-point: the solved set-point is his steady-state T, and with
+    /// full elasticity (α = 1) the threshold is a fixed multiple of it, so the same relative rise of T (×1.5)
+    /// lowers the GnRH drive's target by the same factor in men whose baseline T is 250, 531 or 800 ng/dL; with
+    /// α = 0 (one threshold for all men) the man with the highest T is suppressed most.
+    @Test func androgenFeedbackFollowsTheSetPoint() throws {
+        let model = HPGModel()
+        func relativeSuppression(_ testosterone: Double, elasticity: Double) throws -> Double {
+            let (y0, p0) = try Patient(labs: BaselineLabs(testosterone_ng_per_dL: testosterone)).baseline(model)
+            #expect(abs(p0[Parameter.tSetPoint.rawValue] / y0[PhysiologicalState.testosterone.rawValue] - 1) < 1e-12)
+            var p = p0
+            p[Parameter.tSetPointElasticity.rawValue] = elasticity
+            func target(_ factor: Double) -> Double {
+                var y = y0
+                y[PhysiologicalState.testosterone.rawValue] *= factor
+                y[PhysiologicalState.gnrhDrive.rawValue] = 0
+                return model.derivatives(y, p)[PhysiologicalState.gnrhDrive.rawValue]
+            }
+            return target(1.5) / target(1)
+        }
+        let relative = try [250.0, 531, 800].map { try relativeSuppression($0, elasticity: 1) }
+        #expect(abs(relative[0] / relative[2] - 1) < 1e-9 && abs(relative[1] / relative[2] - 1) < 1e-9, "\(relative)")
+        let absolute = try [250.0, 800].map { try relativeSuppression($0, elasticity: 0) }
+        #expect(absolute[1] < absolute[0], "\(absolute)")
+    }
 }

@@ -76,4 +76,26 @@ import Testing
         #expect(abs(y[PhysiologicalState.estradiol.rawValue] / e2 - 1) < 1e-9)
         #expect(p[Parameter.aromataseCapacity.rawValue] > 0)
     }
+    /// Pseudo-transient continuation walks to the steady state from far away. The feedback loop
+    /// dx/dt = 1 − x·y³, dy/dt = 10·(x − y) (scaled rows F_i/x_i, as `solve` builds them) has the single positive
+    /// steady state x = y = 1; started at (1e3, 1e-3), where the first rate is −1e-6·x and the second 1e4,
+    /// the iteration returns within ‖r‖∞ ≤ 1e-6 of it, and Newton's method then finishes to 1e-12.
+    @Test func pseudoTransientContinuationReachesTheSteadyStateFromFarAway() throws {
+        let residual: ([Double]) -> [Double] = { v in
+            [(1 - v[0] * v[1] * v[1] * v[1]) / v[0], 10 * (v[0] - v[1]) / v[1]]
+        }
+        let near = try SteadyState.pseudoTransient(from: [1e3, 1e-3], positiveCount: 2, residual: residual)
+        #expect(residual(near).allSatisfy { abs($0) <= 1e-6 })
+        let root = try SteadyState.newton(from: near, positiveCount: 2, residual: residual)
+        #expect(abs(root[0] - 1) < 1e-12 && abs(root[1] - 1) < 1e-12)
+    }
+
+    /// A profile far from the reference man (GnRH deficiency: drive 0.1 % of normal, LH and T near castrate)
+    /// still has its steady state found: f(y) = 0 to the solver's tolerance, with LH below 1 % of the reference.
+    @Test func gnrhDeficiencyHasASteadyState() throws {
+        let (y, p) = try Patient(profile: "gnrh-deficiency").baseline(model)
+        let f = model.derivatives(y, p)
+        for i in 0..<PhysiologicalState.allCases.count { #expect(abs(f[i]) <= 1e-9 * max(abs(y[i]), 1e-6) * 100) }
+        #expect(y[PhysiologicalState.lh.rawValue] < 0.01 * ReferenceMan.LH_IU_per_L)
+    }
 }

@@ -84,6 +84,15 @@ struct ScenarioLoaderTests {
         #expect(problem?.message.contains("Did you mean \"dose\"?") == true)
     }
 
+    /// A parameter renamed since an earlier version is refused with the update to make (DEVELOPERS: compatible
+    /// files keep their meaning or say exactly how to update), not with a bare "did you mean".
+    @Test func retiredParameterSaysHowToUpdate() {
+        let problem = single(replacing: "  bmi: 32 kg/m2", with: "  bmi: 32 kg/m2\n  overrides:\n    T_feedback_hypothalamic_T50_ng_per_dL: 460",
+                             line: 6, key: "patient.overrides.T_feedback_hypothalamic_T50_ng_per_dL")
+        #expect(problem?.message.contains("T_feedback_hypothalamic_T50_fold: X/531") == true)
+        #expect(problem?.message.contains("T_feedback_set_point_elasticity: 0") == true)
+    }
+
     @Test func wrongTypeIsReported() {
         let problem = single(replacing: "  profile: obese", with: "  profile: [obese]", line: 3, key: "patient.profile")
         #expect(problem?.message.contains("found a list") == true)
