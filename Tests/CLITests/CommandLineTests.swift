@@ -92,8 +92,9 @@ struct CommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["stdin.csv"])
     }
 
-    /// `validate` refuses what `run` refuses (a baseline no man can have), so it never says "no mistakes"
-    /// for a file run rejects; both name the file's line.
+    /// `validate` refuses what `run` refuses (a baseline no man can have: LH 200 IU/L is beyond the
+    /// gonadotropin secretion ceiling, LH ≤ Cmax × the reference man's 4.5 IU/L = 45 IU/L), so it never says
+    /// "no mistakes" for a file run rejects; both name the file's line.
     @Test func validateRefusesWhatRunRefuses() throws {
         let directory = try temporaryDirectory()
         let text = """
@@ -101,7 +102,7 @@ struct CommandLineTests {
             patient:
               profile: obese
               baseline:
-                testosterone: 5000 ng/dL
+                LH: 200 IU/L
             regimens:
               - drug: anastrozole
                 dose: 1 mg

@@ -111,10 +111,10 @@ struct ScenarioHardeningTests {
         #expect((lab.line, lab.key) == (5, "patient.baseline.testosterone"))
     }
 
-    /// Through the model: a total testosterone of 5000 ng/dL has no steady state for this man; the failure
-    /// points into the baseline block (line 5), not only at the file.
+    /// Through the model: an LH of 200 IU/L has no steady state (secretion saturates at Cmax × the reference
+    /// rate, so LH ≤ 10 × 4.5 IU/L); the failure points into the baseline block (line 5), not only at the file.
     @Test func impossibleBaselineCarriesTheLine() throws {
-        let text = Self.base.replacingOccurrences(of: "  bmi: 32 kg/m2", with: "  baseline:\n    testosterone: 5000 ng/dL")
+        let text = Self.base.replacingOccurrences(of: "  bmi: 32 kg/m2", with: "  baseline:\n    LH: 200 IU/L")
         let scenario = try ScenarioLoader(catalog: .hpg).parse(text, file: "s.yaml")
         do {
             _ = try scenario.simulate(units: .conventional)

@@ -103,11 +103,10 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path("out") + "/men.csv"))
     }
 
-    /// Testosterone 30 000 ng/dL with LH 0.01 IU/L has no steady state (Leydig capacity would have to be
-    /// implausibly large and the Newton iteration fails): that man is in excluded.csv with his line and row,
-    /// the two others are simulated.
+    /// LH 200 IU/L has no steady state (gonadotropin secretion saturates at Cmax × the reference rate, so
+    /// LH ≤ 10 × 4.5 IU/L): that man is in excluded.csv with his line and row, the two others are simulated.
     @Test func manWithoutSteadyStateIsReportedWithHisRow() throws {
-        try "id,testosterone_ng_per_dL,LH_IU_per_L\na,300,4\nc,30000,0.01\nd,500,5\n"
+        try "id,testosterone_ng_per_dL,LH_IU_per_L\na,300,4\nc,300,200\nd,500,5\n"
             .write(toFile: path("men.csv"), atomically: true, encoding: .utf8)
         let scenarios = try load([Self.scenario(dose: "1 mg", every: "3.5 d", population: "  patients: men.csv")])
         let run = try PopulationRun(scenarios: scenarios, seed: 1, men: nil)
@@ -117,6 +116,6 @@ import Testing
         #expect(tables.simulated == 2 && tables.excluded == 1)
         let excluded = String(decoding: FileManager.default.contents(atPath: path("p-out") + "/excluded.csv")!, as: UTF8.self)
         #expect(excluded.hasPrefix("man,patients_line,reason\r\n1,3,"))
-        #expect(excluded.contains("c,30000,0.01"))
+        #expect(excluded.contains("c,300,200"))
     }
 }
