@@ -24,16 +24,18 @@
 ///   in a row switch back.
 /// - No gain, back to explicit (LSODA's other half: it switches to whichever method's step, weighted by its
 ///   cost, is larger): a problem can be stability-limited for the explicit pair (indicator near 1) and yet
-///   give the stiff method no longer steps, because accuracy bounds both — the HPG model under a dosing
-///   regimen has explicit steps of ~1 h and Rodas5P steps of ~0.8 h, and a Rodas5P step costs ~20 explicit
-///   steps there (an analytic Jacobian, an LU, 8 stages). So a stiff step counts against the stiff method when
-///   it is shorter than `requiredStepGain` times the explicit step proposed at the switch; `stepsToSwitch`
-///   such steps in a row switch back, and the explicit method then keeps the problem for `holdoff` explicit
-///   steps whatever the stiffness indicator says (starting at `initialHoldoff`, doubling after each stiff phase
-///   without gain, reset after one with gain), so the trials cost O(log N) stiff phases of ~15 steps.
-///   `requiredStepGain` = 4 is a per-step cost ratio below any measured one (Rodas5P/tsit5 per step:
-///   ~5× on the 3-component ROBER, ~20× on the HPG model); ROBER, VDPOL and POLLU take stiff steps 10²–10⁶
-///   times the explicit ones, so they never meet the rule in their stiff phases.
+///   give the stiff method barely longer steps, because accuracy bounds both. The HPG model under a dosing
+///   regimen takes 6771 tsit5 steps and 5254 Rodas5P steps over 180 days (0.64 h and 0.82 h on average), and a
+///   Rodas5P step costs ~24 tsit5 steps there (119 µs against 4.9 µs: an analytic Jacobian, an LU, 8 stages).
+///   So a stiff step counts against the stiff method when it is shorter than `requiredStepGain` times the
+///   explicit step proposed at the switch; `stepsToSwitch` such steps in a row switch back, and the explicit
+///   method then keeps the problem for `holdoff` explicit steps whatever the stiffness indicator says
+///   (starting at `initialHoldoff`, doubling after each stiff phase without gain, reset after one with gain),
+///   so the trials cost O(log N) stiff phases of ~15 steps. `requiredStepGain` = 4 is below the per-step cost
+///   ratios measured (`hpgsim bench solvers`, rtol 1e-6: Rodas5P 1.7 µs per step on ROBER, n = 3, against
+///   tsit5's 0.3 µs on Arenstorf, n = 4, ~5×; ~24× on the HPG model). On the stiff test problems the rule
+///   leaves ROBER and POLLU unchanged; VDPOL, the Oregonator and HIRES meet it in their fast transitions
+///   (Benchmarks/README.md has the counts).
 /// Each switch restarts the incoming stepper from the current point (its own f, J and controller) and is
 /// counted in `methodSwitches`. Dense output is that of the stepper that took the last step.
 public final class AutoSwitching: Stepper {
