@@ -22,6 +22,20 @@
 ///   flagged stiff when h·‖J‖∞ ≤ `stiffnessThreshold`·x_stab (‖J‖∞ ≥ ρ(J), so the test errs on the side of
 ///   staying stiff, and the shared threshold keeps the two tests from undoing each other); 15 such steps
 ///   in a row switch back.
+/// - No gain, back to explicit (LSODA's other half: it switches to whichever method's step, weighted by its
+///   cost, is larger): a problem can be stability-limited for the explicit pair (indicator near 1) and yet
+///   give the stiff method barely longer steps, because accuracy bounds both. The HPG model under a dosing
+///   regimen takes 6771 tsit5 steps and 5254 Rodas5P steps over 180 days (0.64 h and 0.82 h on average), and a
+///   Rodas5P step costs ~24 tsit5 steps there (119 µs against 4.9 µs: an analytic Jacobian, an LU, 8 stages).
+///   So a stiff step counts against the stiff method when it is shorter than `requiredStepGain` times the
+///   explicit step proposed at the switch; `stepsToSwitch` such steps in a row switch back, and the explicit
+///   method then keeps the problem for `holdoff` explicit steps whatever the stiffness indicator says
+///   (starting at `initialHoldoff`, doubling after each stiff phase without gain, reset after one with gain),
+///   so the trials cost O(log N) stiff phases of ~15 steps. `requiredStepGain` = 4 is below the per-step cost
+///   ratios measured (`hpgsim bench solvers`, rtol 1e-6: Rodas5P 1.7 µs per step on ROBER, n = 3, against
+///   tsit5's 0.3 µs on Arenstorf, n = 4, ~5×; ~24× on the HPG model). On the stiff test problems the rule
+///   leaves ROBER and POLLU unchanged; VDPOL, the Oregonator and HIRES meet it in their fast transitions
+///   (Benchmarks/README.md has the counts).
 /// Each switch restarts the incoming stepper from the current point (its own f, J and controller) and is
 /// counted in `methodSwitches`. Dense output is that of the stepper that took the last step.
 public final class AutoSwitching: Stepper {
@@ -30,6 +44,8 @@ public final class AutoSwitching: Stepper {
     public static let nonStiffStepsToClear = 6
     public static let stiffnessThreshold = 0.7
     public static let initialProbeInterval = 500
+    public static let requiredStepGain = 4.0
+    public static let initialHoldoff = 100
     let explicit: ExplicitRungeKutta
     let stiff: Rosenbrock
     /// Whether the stiff method takes the next step.
@@ -44,6 +60,13 @@ public final class AutoSwitching: Stepper {
     private var probeInterval = AutoSwitching.initialProbeInterval
     private var isProbe = false
     private var stiffStepsSinceSwitch = 0
+    /// The explicit step proposed when the stiff method took over, and the consecutive stiff steps shorter than
+    /// `requiredStepGain` times it.
+    private var explicitStepAtSwitch = 0.0
+    private var noGainSteps = 0
+    /// Explicit steps to take before the stiffness indicator may switch again, and the next such wait.
+    private var holdoff = 0
+    private var nextHoldoff = AutoSwitching.initialHoldoff
 
     public init(explicit: ExplicitRungeKutta, stiff: Rosenbrock) {
         self.explicit = explicit
@@ -55,6 +78,7 @@ public final class AutoSwitching: Stepper {
         stiff.restart(state)
         switchVotes = 0
         nonStiffSteps = 0
+        noGainSteps = 0
     }
 
     public func step(_ state: IntegrationState, limit: Double) throws(StepFailure) {
@@ -65,9 +89,17 @@ public final class AutoSwitching: Stepper {
             let boundary = explicit.tableau.realStabilityBoundary
             switchVotes = h * stiff.jacobianNormBound <= Self.stiffnessThreshold * boundary ? switchVotes + 1 : 0
             stiffStepsSinceSwitch += 1
-            if switchVotes >= Self.stepsToSwitch {
+            noGainSteps = h < Self.requiredStepGain * explicitStepAtSwitch ? noGainSteps + 1 : 0
+            if noGainSteps >= Self.stepsToSwitch {
+                // Stiff steps no longer than the explicit ones they replace, at many times the cost.
+                if isProbe { probeInterval *= 2 }
+                holdoff = nextHoldoff
+                nextHoldoff *= 2
+                switchMethod(state)
+            } else if switchVotes >= Self.stepsToSwitch {
                 // A probe that found nothing but explicit-stable steps: wait twice as long before the next.
                 if isProbe && stiffStepsSinceSwitch <= Self.stepsToSwitch + 5 { probeInterval *= 2 }
+                nextHoldoff = Self.initialHoldoff
                 switchMethod(state)
             }
         } else {
@@ -81,9 +113,9 @@ public final class AutoSwitching: Stepper {
                 if nonStiffSteps >= Self.nonStiffStepsToClear { switchVotes = 0 }
             }
             explicitSteps += 1
-            if switchVotes >= Self.stepsToSwitch {
+            if switchVotes >= Self.stepsToSwitch && explicitSteps >= holdoff {
                 switchMethod(state)
-            } else if explicitSteps >= probeInterval {
+            } else if explicitSteps >= max(probeInterval, holdoff) {
                 switchMethod(state)
                 isProbe = true
             }
@@ -92,6 +124,12 @@ public final class AutoSwitching: Stepper {
 
     private func switchMethod(_ state: IntegrationState) {
         isStiff.toggle()
+        if isStiff {
+            explicitStepAtSwitch = state.h
+        } else if noGainSteps < Self.stepsToSwitch {
+            holdoff = 0
+        }
+        noGainSteps = 0
         if isStiff { stiff.restart(state) } else { explicit.restart(state) }
         switchVotes = 0
         nonStiffSteps = 0
