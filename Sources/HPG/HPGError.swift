@@ -37,7 +37,7 @@ public enum HPGError: Error, Sendable, CustomStringConvertible {
                 + String(format: "%.4g", required) + " (must be > 0). Check the labs against each other "
                 + "(e.g. an E2 this low for this T, or a T this high for this LH), or leave one out."
         case .steadyStateNotConverged(let iterations, let residual, let state):
-            return "steady state not found: Newton stopped after \(iterations) iterations with scaled residual "
+            return "steady state not found: the iteration stopped after \(iterations) steps with scaled residual "
                 + String(format: "%.3g", residual) + " at GnRH, LH, FSH, ITT, T, E2 = "
                 + state.prefix(6).map { String(format: "%.4g", $0) }.joined(separator: ", ")
                 + ". Advice: check the parameter overrides and labs for implausible values."
