@@ -186,8 +186,10 @@ extension Scenario {
         throws -> (baseline: [String: Double], mean: [String: Double]) {
         let scenario = scenario.applying(overrides)
         let physiological = HPGModel(drugs: []).observables
+        let solver = try scenario.solverSettings()
         let trajectory = try HPG.simulate(patient: scenario.patient.patient(observables: physiological),
-                                          doses: scenario.doses(), outputTimes: times)
+                                          doses: scenario.doses(), outputTimes: times, method: solver.method,
+                                          maxSteps: solver.maxSteps, relativeTolerance: solver.relativeTolerance)
         var baseline: [String: Double] = [:], mean: [String: Double] = [:]
         for (j, spec) in trajectory.observables.enumerated() {
             baseline[spec.name] = trajectory.values[0][j]

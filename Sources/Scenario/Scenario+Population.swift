@@ -58,18 +58,15 @@ public struct PopulationPlan: Sendable {
     public static let defaultObservables = ["testosterone", "estradiol", "T_E2_ratio", "LH", "FSH", "SHBG",
                                             "sperm_concentration"]
 
-    public init(_ scenario: Scenario, relativeTolerance: Double = HPGModel.relativeTolerance) throws(HPGError) {
+    /// `relativeTolerance` overrides the scenario's `simulation.rtol` (`Scenario.solverSettings`).
+    public init(_ scenario: Scenario, relativeTolerance: Double? = nil) throws(HPGError) {
         self.scenario = scenario
-        self.relativeTolerance = relativeTolerance
+        let solver = try scenario.solverSettings(relativeTolerance: relativeTolerance)
+        self.relativeTolerance = solver.relativeTolerance
         let model = HPGModel(drugs: try DrugRegistry.drugs(named: scenario.regimens.map(\.drug)))
         self.model = model
         doses = scenario.doses()
-        var solver = HPGModel.defaultMethod
-        if let name = scenario.simulation.method {
-            guard let named = Method.named(name) else { throw .unknownMethod(name) }
-            solver = named
-        }
-        method = solver
+        method = solver.method
         let names = scenario.output.observables.isEmpty ? Self.defaultObservables : scenario.output.observables
         observables = names.map { name in model.observables.first { $0.name == name }! }
         times = scenario.outputTimes

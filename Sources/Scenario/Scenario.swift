@@ -64,6 +64,8 @@ public struct SimulationSpan: Sendable {
     public var method: String?
     /// Solver steps allowed besides those each dose adds (`DosingEngine.stepsPerDose`); nil: the model's.
     public var maxSteps: Int? = nil
+    /// The integration's relative tolerance (`simulation.rtol`); nil: the model's (`HPGModel.relativeTolerance`).
+    public var relativeTolerance: Double? = nil
 }
 
 /// Which observables to write and in which unit system.

@@ -12,6 +12,9 @@ public struct ScenarioLoader: Sendable {
     /// Largest scenario file read: far above any real scenario (the longest in scenarios/ is a few kB), so
     /// that a wrong file (a data set, a binary) is refused at once, before it is parsed.
     public static let maximumFileBytes = 1 << 20
+    /// `simulation.rtol` and `run --rtol`: tighter than 1e-12 is below double precision's reach for these
+    /// states; looser than 1e-2 no longer resolves a hormone's change.
+    public static let relativeToleranceRange = 1e-12...1e-2
     /// Largest `simulation.max_steps` (and `run --max-steps`): about an hour of solver work for the model.
     public static let maximumSolverSteps = 100_000_000
 
@@ -176,7 +179,7 @@ struct Reader {
     static let maximumOutputRows = 250_000
 
     func simulationSpan(_ field: Field) -> SimulationSpan? {
-        guard let object = field.object(keys: ["duration", "output_every", "method", "max_steps"]) else { return nil }
+        guard let object = field.object(keys: ["duration", "output_every", "method", "max_steps", "rtol"]) else { return nil }
         let duration = object.required("duration", allowed: "a time, e.g. \"6 months\"")?
             .quantity([.time], sign: .positive, what: "a duration", example: "6 months")
         let every = object["output_every"].map {
@@ -190,7 +193,16 @@ struct Reader {
             field.problem("is more steps than a run may take.", allowed: "at most \(ScenarioLoader.maximumSolverSteps)")
             return nil
         }
-        guard let duration, let every, method != .some(nil), maxSteps != .some(nil) else { return nil }
+        let rtol = object["rtol"].map {
+            $0.number(positive: true, allowed: "a relative tolerance from \(formatNumber(ScenarioLoader.relativeToleranceRange.lowerBound)) to \(formatNumber(ScenarioLoader.relativeToleranceRange.upperBound)), e.g. 1e-6")
+        }
+        if let field = object["rtol"], let value = rtol ?? nil, !ScenarioLoader.relativeToleranceRange.contains(value) {
+            field.problem(value > ScenarioLoader.relativeToleranceRange.upperBound ? "is too loose to resolve the hormones' changes."
+                                                                      : "is below what double precision can deliver.",
+                          allowed: "from \(formatNumber(ScenarioLoader.relativeToleranceRange.lowerBound)) to \(formatNumber(ScenarioLoader.relativeToleranceRange.upperBound)), e.g. 1e-6")
+            return nil
+        }
+        guard let duration, let every, method != .some(nil), maxSteps != .some(nil), rtol != .some(nil) else { return nil }
         if every.baseValue > duration.baseValue, let field = object["output_every"] {
             field.problem("is longer than the simulation.", allowed: "an interval no longer than the duration")
             return nil
@@ -203,7 +215,7 @@ struct Reader {
             return nil
         }
         return SimulationSpan(duration: duration.baseValue, outputEvery: every.baseValue, method: method ?? nil,
-                              maxSteps: (maxSteps ?? nil).map { Int($0) })
+                              maxSteps: (maxSteps ?? nil).map { Int($0) }, relativeTolerance: rtol ?? nil)
     }
 
     func outputSpec(_ field: Field, drugs: [String]) -> OutputSpec? {

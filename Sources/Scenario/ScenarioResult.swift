@@ -8,6 +8,8 @@ public struct ScenarioResult: Sendable {
     /// Each `PlausibilityBound` the simulation crossed at a simulated time (output grid and comparison times),
     /// whether or not its observable is a CSV column; in the order of `PlausibilityBound.all`.
     public var warnings: [PlausibilityWarning] = []
+    /// The solver settings the run used; nil for a result built without a simulation.
+    public var solver: SolverSettings? = nil
 
     /// One column's value at baseline (time 0), on treatment (mean over the last 7 days of treatment, or
     /// the whole treatment if shorter, which averages over dosing intervals up to a week), and at the end.

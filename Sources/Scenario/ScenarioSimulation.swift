@@ -72,19 +72,17 @@ extension Scenario {
     /// reported values (each in the unit the study reported it in). `method` (a `Method.all` name) overrides
     /// the scenario's `simulation.method`; with neither, the model's default method integrates. A name not in
     /// `Method.all` throws `HPGError.unknownMethod` (it is not replaced by the default).
-    /// `maxSteps` overrides the scenario's `simulation.max_steps`.
-    public func simulate(units: UnitSystem, method: String? = nil, maxSteps: Int? = nil) throws(HPGError) -> ScenarioResult {
+    /// `maxSteps` and `relativeTolerance` override the scenario's `simulation.max_steps` and `simulation.rtol`
+    /// (`solverSettings`).
+    public func simulate(units: UnitSystem, method: String? = nil, maxSteps: Int? = nil,
+                         relativeTolerance: Double? = nil) throws(HPGError) -> ScenarioResult {
         let grid = outputTimes
         let times = Array(Set(grid + comparisonTimes)).sorted()
         let physiological = HPGModel(drugs: []).observables
-        var solver = HPGModel.defaultMethod
-        if let name = method ?? simulation.method {
-            guard let named = Method.named(name) else { throw .unknownMethod(name) }
-            solver = named
-        }
+        let solver = try solverSettings(method: method, maxSteps: maxSteps, relativeTolerance: relativeTolerance)
         let trajectory = try HPG.simulate(patient: patient.patient(observables: physiological), doses: doses(),
-                                          outputTimes: times, method: solver,
-                                          maxSteps: maxSteps ?? simulation.maxSteps)
+                                          outputTimes: times, method: solver.method, maxSteps: solver.maxSteps,
+                                          relativeTolerance: solver.relativeTolerance)
         let row = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
         let specs = trajectory.observables
         let names = output.observables.isEmpty ? specs.map(\.name) : output.observables
@@ -107,6 +105,6 @@ extension Scenario {
             return bound.warning(scenario: name, timesHours: times, values: trajectory.values.map { $0[j] })
         }
         return ScenarioResult(scenario: self, units: units, csv: TrajectoryCSV(timesHours: grid, columns: columns),
-                              comparisons: comparisons, warnings: warnings)
+                              comparisons: comparisons, warnings: warnings, solver: solver)
     }
 }

@@ -20,9 +20,9 @@ public struct PopulationRun: Sendable {
 
     /// Checks that the scenarios describe one population (the first block; the others equal or absent) and
     /// that `men` fits a patients file.
-    /// `relativeTolerance`: the integration's (`HPG.simulate`); part of the run's identity.
-    public init(scenarios: [Scenario], seed: UInt64, men: Int?,
-                relativeTolerance: Double = HPGModel.relativeTolerance) throws {
+    /// `relativeTolerance`: the integration's (`HPG.simulate`), overriding each scenario's `simulation.rtol`;
+    /// part of the run's identity.
+    public init(scenarios: [Scenario], seed: UInt64, men: Int?, relativeTolerance: Double? = nil) throws {
         guard let population = scenarios.compactMap(\.population).first else {
             throw TrialError.noPopulation("none of the scenarios has a population block (scenarios/README.md, \"population\").")
         }
@@ -51,7 +51,7 @@ public struct PopulationRun: Sendable {
         self.men = count
         var inputs = scenarios.map { FileManager.default.contents(atPath: $0.file) ?? Data($0.file.utf8) }
         if let file = population.patients?.file { inputs.append(FileManager.default.contents(atPath: file) ?? Data()) }
-        inputs.append(Data(String(relativeTolerance.bitPattern).utf8))
+        for plan in plans { inputs.append(Data(String(plan.relativeTolerance.bitPattern).utf8)) }
         fingerprint = ShardManifest.fnv1a(inputs)
     }
 

@@ -47,12 +47,15 @@ struct PopulationCommand: ParsableCommand {
     var output: String
 
     @Option(help: ArgumentHelp("""
-        Relative tolerance of the integration (default \(formatNumber(HPGModel.relativeTolerance)), the model's;         the absolute tolerance is \(formatNumber(HPGModel.absoluteToRelativeTolerance)) times it).         Benchmarks/README.md shows what a looser one changes.
+        Relative tolerance of the integration (default: each scenario's simulation.rtol, else the model's \(formatNumber(HPGModel.relativeTolerance));         the absolute tolerance is \(formatNumber(HPGModel.absoluteToRelativeTolerance)) times it).         Benchmarks/README.md shows what a looser one changes.
         """, valueName: "R"))
-    var rtol: Double = HPGModel.relativeTolerance
+    var rtol: Double?
 
     func validate() throws {
-        guard rtol > 0 && rtol < 0.1 else { throw ValidationError("--rtol must be between 0 and 0.1, e.g. 1e-6.") }
+        if let rtol, !ScenarioLoader.relativeToleranceRange.contains(rtol) {
+            let range = ScenarioLoader.relativeToleranceRange
+            throw ValidationError("--rtol \(formatNumber(rtol)) is not allowed; use \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)), e.g. 1e-6.")
+        }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
         if let men, men < 1 { throw ValidationError("--n must be at least 1.") }
         if shard != nil && parsedShard == nil {

@@ -60,7 +60,17 @@ struct RunCommand: ParsableCommand {
         """, valueName: "n"))
     var maxSteps: Int?
 
+    @Option(help: ArgumentHelp("""
+        Relative tolerance of the integration (the absolute tolerance is \(formatNumber(HPGModel.absoluteToRelativeTolerance)) \
+        times it). Default: the scenario's simulation.rtol, else the model's \(formatNumber(HPGModel.relativeTolerance)).
+        """, valueName: "r"))
+    var rtol: Double?
+
     func validate() throws {
+        if let rtol, !ScenarioLoader.relativeToleranceRange.contains(rtol) {
+            let range = ScenarioLoader.relativeToleranceRange
+            throw ValidationError("--rtol \(formatNumber(rtol)) is not allowed; use \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)).")
+        }
         if let maxSteps, !(1...ScenarioLoader.maximumSolverSteps).contains(maxSteps) {
             throw ValidationError("--max-steps \(maxSteps) is not allowed; use 1 to \(ScenarioLoader.maximumSolverSteps).")
         }
@@ -79,7 +89,8 @@ struct RunCommand: ParsableCommand {
         let destinations = try outputPaths(for: loaded)
         // Simulate everything first, so a failing scenario leaves no CSV of the others behind either.
         let results = try loaded.map {
-            try ScenarioFiles.simulate($0, units: units ?? $0.output.units, method: method, maxSteps: maxSteps)
+            try ScenarioFiles.simulate($0, units: units ?? $0.output.units, method: method, maxSteps: maxSteps,
+                                       relativeTolerance: rtol)
         }
         for (result, path) in zip(results, destinations) {
             do {

@@ -24,6 +24,7 @@ enum RunSummary {
             table.render(indent: "  "),
             "  (on treatment: the mean over the last week of dosing; change: on treatment against baseline)",
         ]
+        if let solver = result.solver { lines.append("  " + solver.summary) }
         lines += PlausibilitySummary.lines(result.warnings)
         if let reported = scenario.reported {
             lines.append("  compared with \(reported.source):")

@@ -24,6 +24,32 @@ struct ScenarioSimulationTests {
         }
     }
 
+    /// `simulation.rtol` reaches the integrator and keeps its meaning: the global error shrinks with the
+    /// tolerance, so the answers at rtol 1e-4 and 1e-7 both agree with a 1e-11 reference to within a few
+    /// hundred times their tolerance, and 1e-7 agrees more closely than 1e-4. Values outside 1e-12…1e-2 are a
+    /// problem naming the key, and the run's settings say which tolerance was used.
+    @Test func relativeToleranceIsReadAndApplied() throws {
+        func run(_ rtol: String) throws -> (result: ScenarioResult, values: [Double]) {
+            let text = Self.twoWeeksDaily.replacingOccurrences(of: "output_every: 12 h", with: "output_every: 12 h, rtol: \(rtol)")
+            let result = try scenario(text).simulate(units: .conventional)
+            return (result, result.csv.columns.flatMap(\.values))
+        }
+        let reference = try run("1e-11").values, loose = try run("1e-4"), tight = try run("1e-7")
+        #expect(loose.result.solver?.relativeTolerance == 1e-4)
+        #expect(loose.result.solver?.summary.contains("rtol 0.0001") == true)
+        func worst(_ values: [Double]) -> Double {
+            zip(values, reference).map { abs($0 - $1) / max(abs($1), 1e-6) }.max()!
+        }
+        #expect(worst(loose.values) <= 300 * 1e-4)
+        #expect(worst(tight.values) <= 300 * 1e-7)
+        #expect(worst(tight.values) < worst(loose.values))
+        for bad in ["1", "1e-13", "-1e-6"] {
+            #expect(throws: ScenarioError.self, "rtol: \(bad)") {
+                try scenario(Self.twoWeeksDaily.replacingOccurrences(of: "output_every: 12 h", with: "output_every: 12 h, rtol: \(bad)"))
+            }
+        }
+    }
+
     static let twoWeeksDaily = """
         patient:
           profile: overweight
