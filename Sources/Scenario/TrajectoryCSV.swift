@@ -1,7 +1,8 @@
 import Foundation
 
-/// A trajectory table as CSV (RFC 4180: comma-separated, CRLF line ends, fields with commas, quotes or line
-/// breaks quoted and quotes doubled). The first column is `time_days`; every other header is the observable's
+/// A trajectory table as CSV (RFC 4180 fields: comma-separated, fields with commas, quotes or line breaks
+/// quoted and quotes doubled; LF line ends, which RFC 4180 readers accept as well as CRLF, and which awk, cut
+/// and Unix tools read without a stray carriage return in the last column). The first column is `time_days`; every other header is the observable's
 /// name and its unit as the model names its columns (`ObservableSpec.column`/`siColumn`), e.g.
 /// `testosterone_ng_per_dL`, `estradiol_pmol_per_L`, so a file read on its own says what each number means.
 public struct TrajectoryCSV: Sendable {
@@ -35,7 +36,7 @@ public struct TrajectoryCSV: Sendable {
         for (row, hours) in timesHours.enumerated() {
             lines.append(([formatNumber(hours / 24)] + columns.map { formatNumber($0.values[row]) }).joined(separator: ","))
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// Quotes a field when RFC 4180 requires it.

@@ -93,7 +93,7 @@ public enum PopulationMerge {
         }
     }
 
-    static let line = "\r\n"
+    static let line = "\n"   // LF, as the trajectory CSVs (TrajectoryCSV)
 
     static func cell(_ value: Double) -> String { formatNumber(value) }
 

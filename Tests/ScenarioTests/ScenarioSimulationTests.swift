@@ -87,7 +87,7 @@ struct ScenarioSimulationTests {
     @Test func conventionalHeaders() throws {
         let result = try scenario(Self.twoWeeksDaily).simulate(units: .conventional)
         #expect(result.csv.text.hasPrefix(
-            "time_days,testosterone_ng_per_dL,estradiol_pg_per_mL,LH_IU_per_L,anastrozole_concentration_ng_per_mL\r\n"))
+            "time_days,testosterone_ng_per_dL,estradiol_pg_per_mL,LH_IU_per_L,anastrozole_concentration_ng_per_mL\n"))
         #expect(result.csv.timesHours.count == 29)  // 0, 12 h, …, 14 d
     }
 
@@ -106,7 +106,7 @@ struct ScenarioSimulationTests {
     @Test func siHeaders() throws {
         let result = try scenario(Self.twoWeeksDaily).simulate(units: .si)
         #expect(result.csv.text.hasPrefix(
-            "time_days,testosterone_nmol_per_L,estradiol_pmol_per_L,LH_IU_per_L,anastrozole_concentration_nmol_per_L\r\n"))
+            "time_days,testosterone_nmol_per_L,estradiol_pmol_per_L,LH_IU_per_L,anastrozole_concentration_nmol_per_L\n"))
     }
 
     /// SI = conventional × factor from the molar mass: T 288.42 g/mol, 1 ng/dL = 10 ng/L = 10/288.42 nmol/L;

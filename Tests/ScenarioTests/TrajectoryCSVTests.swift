@@ -11,12 +11,13 @@ struct TrajectoryCSVTests {
             .init(name: "estradiol", unit: "pmol/L", header: "estradiol_pmol_per_L", values: [90, 80, 70]),
             .init(name: "ratio", unit: "1", header: "ratio", values: [10, 11, 12]),
         ])
-        let lines = csv.text.components(separatedBy: "\r\n")
+        let lines = csv.text.components(separatedBy: "\n")
         #expect(lines[0] == "time_days,testosterone_ng_per_dL,estradiol_pmol_per_L,ratio")
         #expect(lines[1] == "0,300,90,10")
         #expect(lines[2] == "0.5,310,80,11")
         #expect(lines[3] == "1,320,70,12")
-        #expect(lines[4] == "")  // every record ends with CRLF
+        #expect(lines[4] == "")  // every record ends with LF (issue 12: awk read a stray CR in the last column)
+        #expect(!csv.text.contains("\r"))
         #expect(lines.count == 5)
     }
 

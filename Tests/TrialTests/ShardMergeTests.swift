@@ -77,13 +77,13 @@ import Testing
         #expect(try files(path("three-shards")) == reference)
         // 7 men × 2 scenarios + header.
         let men = String(decoding: reference["men.csv"]!, as: UTF8.self)
-        #expect(men.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + 7 * 2)
+        #expect(men.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1 + 7 * 2)
 
         // Man 4 regenerated alone: his draw and his simulation give his row.
         let spec = try #require(scenarios[0].population)
         let man = try spec.man(4, seed: 20_111_111)
         let summary = try PopulationPlan(scenarios[0]).simulate(man).summary
-        let row = men.components(separatedBy: "\r\n").first { $0.hasPrefix("4,s0,") }!.split(separator: ",").map(String.init)
+        let row = men.components(separatedBy: "\n").first { $0.hasPrefix("4,s0,") }!.split(separator: ",").map(String.init)
         #expect(row[3] == formatNumber(summary.BMI_kg_per_m2))
         #expect(row[4] == formatNumber(man.factors["anastrozole.CL_L_per_h"]!))
         #expect(row[5] == formatNumber(summary.baseline("testosterone")))
@@ -115,7 +115,7 @@ import Testing
         let tables = try PopulationMerge.merge([path("p")], into: path("p-out"))
         #expect(tables.simulated == 2 && tables.excluded == 1)
         let excluded = String(decoding: FileManager.default.contents(atPath: path("p-out") + "/excluded.csv")!, as: UTF8.self)
-        #expect(excluded.hasPrefix("man,patients_line,reason\r\n1,3,"))
+        #expect(excluded.hasPrefix("man,patients_line,reason\n1,3,"))
         #expect(excluded.contains("c,300,200"))
     }
 }
