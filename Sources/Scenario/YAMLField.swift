@@ -101,13 +101,18 @@ struct Field {
         return nil
     }
 
-    /// One of a fixed set of words (matched without regard to case), with a "did you mean" on a near miss.
+    /// One of a fixed set of words (matched without regard to case, clinical aliases such as `po` or `mon`
+    /// accepted: `ClinicalAlias`), with a "did you mean" on a near miss.
     func choice<T>(_ options: [(String, T)], what: String) -> T? {
         let names = options.map(\.0)
         let allowed = names.joined(separator: ", ")
         guard let string = text(allowed: allowed) else { return nil }
         if let match = options.first(where: { $0.0.lowercased() == string.lowercased() }) { return match.1 }
-        problem("is not a known \(what)." + didYouMean(string, among: names), allowed: allowed)
+        if let word = ClinicalAlias.canonical(string, among: names), let match = options.first(where: { $0.0 == word }) {
+            return match.1
+        }
+        problem("is not a known \(what)." + didYouMean(string, among: names + ClinicalAlias.aliases(of: names)),
+                allowed: allowed)
         return nil
     }
 
@@ -135,6 +140,7 @@ struct Field {
             return nil
         }
         var fields: [String: Field] = [:]
+        var written: [String: String] = [:]   // key → the name it was written as (an alias, or itself)
         var suggested: Set<String> = []
         for (keyNode, valueNode) in mapping {
             let name = keyNode.scalar?.string ?? ""
@@ -143,14 +149,22 @@ struct Field {
                 keyField.problem("is a key of an earlier version of hpgsim: \(update)", allowed: allowedKeys)
                 continue
             }
-            guard keys.contains(name) else {
-                let suggestion = nearest(name, among: keys)
-                if let suggestion { suggested.insert(suggestion) }
-                keyField.problem("is not a key hpgsim knows here." + didYouMean(name, among: keys),
+            guard let key = ClinicalAlias.canonical(name, among: keys) else {
+                let offered = keys + ClinicalAlias.aliases(of: keys)
+                if let suggestion = nearest(name, among: offered) {
+                    suggested.insert(ClinicalAlias.canonical(suggestion, among: keys) ?? suggestion)
+                }
+                keyField.problem("is not a key hpgsim knows here." + didYouMean(name, among: offered),
                                  allowed: allowedKeys)
                 continue
             }
-            fields[name] = Field(node: valueNode, path: keyField.path, log: log)
+            if let first = written[key] {
+                keyField.problem("gives \(key) a second time" + (first == name ? "." : " (\(first) and \(name) are the same key)."),
+                                 allowed: "each key once")
+                continue
+            }
+            written[key] = name
+            fields[key] = Field(node: valueNode, path: keyField.path, log: log)
         }
         return Object(field: self, fields: fields, suggested: suggested)
     }

@@ -93,6 +93,24 @@ struct ScenarioLoaderTests {
         #expect(problem?.message.contains("T_feedback_set_point_elasticity: 0") == true)
     }
 
+    /// Clinical shorthand (issue 12): `E2` and `T` for the labs, `PO` for oral, `Mon`/`thu` for weekdays read
+    /// as the full words; an alias and its word together are one key given twice; a near miss is offered the
+    /// alias too.
+    @Test func clinicalAliasesReadAsTheirWords() throws {
+        var text = Self.valid.replacingOccurrences(of: "    testosterone: 270 ng/dL\nregimens:",
+                                                   with: "    T: 270 ng/dL\n    E2: 30 pg/mL\nregimens:")
+        text = text.replacingOccurrences(of: "    times_per_week: 2", with: "    route: PO\n    on: [Mon, thu]")
+        let scenario = try loader.parse(text, file: "alias.yaml")
+        #expect(scenario.patient.baselineLabs["testosterone"]?.value == 270)
+        #expect(scenario.patient.baselineLabs["estradiol"]?.value == 30)
+        #expect(scenario.regimens[0].route == "oral")
+        let twice = single(replacing: "    testosterone: 270 ng/dL", with: "    testosterone: 270 ng/dL\n    T: 280 ng/dL",
+                           line: 7, key: "patient.baseline.T")
+        #expect(twice?.message.contains("testosterone and T are the same key") == true)
+        let near = single(replacing: "    testosterone: 270 ng/dL", with: "    E3: 30 pg/mL", line: 6, key: "patient.baseline.E3")
+        #expect(near?.message.contains("Did you mean \"E2\"?") == true)
+    }
+
     @Test func wrongTypeIsReported() {
         let problem = single(replacing: "  profile: obese", with: "  profile: [obese]", line: 3, key: "patient.profile")
         #expect(problem?.message.contains("found a list") == true)
