@@ -6,7 +6,18 @@ import Scenario
 enum ScenarioFiles {
     /// Files as given (`-` is standard input), and the .yaml/.yml files inside folders (sorted, not
     /// recursive). A folder without any is an error: nothing would be done, and silence would read as success.
+    /// Subfolders holding scenarios that were not given too are named on standard error, so none is skipped
+    /// silently (issue 12).
     static func expand(_ paths: [String]) throws -> [String] {
+        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        let given = Set(paths.map(absolute))
+        var skipped: [String] = []
+        defer {
+            if !skipped.isEmpty {
+                print("hpgsim: subfolders are not read: " + skipped.joined(separator: ", ")
+                      + " (give them as arguments too to include them).", to: &standardError)
+            }
+        }
         var files: [String] = []
         for path in paths {
             if path == "-" { files.append(path); continue }
@@ -25,6 +36,11 @@ enum ScenarioFiles {
                 throw ExitCode.failure
             }
             let scenarios = entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            skipped += entries.sorted().map { (path as NSString).appendingPathComponent($0) }.filter { child in
+                var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: child, isDirectory: &isFolder) && isFolder.boolValue
+                    && !given.contains(absolute(child)) && holdsScenarios(child)
+            }
             guard !scenarios.isEmpty else {
                 print("hpgsim: the folder \"\(path)\" has no scenario files (.yaml or .yml); nothing was done.",
                       to: &standardError)
@@ -33,6 +49,13 @@ enum ScenarioFiles {
             files += scenarios.map { (path as NSString).appendingPathComponent($0) }
         }
         return files
+    }
+
+    /// Whether a folder or any folder under it holds a .yaml/.yml file.
+    static func holdsScenarios(_ folder: String) -> Bool {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return false }
+        for case let entry as String in walker where entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") { return true }
+        return false
     }
 
     /// Reads every file; if any has problems, prints all of them (every file) and exits with status 1.

@@ -84,6 +84,38 @@ struct CommandLineTests {
         #expect(outcome.standardError.contains("no scenario files"))
     }
 
+    /// A folder's subfolders with scenarios are named when they are not read (issue 12: `run scenarios/`
+    /// skipped them silently), and not when they are given too.
+    @Test func skippedSubfoldersAreNamed() throws {
+        let directory = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory + "/more", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.scenario, toPath: directory + "/a.yaml")
+        try FileManager.default.copyItem(atPath: Self.scenario, toPath: directory + "/more/b.yaml")
+        let alone = try run(["run", ".", "-o", "out"], in: directory)
+        #expect(alone.status == 0, "\(alone.standardError)")
+        #expect(alone.standardError.contains("subfolders are not read: ./more"), "\(alone.standardError)")
+        let both = try run(["run", ".", "more", "-o", "out"], in: directory)
+        #expect(both.status == 0, "\(both.standardError)")
+        #expect(!both.standardError.contains("subfolders"), "\(both.standardError)")
+    }
+
+    /// `hpgsim list` prints the names a scenario accepts (issue 12): the routes table pairs each route with the
+    /// drugs declaring it, so oral hCG, which the scenario reader refuses, is not offered; a wrong word is refused.
+    @Test func listPrintsTheNamesAScenarioAccepts() throws {
+        let directory = try temporaryDirectory()
+        FileManager.default.createFile(atPath: directory + "/routes.txt", contents: nil)
+        let outcome = try run(["list", "routes"], output: directory + "/routes.txt")
+        #expect(outcome.status == 0)
+        let lines = try String(contentsOfFile: directory + "/routes.txt", encoding: .utf8).split(separator: "\n")
+        let oral = lines.first { $0.hasPrefix("oral") }, im = lines.first { $0.hasPrefix("im ") }
+        #expect(oral?.contains("anastrozole") == true && oral?.contains("hcg") == false)
+        #expect(im?.contains("hcg") == true)
+        for what in ["drugs", "profiles", "observables", "parameters"] {
+            #expect(try run(["list", what]).status == 0, "\(what)")
+        }
+        #expect(try run(["list", "hormones"]).status != 0)
+    }
+
     /// A scenario on standard input runs (the name "stdin"), and writes its table.
     @Test func scenarioFromStandardInput() throws {
         let directory = try temporaryDirectory()
