@@ -10,11 +10,15 @@ enum RunSummary {
         var table = TextTable(header: ["", "unit", "baseline (day 0)",
                                        "on treatment (days \(day(window.lowerBound))–\(day(window.upperBound)))",
                                        "change", "end (day \(day(scenario.simulation.duration)))"])
+        // A lab the scenario could have given but did not is the model's inference: marked, so it is not read
+        // as the man's measured value (issue 12).
+        let labs = ScenarioCatalog.hpg.labObservables
+        let inferred = { (name: String) in labs.contains(name) && scenario.patient.baselineLabs[name] == nil }
         for change in result.changes {
             let relative = change.baseline == 0 ? "" :
                 (change.relativeChange >= 0 ? "+" : "") + formatNumber(change.relativeChange * 100, significantDigits: 3) + "%"
             table.append([change.column.name, change.column.unit.isEmpty ? "ratio" : change.column.unit,
-                          formatNumber(change.baseline, significantDigits: 4),
+                          formatNumber(change.baseline, significantDigits: 4) + (inferred(change.column.name) ? " *" : ""),
                           formatNumber(change.onTreatment, significantDigits: 4), relative,
                           formatNumber(change.end, significantDigits: 4)])
         }
@@ -24,6 +28,11 @@ enum RunSummary {
             table.render(indent: "  "),
             "  (on treatment: the mean over the last week of dosing; change: on treatment against baseline)",
         ]
+        let marked = result.changes.map(\.column.name).filter(inferred)
+        if !marked.isEmpty {
+            lines.append("  * not given as a baseline lab: the model's steady state for this man ("
+                         + marked.joined(separator: ", ") + ")")
+        }
         if let solver = result.solver { lines.append("  " + solver.summary) }
         lines += PlausibilitySummary.lines(result.warnings)
         if let reported = scenario.reported {

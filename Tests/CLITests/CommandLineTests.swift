@@ -116,6 +116,21 @@ struct CommandLineTests {
         #expect(try run(["list", "hormones"]).status != 0)
     }
 
+    /// The summary marks baseline labs the scenario did not give (issue 12: they were filled in silently):
+    /// SHBG and the semen labs of this scenario are the model's, its T, E2, LH and FSH are the man's.
+    @Test func summaryMarksInferredLabs() throws {
+        let directory = try temporaryDirectory()
+        FileManager.default.createFile(atPath: directory + "/summary.txt", contents: nil)
+        let outcome = try run(["run", Self.scenario, "-o", directory + "/x.csv"], output: directory + "/summary.txt")
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let summary = try String(contentsOfFile: directory + "/summary.txt", encoding: .utf8)
+        let note = summary.split(separator: "\n").first { $0.contains("not given as a baseline lab") }
+        #expect(note?.contains("SHBG") == true, "\(summary)")
+        #expect(note?.contains("testosterone") == false && note?.contains("LH") == false, "\(summary)")
+        let shbg = summary.split(separator: "\n").first { $0.hasPrefix("  SHBG") }
+        #expect(shbg?.contains(" *") == true)
+    }
+
     /// A scenario on standard input runs (the name "stdin"), and writes its table.
     @Test func scenarioFromStandardInput() throws {
         let directory = try temporaryDirectory()
