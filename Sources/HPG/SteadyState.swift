@@ -73,7 +73,6 @@ public enum SteadyState {
     /// (the rounding floor); fails after `maxIterations` iterations, or when the step cannot be computed.
     static func newton(from start: [Double], positiveCount n: Int,
                        residual: ([Double]) -> [Double]) throws(HPGError) -> [Double] {
-        func norm(_ r: [Double]) -> Double { r.reduce(0) { max($0, abs($1)) } }
         var x = start
         var r = residual(x)
         var iteration = 0
@@ -115,7 +114,6 @@ public enum SteadyState {
     /// Newton's method to finish.
     static func pseudoTransient(from start: [Double], positiveCount n: Int,
                                 residual: ([Double]) -> [Double]) throws(HPGError) -> [Double] {
-        func norm(_ r: [Double]) -> Double { r.reduce(0) { max($0, abs($1)) } }
         var x = start
         var r = residual(x)
         var tau = 1.0   // h: the fastest physiological rates are of order 1/h
@@ -135,6 +133,9 @@ public enum SteadyState {
         throw .steadyStateNotConverged(iterations: maxPseudoTimeSteps, residual: norm(r), state: x)
     }
     static let maxPseudoTimeSteps = 2000
+
+    /// ‖r‖∞, the residual norm both iterations test.
+    static func norm(_ r: [Double]) -> Double { r.reduce(0) { max($0, abs($1)) } }
 
     /// ∂r/∂x by forward differences, step 1e-7 relative.
     static func forwardDifferenceJacobian(_ x: [Double], _ r: [Double], _ residual: ([Double]) -> [Double]) -> Matrix {

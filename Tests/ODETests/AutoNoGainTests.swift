@@ -14,6 +14,14 @@ struct AutoNoGainTests {
             initialState: [0], timeSpan: 0...200)
     }
 
+    /// The problem with ω = 1 solved by `auto`, tsit5 and Rodas5P at rtol = atol = `tolerance`.
+    static func solveEach(lambda: Double, tolerance: Double) -> (auto: Solution, tsit5: Solution, rodas: Solution) {
+        let options = SolverOptions(relativeTolerance: tolerance, absoluteTolerance: tolerance)
+        let problem = problem(lambda: lambda, omega: 1)
+        return (solve(problem, method: .auto, options: options), solve(problem, method: .tsit5, options: options),
+                solve(problem, method: .rodas5p, options: options))
+    }
+
     /// λ = 20, ω = 1, rtol 1e-6: tsit5's step is bounded by stability (3.5/20 ≈ 0.18), and Rodas5P's by
     /// accuracy at a step less than `requiredStepGain` times longer, but long enough (h·λ ≈ 3) that the
     /// stability test for switching back (h·‖J‖ ≤ 0.7·x_stab) does not fire. Without the no-gain rule `auto`
@@ -21,11 +29,7 @@ struct AutoNoGainTests {
     /// number grows like log₂ of the span's steps, and `auto` costs what tsit5 costs.
     @Test func leavesRodasWithoutGain() {
         let tol = 1e-6
-        let options = SolverOptions(relativeTolerance: tol, absoluteTolerance: tol)
-        let problem = Self.problem(lambda: 20, omega: 1)
-        let auto = solve(problem, method: .auto, options: options)
-        let tsit5 = solve(problem, method: .tsit5, options: options)
-        let rodas = solve(problem, method: .rodas5p, options: options)
+        let (auto, tsit5, rodas) = Self.solveEach(lambda: 20, tolerance: tol)
         #expect(auto.returnCode == .success)
         // The premise: Rodas5P's steps are longer, but by less than the required gain.
         let gain = Double(tsit5.statistics.accepted) / Double(rodas.statistics.accepted)
@@ -39,11 +43,7 @@ struct AutoNoGainTests {
     /// about Rodas5P's steps.
     @Test func keepsRodasWithGain() {
         let tol = 1e-4
-        let options = SolverOptions(relativeTolerance: tol, absoluteTolerance: tol)
-        let problem = Self.problem(lambda: 200, omega: 1)
-        let auto = solve(problem, method: .auto, options: options)
-        let tsit5 = solve(problem, method: .tsit5, options: options)
-        let rodas = solve(problem, method: .rodas5p, options: options)
+        let (auto, tsit5, rodas) = Self.solveEach(lambda: 200, tolerance: tol)
         #expect(auto.returnCode == .success)
         #expect(Double(tsit5.statistics.accepted) >= AutoSwitching.requiredStepGain * Double(rodas.statistics.accepted))
         #expect(Double(auto.statistics.steps) <= 1.2 * Double(rodas.statistics.steps))
