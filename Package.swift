@@ -5,6 +5,7 @@ import PackageDescription
 //   CLAPACK (system LAPACK/BLAS) ← ODE ← Dosing ← HPG ← Scenario ← hpgsim (CLI)
 //   CLAPACK ← Fitting ← Scenario (the joint calibration), hpgsim
 //   CLAPACK ← Population ← Scenario (the population block), Trial ← hpgsim
+//   Scenario, Fitting, Population ← Forecast (one man's posterior from his labs; forecasts) ← hpgsim
 // ODE knows nothing of pharmacology; Dosing knows NONMEM event semantics and linear PK models;
 // HPG is the physiological model and drug library; Scenario parses and validates YAML scenario files.
 // Population is random streams and sampling statistics (no pharmacology); Trial runs virtual men through scenarios.
@@ -37,8 +38,9 @@ let package = Package(
         .target(name: "Fitting", dependencies: ["CLAPACK"]),
         .target(name: "Population", dependencies: ["CLAPACK"]),
         .target(name: "Trial", dependencies: ["Scenario", "HPG", "Population"]),
+        .target(name: "Forecast", dependencies: ["Scenario", "HPG", "Fitting", "Population"]),
         .executableTarget(name: "hpgsim", dependencies: [
-            "ODE", "ODEProblems", "Dosing", "HPG", "Scenario", "Fitting", "Population", "Trial",
+            "ODE", "ODEProblems", "Dosing", "HPG", "Scenario", "Fitting", "Population", "Trial", "Forecast",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ODETests", dependencies: ["ODE", "ODEProblems"]),
@@ -50,5 +52,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["hpgsim"]),
         .testTarget(name: "PopulationTests", dependencies: ["Population"]),
         .testTarget(name: "TrialTests", dependencies: ["Trial", "Scenario", "Population"]),
+        .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Scenario", "HPG", "Fitting", "Population"]),
     ]
 )

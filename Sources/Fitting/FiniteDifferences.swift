@@ -4,9 +4,10 @@ import Foundation
 /// The Jacobian J = ∂r/∂x by finite differences, one column per parameter.
 ///
 /// Column j perturbs x_j by h_j = c·max(|x_j|, τ_j), τ_j the parameter's typical size:
-/// - central: J_j ≈ (r(x + h_j e_j) − r(x − h_j e_j)) / (2h_j), c = ε^(1/3) ≈ 6.1e-6: truncation error O(h²)
-///   and rounding error O(ε/h) balance at h ∝ ε^(1/3); 2n evaluations;
-/// - forward: J_j ≈ (r(x + h_j e_j) − r(x)) / h_j, c = √ε ≈ 1.5e-8 (O(h) against O(ε/h)); n evaluations.
+/// - central: J_j ≈ (r(x + h_j e_j) − r(x − h_j e_j)) / (2h_j), c = η^(1/3) (6.1e-6 for η = ε): truncation
+///   error O(h²) and rounding error O(η/h) balance at h ∝ η^(1/3); 2n evaluations;
+/// - forward: J_j ≈ (r(x + h_j e_j) − r(x)) / h_j, c = √η (1.5e-8 for η = ε; O(h) against O(η/h)); n evaluations.
+/// η is `noiseLevel`, the residuals' relative accuracy (ε, machine precision, unless they come from a solver).
 /// (Nocedal & Wright, Numerical Optimization, 2nd ed., §8.1.) The divisor is the difference of the perturbed
 /// values as represented, (x_j + h) − (x_j − h), not 2h (Dennis & Schnabel 1983, §5.4).
 ///
@@ -18,10 +19,15 @@ public struct FiniteDifferences: Sendable, Equatable {
     public var scheme: Scheme
     /// Evaluate the columns concurrently.
     public var concurrent: Bool
+    /// η, the relative accuracy of the residuals: ε (machine precision) for residuals computed in closed form,
+    /// larger for residuals from an ODE solution (about its relative tolerance). The steps below balance
+    /// truncation against η instead of ε (Nocedal & Wright, §8.1, with ε replaced by the noise level).
+    public var noiseLevel: Double
 
-    public init(scheme: Scheme = .central, concurrent: Bool = false) {
+    public init(scheme: Scheme = .central, concurrent: Bool = false, noiseLevel: Double = .ulpOfOne) {
         self.scheme = scheme
         self.concurrent = concurrent
+        self.noiseLevel = noiseLevel
     }
 
     /// Residual evaluations per Jacobian for n parameters.
@@ -29,9 +35,9 @@ public struct FiniteDifferences: Sendable, Equatable {
         scheme == .central ? 2 * n : n
     }
 
-    /// c in h_j = c·max(|x_j|, τ_j).
+    /// c in h_j = c·max(|x_j|, τ_j): η^(1/3) central, √η forward.
     var relativeStep: Double {
-        scheme == .central ? cbrt(Double.ulpOfOne) : Double.ulpOfOne.squareRoot()
+        scheme == .central ? cbrt(noiseLevel) : noiseLevel.squareRoot()
     }
 
     /// J(x) given r(x) = `residuals`; `typicalSizes` holds τ (positive, one per parameter).

@@ -52,3 +52,21 @@ public struct Cholesky: Sendable, Equatable {
         return (0..<dimension).map { i in (0...i).reduce(0) { $0 + lower[i * dimension + $1] * z[$1] } }
     }
 }
+
+extension Cholesky {
+    /// x with Σ·x = b (Σ = L·Lᵀ): forward substitution L·y = b, then back substitution Lᵀ·x = y.
+    public func solve(_ b: [Double]) -> [Double] {
+        let n = dimension
+        precondition(b.count == n)
+        var y = b
+        for i in 0..<n {
+            for k in 0..<i { y[i] -= lower[i * n + k] * y[k] }
+            y[i] /= lower[i * n + i]
+        }
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for k in (i + 1)..<max(n, i + 1) { y[i] -= lower[k * n + i] * y[k] }
+            y[i] /= lower[i * n + i]
+        }
+        return y
+    }
+}

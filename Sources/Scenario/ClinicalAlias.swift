@@ -2,7 +2,7 @@
 /// routes and weekdays, matched without regard to case (written here as clinicians write them, which is
 /// how "did you mean" offers them). An alias stands for one word, and is accepted only
 /// where that word is (so `T` means testosterone among labs and nothing among regimen keys).
-enum ClinicalAlias {
+public enum ClinicalAlias {
     static let words: [String: String] = [
         // Labs and observables, as clinicians write them.
         "E2": "estradiol", "T": "testosterone", "TT": "testosterone", "FT": "free_testosterone",
@@ -17,14 +17,14 @@ enum ClinicalAlias {
     ]
 
     /// `word` itself when it is a candidate, else the candidate its alias stands for (any case), else nil.
-    static func canonical(_ word: String, among candidates: [String]) -> String? {
+    public static func canonical(_ word: String, among candidates: [String]) -> String? {
         if candidates.contains(word) { return word }
         guard let meaning = words.first(where: { $0.key.lowercased() == word.lowercased() })?.value else { return nil }
         return candidates.first { $0.lowercased() == meaning.lowercased() }
     }
 
     /// The aliases that stand for one of `candidates`: offered in "did you mean" beside the full words.
-    static func aliases(of candidates: [String]) -> [String] {
+    public static func aliases(of candidates: [String]) -> [String] {
         let lowered = Set(candidates.map { $0.lowercased() })
         return words.filter { lowered.contains($0.value.lowercased()) }.map(\.key).sorted()
     }

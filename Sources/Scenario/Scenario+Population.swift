@@ -14,6 +14,13 @@ public struct VirtualMan: Sendable, Equatable {
     public var factors: [String: Double]
     /// The patients-file row he comes from.
     public var row: PatientTable.Row?
+
+    public init(index: Int, covariates: [String: Double], factors: [String: Double], row: PatientTable.Row? = nil) {
+        self.index = index
+        self.covariates = covariates
+        self.factors = factors
+        self.row = row
+    }
 }
 
 extension PopulationSpec {
@@ -53,6 +60,9 @@ public struct PopulationPlan: Sendable {
     /// The integration's relative tolerance (`HPG.simulate`).
     public let relativeTolerance: Double
     let simulationTimes: [Double]
+
+    /// Every observable the scenario's model has (its drugs' included), conventional units.
+    public var modelObservables: [ObservableSpec] { model.observables }
 
     /// Observables kept when `output.observables` does not choose: those the responder targets use.
     public static let defaultObservables = ["testosterone", "estradiol", "T_E2_ratio", "LH", "FSH", "SHBG",
@@ -131,9 +141,15 @@ public struct PopulationPlan: Sendable {
         public func onTreatment(_ name: String) -> Double { onTreatment[Self.labs.firstIndex(of: name)!] }
     }
 
+    /// The man's whole trajectory at `times` (hours) under `doses` (the scenario's when nil), with the scenario's
+    /// method and tolerance.
+    public func trajectory(for man: VirtualMan, doses: [DrugDose]? = nil, times: [Double]) throws(HPGError) -> Trajectory {
+        try HPG.simulate(patient: patient(for: man), doses: doses ?? self.doses, outputTimes: times, method: method,
+                         relativeTolerance: relativeTolerance)
+    }
+
     public func simulate(_ man: VirtualMan) throws(HPGError) -> Outcome {
-        let result = try HPG.simulate(patient: patient(for: man), doses: doses, outputTimes: simulationTimes, method: method,
-                                      relativeTolerance: relativeTolerance)
+        let result = try trajectory(for: man, times: simulationTimes)
         let row = Dictionary(uniqueKeysWithValues: simulationTimes.enumerated().map { ($1, $0) })
         let specs = result.observables
         let index = { (name: String) in specs.firstIndex { $0.name == name }! }

@@ -14,5 +14,6 @@ struct HPGSim: ParsableCommand {
             scenarios/README.md explains how to write your own scenario.
             """,
         subcommands: [RunCommand.self, ValidateCommand.self, ParametersCommand.self, ModelCommand.self,
-                      EventsCommand.self, BenchCommand.self, CalibrateCommand.self, ListCommand.self, PopulationCommand.self, MergeCommand.self])
+                      EventsCommand.self, BenchCommand.self, CalibrateCommand.self, ListCommand.self, PopulationCommand.self, MergeCommand.self,
+                      ForecastCommand.self])
 }
