@@ -12,6 +12,14 @@ public struct LabMeasurement: Sendable, Equatable {
     public var value: Double
     /// A fraction (0.12 = 12 %); nil: the observable's published within-subject CV (`WithinSubjectVariability`).
     public var cv: Double?
+
+    public init(line: Int, timeHours: Double, observable: String, value: Double, cv: Double?) {
+        self.line = line
+        self.timeHours = timeHours
+        self.observable = observable
+        self.value = value
+        self.cv = cv
+    }
 }
 
 /// A man's measured labs (`hpgsim forecast --labs`): CSV, first line the header, one lab per row:

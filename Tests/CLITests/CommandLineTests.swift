@@ -174,4 +174,24 @@ struct CommandLineTests {
         #expect(outcome.status != 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["d.csv"])
     }
+
+    /// `forecast`: a mistake in the labs file is named with its line, a scenario without a population block is
+    /// told what it lacks, and nothing is written either way.
+    @Test func forecastRefusesBadInputAndWritesNothing() throws {
+        let directory = try temporaryDirectory()
+        let forecast = Self.repository.appendingPathComponent("scenarios/forecast/anastrozole-1mg-twice-weekly.yaml").path
+        try "time_d,observable,value,unit\n0,T,300,ng/dL\n42,E2,15,ng/dL\n".write(toFile: directory + "/labs.csv",
+                                                                                  atomically: false, encoding: .utf8)
+        let badUnit = try run(["forecast", forecast, "--labs", "labs.csv"], in: directory)
+        #expect(badUnit.status == 1)
+        #expect(badUnit.standardError.contains("labs.csv:3:1: unit: \"ng/dL\" — is not a unit of estradiol"), "\(badUnit.standardError)")
+        let noPopulation = try run(["forecast", Self.scenario, "--labs", "labs.csv"], in: directory)
+        #expect(noPopulation.status == 1)
+        #expect(noPopulation.standardError.contains("needs a `population` block"), "\(noPopulation.standardError)")
+        try "time_d,observable,value,unit\n0,T,300,ng/dL\n".write(toFile: directory + "/labs.csv", atomically: false, encoding: .utf8)
+        let badQuestion = try run(["forecast", forecast, "--labs", "labs.csv", "--when", "estradiol 15"], in: directory)
+        #expect(badQuestion.status != 0)
+        #expect(badQuestion.standardError.contains("has no comparison"), "\(badQuestion.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["labs.csv"])
+    }
 }
