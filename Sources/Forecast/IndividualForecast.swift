@@ -8,12 +8,8 @@ import Scenario
 /// The man's future under the scenario's regimens: every observable on the scenario's output grid, at the
 /// estimate and as a central interval over his posterior, with the first time each threshold condition holds.
 ///
-/// The posterior is sampled by importance sampling with the Laplace approximation as the proposal (Geweke,
-/// Econometrica 1989;57:1317): zₖ = ẑ + L·uₖ, uₖ ~ N(0, I) from draw k's own counter-based stream (seed, k), and
-/// weight wₖ ∝ p(zₖ | y)/q(zₖ) = exp(−½‖zₖ‖² − ½‖d(zₖ)‖² + ½‖uₖ‖²). Where the posterior is Gaussian (d linear in
-/// z) every weight is equal; the weights correct the approximation where it is not, and Kish's effective sample
-/// size (Σw)²/Σw² says how much they had to. Intervals are weighted quantiles. A draw whose man has no steady
-/// state or leaves the population's bounds has weight 0.
+/// The posterior is sampled by importance sampling from its Laplace approximation (`PosteriorDraws`); intervals
+/// are weighted quantiles. A draw whose man has no steady state or leaves the population's bounds has weight 0.
 public struct IndividualForecast: Sendable {
     public struct Settings: Sendable {
         public var draws = 200
@@ -67,23 +63,18 @@ public struct IndividualForecast: Sendable {
         }
 
         // Draws, concurrently; each into its own slot, so the result does not depend on the thread count.
-        let n = estimate.prior.dimension
         let slots = Slots<(logWeight: Double, values: [[Double]])>(count: settings.draws)
         DispatchQueue.concurrentPerform(iterations: max(1, min(settings.threads, settings.draws))) { _ in
             while true {
                 let k = slots.take()
                 guard k < settings.draws else { return }
-                var stream = SubjectStream(seed: settings.seed, subject: UInt64(k))
-                let u = stream.normals(n)
-                let z = zip(mode, estimate.root.times(u)).map { $0 + $1 }
+                let (u, z) = PosteriorDraws.proposal(estimate, draw: k, seed: settings.seed)
                 guard let result = try? evaluate(z) else { continue }
-                let norm = { (v: [Double]) in v.reduce(0) { $0 + $1 * $1 } }
-                slots[k] = (-0.5 * (norm(z) + norm(result.residuals)) + 0.5 * norm(u), table(result.trajectory))
+                slots[k] = (PosteriorDraws.logWeight(u: u, z: z, dataResiduals: result.residuals), table(result.trajectory))
             }
         }
         let draws = (0..<settings.draws).compactMap { slots[$0] }
-        let top = draws.map(\.logWeight).max() ?? 0
-        let weights = draws.map { exp($0.logWeight - top) }
+        let weights = PosteriorDraws.weights(draws.map(\.logWeight))
         let tail = (1 - settings.level) / 2
         let probabilities = [tail, 0.5, 1 - tail]
         band = specs.indices.map { o in

@@ -36,6 +36,17 @@ public struct Regimen: Sendable, Equatable {
     /// Hours over which each dose is infused at a constant rate (NONMEM `RATE = AMT / duration`); nil: bolus.
     public var infusionDuration: Double?
 
+    public init(drug: String, dose: Quantity, route: String, schedule: Schedule, start: Double, stop: Double?,
+                infusionDuration: Double? = nil) {
+        self.drug = drug
+        self.dose = dose
+        self.route = route
+        self.schedule = schedule
+        self.start = start
+        self.stop = stop
+        self.infusionDuration = infusionDuration
+    }
+
     /// The NONMEM dose records (EVID 1) this regimen gives when the simulation ends at `end` hours: one
     /// record with II/ADDL per weekday, or one in all, in time order. `amount` is the dose in the drug's dosing
     /// unit and `compartment` the (1-based) compartment the route doses into; an infusion gets

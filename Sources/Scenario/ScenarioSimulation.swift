@@ -54,16 +54,16 @@ extension PatientSpec {
 }
 
 extension Scenario {
-    /// The doses of every regimen as the model takes them: NONMEM records in each drug's dose unit, into the
-    /// compartment of the regimen's route.
-    public func doses(catalog: ScenarioCatalog = .hpg) -> [DrugDose] {
-        regimens.flatMap { regimen -> [DrugDose] in
+    /// The doses of every regimen (the scenario's, or `regimens`) as the model takes them: NONMEM records in each
+    /// drug's dose unit, into the compartment of the regimen's route, until `end` hours (the simulation's end).
+    public func doses(_ regimens: [Regimen]? = nil, until end: Double? = nil, catalog: ScenarioCatalog = .hpg) -> [DrugDose] {
+        (regimens ?? self.regimens).flatMap { regimen -> [DrugDose] in
             guard let drug = catalog.drug(regimen.drug),
                   let route = drug.routes.first(where: { $0.name == regimen.route }) else {
                 preconditionFailure("the loader admits only catalog drugs and routes")
             }
             return regimen.records(amount: regimen.dose.baseValue / drug.baseUnitsPerDoseUnit,
-                                   compartment: route.compartment, until: simulation.duration)
+                                   compartment: route.compartment, until: end ?? simulation.duration)
                 .map { DrugDose(drug: regimen.drug, record: $0) }
         }
     }

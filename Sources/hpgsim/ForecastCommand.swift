@@ -74,29 +74,9 @@ struct ForecastCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try ScenarioFiles.load([self.scenario])[0]
-        let plan: PopulationPlan
-        let prior: IndividualPrior
-        do {
-            plan = try PopulationPlan(scenario)
-            prior = try IndividualPrior(plan: plan)
-        } catch {
-            print("hpgsim: \(error)", to: &standardError)
-            throw ExitCode.failure
-        }
-        let measured: [LabMeasurement]
-        do { measured = try LabsFile.read(labs, observables: plan.modelObservables) } catch {
-            print("hpgsim found mistakes in the labs file, so nothing was estimated or written:\n", to: &standardError)
-            for problem in error.problems { print(problem.description + "\n", to: &standardError) }
-            throw ExitCode.failure
-        }
-        let conditions: [LabCondition]
-        do {
-            conditions = try (questions.isEmpty ? ["estradiol < 15 pg/mL", "T_E2_ratio > 10"] : questions)
-                .map { text throws(LabCondition.ParseError) in try LabCondition(parsing: text, observables: plan.modelObservables) }
-        } catch {
-            print("hpgsim: --when \(error)", to: &standardError)
-            throw ExitCode.validationFailure
-        }
+        let (prior, measured) = try ForecastInputs.load(scenario, labs: labs)
+        let conditions = try ForecastInputs.conditions(questions.isEmpty ? ["estradiol < 15 pg/mL", "T_E2_ratio > 10"] : questions,
+                                                       option: "--when", observables: prior.plan.modelObservables)
         var settings = IndividualForecast.Settings()
         settings.draws = draws
         settings.seed = seed
@@ -144,5 +124,32 @@ struct ForecastCommand: ParsableCommand {
         print(table.render(indent: "  "))
         print(String(format: "  all checks: %.1f %% of %d", 100 * total.estimate, total.trials))
         for failure in result.failures { print("  man \(failure.man) left out: \(failure.reason)") }
+    }
+}
+
+/// The prior, the labs and the conditions of `forecast` and `recommend`, or their mistakes printed and exit 1.
+enum ForecastInputs {
+    /// `labs` nil: no labs (the prior alone).
+    static func load(_ scenario: Scenario, labs: String?) throws -> (IndividualPrior, [LabMeasurement]) {
+        let prior: IndividualPrior
+        do { prior = try IndividualPrior(plan: try PopulationPlan(scenario)) } catch {
+            print("hpgsim: \(error)", to: &standardError)
+            throw ExitCode.failure
+        }
+        guard let labs else { return (prior, []) }
+        do { return (prior, try LabsFile.read(labs, observables: prior.plan.modelObservables)) } catch {
+            print("hpgsim found mistakes in the labs file, so nothing was estimated or written:\n", to: &standardError)
+            for problem in error.problems { print(problem.description + "\n", to: &standardError) }
+            throw ExitCode.failure
+        }
+    }
+
+    static func conditions(_ texts: [String], option: String, observables: [ObservableSpec]) throws -> [LabCondition] {
+        do {
+            return try texts.map { text throws(LabCondition.ParseError) in try LabCondition(parsing: text, observables: observables) }
+        } catch {
+            print("hpgsim: \(option) \(error)", to: &standardError)
+            throw ExitCode.validationFailure
+        }
     }
 }

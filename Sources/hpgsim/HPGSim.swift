@@ -15,5 +15,5 @@ struct HPGSim: ParsableCommand {
             """,
         subcommands: [RunCommand.self, ValidateCommand.self, ParametersCommand.self, ModelCommand.self,
                       EventsCommand.self, BenchCommand.self, CalibrateCommand.self, ListCommand.self, PopulationCommand.self, MergeCommand.self,
-                      ForecastCommand.self])
+                      ForecastCommand.self, RecommendCommand.self])
 }
