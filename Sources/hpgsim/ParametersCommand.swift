@@ -4,8 +4,10 @@ import HPG
 struct ParametersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parameters",
-        abstract: "Print the parameter table (name, value, unit, source) of the model and of every drug, and the published variability between men.")
+        abstract: "Print the parameter table (name, value, unit, source) of the model and of every drug, the published variability between men, and the within-subject variability of labs (a forecast's residual error).")
 
-    func run() throws { print(ModelDocument.parameterTable() + "\n" + PublishedVariability.table + "\n" + WithinSubjectVariability.table,
-                         terminator: "") }
+    func run() throws {
+        print([ModelDocument.parameterTable(), PublishedVariability.table, WithinSubjectVariability.table].joined(separator: "\n"),
+              terminator: "")
+    }
 }

@@ -171,3 +171,13 @@ import Testing
         }
     }
 }
+
+/// The residual CVs are the sources' numbers: CV = RCV/(1.96·√2) for Ahokoski's reference change limits.
+@Suite struct WithinSubjectVariabilitySourceTests {
+    @Test func reproducesTheReferenceChangeLimits() {
+        for (name, rcv) in [("testosterone", 0.320), ("estradiol", 0.383), ("FSH", 0.241)] {
+            #expect(abs(WithinSubjectVariability.named(name)!.cv * 1.959963984540054 * 2.0.squareRoot() - rcv) < 1e-12)
+        }
+        #expect(WithinSubjectVariability.named("LH")!.cv == 0.26)
+    }
+}
