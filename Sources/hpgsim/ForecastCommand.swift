@@ -59,6 +59,12 @@ struct ForecastCommand: ParsableCommand {
         """, valueName: "men"))
     var coverage: Int?
 
+    @Option(help: ArgumentHelp("""
+        Instead of the man of LABS.csv, forecast synthetic man i of --coverage (drawn from the prior, measured at \
+        LABS.csv's times and labs with their noise), with his true values beside the forecast.
+        """, valueName: "i"))
+    var synthetic: Int?
+
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("""
         The forecast CSV: a file, a device, or - for standard output. Default: <scenario-name>.forecast.csv.
         """, valueName: "path"))
@@ -67,6 +73,8 @@ struct ForecastCommand: ParsableCommand {
     func validate() throws {
         guard (10...100_000).contains(draws) else { throw ValidationError("--draws \(draws) is not allowed; use 10 to 100000.") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
+        if let synthetic, synthetic < 0 { throw ValidationError("--synthetic \(synthetic) is not allowed; use 0 or more.") }
+        if coverage != nil && synthetic != nil { throw ValidationError("--coverage and --synthetic are two different runs; give one.") }
         if let coverage, !(1...100_000).contains(coverage) {
             throw ValidationError("--coverage \(coverage) is not allowed; use 1 to 100000 men.")
         }
@@ -87,19 +95,21 @@ struct ForecastCommand: ParsableCommand {
         }
         let estimate: IndividualEstimate
         let forecast: IndividualForecast
+        var truth: SyntheticMan?
         do {
-            estimate = try IndividualEstimate(prior: prior, labs: measured)
+            if let synthetic { truth = try SyntheticMan(synthetic, prior: prior, schedule: measured, seed: seed) }
+            estimate = try IndividualEstimate(prior: prior, labs: truth?.labs ?? measured)
             forecast = try IndividualForecast(estimate, questions: conditions, settings: settings)
         } catch {
             print("hpgsim: \(labs): \(error)", to: &standardError)
             throw ExitCode.failure
         }
         let path = output ?? scenario.name + ".forecast.csv"
-        do { try AtomicFile.write(ForecastReport.csv(forecast), to: path) } catch {
+        do { try AtomicFile.write(ForecastReport.csv(forecast, truth: truth?.truth), to: path) } catch {
             print("hpgsim: \(error.description). Nothing was written.", to: &standardError)
             throw ExitCode.failure
         }
-        let summary = ForecastReport.text(estimate, forecast, csvPath: path == "-" ? "standard output" : path)
+        let summary = ForecastReport.text(estimate, forecast, truth: truth, csvPath: path == "-" ? "standard output" : path)
         if path == "-" { print(summary, to: &standardError) } else { print(summary) }
     }
 
