@@ -152,7 +152,7 @@ public struct DataSet: Sendable {
         records.reserveCapacity(lines.count)
         var fields: [Range<Int>] = []
         var previousParameterFields: [Range<Int>]? = nil
-        for (offset, line) in lines.enumerated().dropFirst() {
+        for (offset, line) in lines.enumerated().dropFirst() where !isComment(bytes, line) {
             let lineNumber = offset + 1
             fieldRanges(bytes, line, into: &fields)
             if fields.count != columns.count {
@@ -256,22 +256,34 @@ public struct DataSet: Sendable {
         return ranges
     }
 
-    /// Byte ranges of the comma-separated fields of `line`, into a reused buffer.
+    /// Byte ranges of the comma-separated fields of `line`, into a reused buffer. A field in double quotes (RFC
+    /// 4180, as spreadsheets write CSV) may hold commas; a doubled quote inside it is a quote.
     static func fieldRanges(_ bytes: [UInt8], _ line: Range<Int>, into ranges: inout [Range<Int>]) {
         ranges.removeAll(keepingCapacity: true)
         var start = line.lowerBound
-        for i in line where bytes[i] == 0x2C {
-            ranges.append(start..<i)
-            start = i + 1
+        var quoted = false
+        for i in line {
+            if bytes[i] == 0x22 { quoted.toggle() } else if bytes[i] == 0x2C && !quoted {
+                ranges.append(start..<i)
+                start = i + 1
+            }
         }
         ranges.append(start..<line.upperBound)
     }
 
+    /// The field without surrounding blanks, and without its quotes when it is quoted.
     static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
         var (low, high) = (range.lowerBound, range.upperBound)
         while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low += 1 }
         while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09) { high -= 1 }
+        if high - low >= 2 && bytes[low] == 0x22 && bytes[high - 1] == 0x22 { return trimmed(bytes, (low + 1)..<(high - 1)) }
         return low..<high
+    }
+
+    /// A comment row, skipped as NONMEM skips it: first character `#` (its default, IGNORE=#) or `C` (IGNORE=C).
+    static func isComment(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+        guard let first = line.first else { return false }
+        return bytes[first] == 0x23 || bytes[first] == 0x43
     }
 
     enum Field { case missing, value(Double), invalid(String) }
@@ -330,36 +342,27 @@ public struct DataSet: Sendable {
 extension DataSet {
     /// The output table of `hpgsim events`: every input line as it was, followed by the model outputs and
     /// the state on that record (`DosingResult.recordOutputs`, `recordStates`), one result per individual.
-    /// Numbers are written as Swift's `description` writes them (the shortest decimal that reads back to
-    /// the same double), straight into the byte buffer.
-    public func outputTable(results: [DosingResult], addedColumns: [String]) -> [UInt8] {
-        var out = ByteBuffer()
-        out.bytes.reserveCapacity(bytes.count * 3)
-        out.bytes += bytes[headerRange]
-        out.bytes += ("," + addedColumns.joined(separator: ",") + "\n").utf8
+    /// Numbers are written by `format` (the caller's number format, so that every table of a program reads
+    /// alike).
+    public func outputTable(results: [DosingResult], addedColumns: [String], format: (Double) -> String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 3)
+        out += bytes[headerRange]
+        out += ("," + addedColumns.joined(separator: ",") + "\n").utf8
         func append(_ values: ArraySlice<Double>) {
             for x in values {
-                out.bytes.append(0x2C)
-                x.write(to: &out)
+                out.append(0x2C)
+                out += format(x).utf8
             }
         }
         for (rows, result) in zip(individuals, results) {
             for (k, row) in rows.enumerated() {
-                out.bytes += bytes[lineRanges[row]]
+                out += bytes[lineRanges[row]]
                 append(result.recordOutputs.row(k))
                 append(result.recordStates.row(k))
-                out.bytes.append(0x0A)
+                out.append(0x0A)
             }
         }
-        return out.bytes
+        return out
     }
-}
-
-/// A text stream into bytes. `Double.write(to:)` hands its digits to `_writeASCII` as bytes, so a
-/// number is appended without building a String.
-struct ByteBuffer: TextOutputStream {
-    var bytes: [UInt8] = []
-
-    mutating func write(_ string: String) { bytes += string.utf8 }
-    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes += buffer }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 
 @main
 struct HPGSim: ParsableCommand {
+    /// Semantic version of the program, its scenario schema and its output formats.
+    static let version = "0.9.0"
     static let configuration = CommandConfiguration(
         commandName: "hpgsim",
         abstract: "Simulate the male hypothalamic–pituitary–gonadal axis under drugs.",
@@ -13,6 +15,7 @@ struct HPGSim: ParsableCommand {
               hpgsim run scenarios/anastrozole-shah-2021.yaml
             scenarios/README.md explains how to write your own scenario.
             """,
+        version: HPGSim.version,
         subcommands: [RunCommand.self, ValidateCommand.self, ParametersCommand.self, ModelCommand.self,
                       EventsCommand.self, BenchCommand.self, CalibrateCommand.self, ListCommand.self, PopulationCommand.self, MergeCommand.self,
                       ForecastCommand.self, RecommendCommand.self])

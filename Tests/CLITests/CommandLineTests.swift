@@ -194,4 +194,34 @@ struct CommandLineTests {
         #expect(badQuestion.standardError.contains("has no comparison"), "\(badQuestion.standardError)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["labs.csv"])
     }
+
+    /// `--version` prints the version and exits 0; the shell completion script names the commands.
+    @Test func versionAndCompletions() throws {
+        let directory = try temporaryDirectory()
+        for name in ["v.txt", "c.sh"] { FileManager.default.createFile(atPath: directory + "/" + name, contents: nil) }
+        let version = try run(["--version"], output: directory + "/v.txt")
+        #expect(version.status == 0)
+        let text = try String(contentsOfFile: directory + "/v.txt", encoding: .utf8)
+        #expect(text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3, "\(text)")
+        let completion = try run(["--generate-completion-script", "bash"], output: directory + "/c.sh")
+        #expect(completion.status == 0)
+        let script = try String(contentsOfFile: directory + "/c.sh", encoding: .utf8)
+        for command in ["run", "validate", "population", "forecast", "recommend"] { #expect(script.contains(command)) }
+    }
+
+    /// `events` writes numbers as `run` does (seven significant digits, C's %.7g), and skips comment rows.
+    @Test func eventsFormatsNumbersAsRunDoes() throws {
+        let directory = try temporaryDirectory()
+        try "ID,TIME,EVID,AMT,CMT\n# a comment row\n1,0,1,100,1\n1,3,0,.,2\n".write(toFile: directory + "/d.csv", atomically: false, encoding: .utf8)
+        let outcome = try run(["events", "d.csv", "--model", "pk1cmt-depot", "--param", "CL=2", "--param", "V=10",
+                               "--param", "KA=1", "-o", "out.csv"], in: directory)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let lines = try String(contentsOfFile: directory + "/out.csv", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3)
+        // Central amount at 3 h after 100 into the depot: 100·ka/(ka − k)·(e^(−k t) − e^(−ka t)), k = CL/V = 0.2.
+        let exact = 100 * 1 / (1 - 0.2) * (exp(-0.2 * 3) - exp(-3.0))
+        let cells = lines[2].split(separator: ",").map(String.init)
+        #expect(cells.contains(String(format: "%.7g", exact)), "\(lines[2])")
+        #expect(cells.dropFirst(5).allSatisfy { $0.filter(\.isNumber).count <= 7 + 2 })
+    }
 }

@@ -24,6 +24,17 @@ import Testing
         #expect(relativeError(results[0].recordStates[1][1], ClosedForm.oral(100, ka: 1, k: 0.2, 2)) < 1e-9)
     }
 
+    /// What spreadsheets and NONMEM files hold (issue 12): quoted fields, a quoted header, and comment rows that
+    /// NONMEM skips (first character `#`, its default IGNORE=#, or `C`, IGNORE=C) read as the plain file does.
+    @Test func quotedFieldsAndCommentRowsAreRead() throws {
+        let plain = "ID,TIME,EVID,AMT,CMT\n1,0,1,100,1\n1,2,0,.,2\n"
+        let dressed = "\"ID\",\"TIME\",EVID,AMT,CMT\n# dose\n\"1\", \"0\",1,\"100\",1\nC observation follows\n1,2,0,.,2\n"
+        let (withQuotes, problems) = parse(dressed)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(try #require(withQuotes).records == parse(plain).0!.records)
+        #expect(withQuotes!.records.count == 2)
+    }
+
     /// The same column twice (names compared ignoring case, as columns are matched) is refused at line 1.
     @Test func duplicateColumnsAreRefused() {
         let (dataSet, problems) = parse("ID,TIME,AMT,CL,cl\n1,0,100,2,3\n")
