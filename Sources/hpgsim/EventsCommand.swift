@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dosing
 import Foundation
+import HPG
 import ODE
 import Scenario
 
@@ -18,14 +19,24 @@ struct EventsCommand: ParsableCommand {
             D1, S2, …) set them per record; the record at time t governs the interval that ends at t, as in \
             NONMEM. Models: \(PKLibrary.names.joined(separator: ", ")).
 
+            The HPG model: --model hpg:DRUG[,DRUG…] (e.g. hpg:anastrozole or hpg:testosterone_cypionate,hCG) \
+            simulates a man of --profile (default normal-weight; `hpgsim list profiles`) from his drug-free \
+            steady state; CMT numbers each drug's compartments in the order given (1 = the first drug's depot; \
+            `hpgsim list drugs`), AMT is in the drug's dose unit (mg, µg or IU), and the outputs are every \
+            observable of the model (testosterone, estradiol, LH, …, conventional units). --param sets a model \
+            parameter (`hpgsim parameters`) before the steady state is solved.
+
             Bad data: every problem is listed with its line, the exit status is 1 and no output is written.
             """)
 
     @Argument(help: "The data set (CSV with a header row).")
     var data: String
 
-    @Option(help: "Model: \(PKLibrary.names.joined(separator: " | ")).")
+    @Option(help: "Model: \(PKLibrary.names.joined(separator: " | ")) | hpg:DRUG[,DRUG…].")
     var model: String
+
+    @Option(help: "With --model hpg:…, the man's profile (`hpgsim list profiles`).")
+    var profile: String = "normal-weight"
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Parameter value for all records unless a column gives it.", valueName: "NAME=VALUE"))
     var parameters: [String] = []
@@ -49,9 +60,6 @@ struct EventsCommand: ParsableCommand {
     var maxSteps: Int = SolverOptions().maxSteps
 
     func run() throws {
-        guard var pkModel = PKLibrary.model(named: model) else {
-            throw ValidationError("unknown model '\(model)'; available: \(PKLibrary.names.joined(separator: ", "))")
-        }
         guard let solver = Method.named(method) else {
             throw ValidationError("unknown method '\(method)'; available: \(Method.all.map(\.name).joined(separator: ", "))")
         }
@@ -59,9 +67,9 @@ struct EventsCommand: ParsableCommand {
             throw ValidationError("--rtol and --atol must be finite numbers more than zero")
         }
         guard maxSteps > 0 else { throw ValidationError("--max-steps must be a whole number more than zero") }
+        var (pkModel, values) = try dosingModel(method: solver)
         pkModel.method = solver
         pkModel.solverOptions = SolverOptions(relativeTolerance: rtol, absoluteTolerance: atol, maxSteps: maxSteps)
-        let values = try parseParameters(for: pkModel)
 
         let contents: [UInt8]
         do {
@@ -78,6 +86,30 @@ struct EventsCommand: ParsableCommand {
         let added: [String] = pkModel.outputs.names + (1...pkModel.stateDimension).map { "A\($0)" }
         let out = dataSet.outputTable(results: results, addedColumns: added, format: { formatNumber($0) })
         try write(out)
+    }
+
+    /// The model `--model` names with the `--param` values its records start from: a PK-library model, or the HPG
+    /// model with the named drugs, whose parameters become the man's (so his steady state is solved with them).
+    private func dosingModel(method: Method) throws -> (DosingModel, [String: Double]) {
+        if model.hasPrefix("hpg:") {
+            let names = model.dropFirst(4).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            do {
+                let hpg = HPGModel(drugs: try DrugRegistry.drugs(named: names))
+                var generic = hpg.dosingModel(baseline: [], method: method)
+                let overrides = try parseParameters(for: generic)
+                let (baseline, parameters) = try Patient(profile: profile, overrides: overrides).baseline(hpg)
+                generic = hpg.dosingModel(baseline: baseline, method: method)
+                var values: [String: Double] = [:]
+                for (k, spec) in hpg.parameters.enumerated() where parameters[k] != spec.value { values[spec.name] = parameters[k] }
+                return (generic, values)
+            } catch let error as HPGError {
+                throw ValidationError("--model \(model): \(error)")
+            }
+        }
+        guard let pkModel = PKLibrary.model(named: model) else {
+            throw ValidationError("unknown model '\(model)'; available: \(PKLibrary.names.joined(separator: ", ")), hpg:DRUG[,DRUG…]")
+        }
+        return (pkModel, try parseParameters(for: pkModel))
     }
 
     /// `--param NAME=VALUE` pairs; names are matched to the model's parameters ignoring case.

@@ -224,4 +224,43 @@ struct CommandLineTests {
         #expect(cells.contains(String(format: "%.7g", exact)), "\(lines[2])")
         #expect(cells.dropFirst(5).allSatisfy { $0.filter(\.isNumber).count <= 7 + 2 })
     }
+
+    /// `events --model hpg:anastrozole` drives the HPG model from a data set: a 1 mg dose at time 0 gives the
+    /// estradiol and testosterone that `run` gives for the same man and dose (two interfaces, one semantics), to
+    /// the solvers' tolerance.
+    @Test func eventsDrivesTheHPGModelAsRunDoes() throws {
+        let directory = try temporaryDirectory()
+        try "ID,TIME,EVID,AMT,CMT\n1,0,1,1,1\n1,24,0,.,.\n1,168,0,.,.\n".write(toFile: directory + "/d.csv", atomically: false, encoding: .utf8)
+        try """
+            title: one dose
+            patient:
+              profile: normal-weight
+            regimens:
+              - drug: anastrozole
+                dose: 1 mg
+                route: oral
+                every: 7 d
+                duration: 7 d
+            simulation:
+              duration: 7 d
+              output_every: 1 d
+              rtol: 1e-9
+            """.write(toFile: directory + "/s.yaml", atomically: false, encoding: .utf8)
+        let events = try run(["events", "d.csv", "--model", "hpg:anastrozole", "-o", "e.csv"], in: directory)
+        #expect(events.status == 0, "\(events.standardError)")
+        let simulated = try run(["run", "s.yaml", "-o", "r.csv"], in: directory)
+        #expect(simulated.status == 0, "\(simulated.standardError)")
+        func table(_ name: String) throws -> [[String: Double]] {
+            let rows = try String(contentsOfFile: directory + "/" + name, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(rows[0], $0.map { Double($0) ?? .nan })) }
+        }
+        let e = try table("e.csv"), r = try table("r.csv")
+        for (row, day) in [(1, 1.0), (2, 7.0)] {
+            let reference = r.first { $0["time_days"] == day }!
+            for (column, output) in [("estradiol_pg_per_mL", "estradiol"), ("testosterone_ng_per_dL", "testosterone")] {
+                let value = try #require(e[row][output]), expected = try #require(reference[column])
+                #expect(abs(value / expected - 1) < 1e-5, "\(output) day \(day): \(value) vs \(expected)")
+            }
+        }
+    }
 }
