@@ -26,11 +26,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK",
                        providers: [.apt(["liblapack-dev", "libblas-dev"])]),
-        // Release builds of the solver skip the run-time exclusivity checks on class properties, which took
-        // about half the instructions of a stiff solve (Benchmarks/peers, notebooks-md/solver-benchmarks.md);
-        // debug builds, and so the tests, keep them.
-        .target(name: "ODE", dependencies: ["CLAPACK"],
-                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        .target(name: "ODE", dependencies: ["CLAPACK"]),
         .target(name: "ODEProblems", dependencies: ["ODE"]),
         .target(name: "Dosing", dependencies: ["ODE"]),
         .target(name: "HPG", dependencies: ["ODE", "Dosing"]),

@@ -44,6 +44,23 @@ public struct ModelOutputs: Sendable {
     }
 }
 
+/// Values a model computes from its parameters alone (powers of parameters, reference rates): the engine
+/// computes them whenever it installs a parameter vector and passes them to `rhs` and `jacobian` after the
+/// parameters, which then receive `parameterNames.count + count` values, the last `count` of them written by
+/// `compute` from the first `parameterNames.count`.
+public struct DerivedParameters: Sendable {
+    public var count: Int
+    public var compute: @Sendable (_ parameters: UnsafeBufferPointer<Double>, _ derived: UnsafeMutableBufferPointer<Double>) -> Void
+
+    public init(count: Int,
+                compute: @escaping @Sendable (_ parameters: UnsafeBufferPointer<Double>, _ derived: UnsafeMutableBufferPointer<Double>) -> Void) {
+        self.count = count
+        self.compute = compute
+    }
+
+    public static let none = DerivedParameters(count: 0) { _, _ in }
+}
+
 /// Any ODE model the dosing engine can drive: linear PK or a 30-state nonlinear physiology model.
 ///
 /// Dose controls are ordinary parameters named as in NONMEM's abbreviated code for each dosable
@@ -67,6 +84,9 @@ public struct DosingModel: Sendable {
     private var parameterIndexByName: [String: Int]
     public var rhs: DosedRightHandSide
     public var jacobian: DosedJacobian?
+    /// Quantities that depend on the parameters only, computed once each time the engine installs a
+    /// parameter vector instead of in every evaluation of `rhs`. Default: none.
+    public var derivedParameters = DerivedParameters.none
     /// State after a reset (EVID 3/4) and at the start of each individual: zeros for PK, a physiological
     /// baseline for the HPG model. Default: all zero.
     public var initialState: @Sendable (_ parameters: [Double]) -> [Double]

@@ -102,7 +102,7 @@ final class IndividualRun {
         self.records = records
         self.parameters = parameters
         let first = parameters.first ?? baseParameters
-        inputs = ModelInputs(parameters: first, dimension: engine.model.stateDimension)
+        inputs = ModelInputs(model: engine.model, parameters: first)
         let recordTimes = records.map(\.time)
         let start = min(recordTimes.min() ?? 0, outputTimes.min() ?? .infinity)
         endTime = max(recordTimes.max() ?? start, outputTimes.max() ?? -.infinity, start)

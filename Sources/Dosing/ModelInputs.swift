@@ -4,19 +4,33 @@ import ODE
 /// between solver steps, at event times, and restarts the method after each change. Stored behind
 /// pointers so that the right-hand side reads them without reference counting or exclusivity checks.
 final class ModelInputs: @unchecked Sendable {
+    /// The model's parameters followed by its derived parameters (`DosingModel.derivedParameters`), as
+    /// `rhs` and `jacobian` receive them.
     let parameters: UnsafeMutableBufferPointer<Double>
+    let parameterCount: Int
+    let derived: DerivedParameters
     /// State index and rate of each compartment that currently receives an infusion (`inputCount` of them).
     let inputStates: UnsafeMutableBufferPointer<Int>
     let inputRates: UnsafeMutableBufferPointer<Double>
     let inputCount: UnsafeMutablePointer<Int>
 
-    init(parameters p: [Double], dimension: Int) {
-        parameters = .allocate(capacity: max(1, p.count))
-        _ = parameters.initialize(from: p)
-        inputStates = .allocate(capacity: max(1, dimension))
-        inputRates = .allocate(capacity: max(1, dimension))
+    init(model: DosingModel, parameters p: [Double]) {
+        parameterCount = p.count
+        derived = model.derivedParameters
+        parameters = .allocate(capacity: max(1, p.count + derived.count))
+        parameters.initialize(repeating: 0)
+        _ = parameters.update(fromContentsOf: p)
+        inputStates = .allocate(capacity: max(1, model.stateDimension))
+        inputRates = .allocate(capacity: max(1, model.stateDimension))
         inputCount = .allocate(capacity: 1)
         inputCount.initialize(to: 0)
+        computeDerived()
+    }
+
+    private func computeDerived() {
+        guard derived.count > 0 else { return }
+        derived.compute(UnsafeBufferPointer(rebasing: parameters[..<parameterCount]),
+                        UnsafeMutableBufferPointer(rebasing: parameters[parameterCount...]))
     }
 
     deinit {
@@ -33,10 +47,11 @@ final class ModelInputs: @unchecked Sendable {
             parameters[k] = p[k]
             changed = true
         }
+        if changed { computeDerived() }
         return changed
     }
 
-    var parameterArray: [Double] { Array(parameters) }
+    var parameterArray: [Double] { Array(parameters[..<parameterCount]) }
 
     /// Sets the inputs to the sum of the active infusions, compartment by compartment. Summing the active
     /// list afresh (rather than adding and subtracting rates) leaves exactly zero when all have stopped.

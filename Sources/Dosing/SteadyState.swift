@@ -147,7 +147,7 @@ final class SteadyStateCycle {
     var lastContraction = 1.0
 
     init(model: DosingModel, parameters: [Double], start: [Double]) {
-        inputs = ModelInputs(parameters: parameters, dimension: model.stateDimension)
+        inputs = ModelInputs(model: model, parameters: parameters)
         var options = model.engineOptions
         options.maxSteps = .max
         integrator = Integrator(model.problem(inputs: inputs, initialState: start, timeSpan: 0...1e300),

@@ -52,15 +52,16 @@ public enum Analyses {
         let model = HPGModel()
         let (y, p) = try patient.baseline(model)
         let made = p.withUnsafeBufferPointer { pb in
+            let k = RateConstants(pb)
             let freeT = RateLaws.freeTestosterone(total_nM: y[PhysiologicalState.testosterone.rawValue] * Units.testosterone_nmol_per_L_per_ng_per_dL,
                                                   shbg_nM: y[PhysiologicalState.shbg.rawValue], pb)
             // Leydig activity as `RateLaws.core` forms it, with this man's parameters (an override of L50 or κ
             // moves the reference stimulation too).
             let activity = y[PhysiologicalState.leydigTrophic.rawValue]
-                * (1 + RateLaws.leydigStimulation(y[PhysiologicalState.lh.rawValue], pb))
-                / (1 + RateLaws.leydigStimulation(ReferenceMan.LH_IU_per_L, pb))
+                * (1 + RateLaws.leydigStimulation(y[PhysiologicalState.lh.rawValue], pb, lh50Power: k.leydigLH50Power))
+                / k.referenceStimulation
             return RateLaws.aromatase(freeT: freeT, itt: y[PhysiologicalState.itt.rawValue], leydigActivity: activity,
-                                      inhibition: 0.0, pb)
+                                      inhibition: 0.0, pb, k)
         }
         return made.testicular / (made.peripheral + made.testicular)
     }

@@ -8,9 +8,15 @@ extension HPGModel {
     /// (`DrugEffects.forEachPartial`); the germ-cell chain and the drugs' PK are linear structures with their
     /// own exact blocks. Checked against central differences in `JacobianTests`.
     public func jacobian(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, _ J: inout Matrix) {
+        jacobian(y, p, RateConstants(p), &J)
+    }
+
+    /// The Jacobian with the parameter-only parts `k` of the rate laws already computed from `p`.
+    func jacobian(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, _ k: RateConstants,
+                  _ J: inout Matrix) {
         J.zero()
         let effects = DrugEffects(y, p, slots, dydt: nil)
-        let rates = RateLaws.core(CoreInputs { Dual(effects.coreInput($0, y), seed: $0.rawValue) }, p)
+        let rates = RateLaws.core(CoreInputs { Dual(effects.coreInput($0, y), seed: $0.rawValue) }, p, k)
         /// Row of a core rate: ∂/∂(state inputs) into their columns; the effect sums are kept for the drugs.
         func scatter(_ row: Int, _ rate: Dual) {
             for input in CoreInput.allCases {

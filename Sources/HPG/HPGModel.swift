@@ -46,8 +46,14 @@ public struct HPGModel: Sendable {
     /// from `SpermChain`, the drugs' PK from their linear structures (written by `DrugEffects`).
     public func derivatives(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>,
                             _ dydt: UnsafeMutableBufferPointer<Double>) {
+        derivatives(y, p, RateConstants(p), dydt)
+    }
+
+    /// f(y; p) with the parameter-only parts `k` of the rate laws already computed from `p`.
+    func derivatives(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, _ k: RateConstants,
+                     _ dydt: UnsafeMutableBufferPointer<Double>) {
         let effects = DrugEffects(y, p, slots, dydt: dydt)
-        let rates = RateLaws.core(CoreInputs { effects.coreInput($0, y) }, p)
+        let rates = RateLaws.core(CoreInputs { effects.coreInput($0, y) }, p, k)
         for state in PhysiologicalState.allCases { dydt[state.rawValue] = rates[state] }
         SpermChain.derivatives(y, p, drive: rates.spermatogenicDrive, dydt)
     }

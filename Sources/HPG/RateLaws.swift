@@ -55,7 +55,8 @@ struct CoreRates<S: ModelScalar> {
 /// f(y; p), `Dual` gives ∂f/∂y. The equation text of each state (`PhysiologicalState.spec`) transcribes them.
 /// Time in hours.
 enum RateLaws {
-    static func core<S: ModelScalar>(_ x: CoreInputs<S>, _ p: UnsafeBufferPointer<Double>) -> CoreRates<S> {
+    /// `k` holds the parts that depend on the parameters only, computed from the same `p`.
+    static func core<S: ModelScalar>(_ x: CoreInputs<S>, _ p: UnsafeBufferPointer<Double>, _ k: RateConstants) -> CoreRates<S> {
         @inline(__always) func v(_ q: Parameter) -> Double { p[q.rawValue] }
 
         // Feedback on the hypothalamus (GnRH drive) and the pituitary (gonadotroph response), 1 at the reference
@@ -64,30 +65,25 @@ enum RateLaws {
         // (E2s/E2ref)^(−λ) (Tornøe 2007 H4 form), while a finite E50 bounds the rise an aromatase inhibitor can
         // release (E2s ≪ E50) and keeps the full elasticity λ where E2 is high (E2 patch, aromatised TRT).
         let e2Seen = x.estradiol.floored(tiny) / x.estrogenReceptorBlock / v(.e2FeedbackReference)
-        let e2Scale = v(.e2FeedbackReference) / v(.e2FeedbackHalf)
-        func e2Feedback(_ hill: Double) -> S { (1 + pow(e2Scale, hill)) / ((e2Seen * e2Scale).power(hill) + 1) }
+        func e2Feedback(_ hill: Double, numerator: Double) -> S { numerator / ((e2Seen * k.e2Scale).power(hill) + 1) }
         let tSeen = x.testosterone.floored(tiny) / v(.tFeedbackReference)
         // T at the hypothalamus: a Hill inhibition (1 + (Tset/T50)^n)/(1 + (T/T50)^n), 1 at the man's own set-point
         // Tset (his drug-free steady-state T), bounded by 1 + (Tset/T50)^n when T is low (LH stays finite after
         // castration) and steep above T50 (TRT). The threshold T50 = ρ·Tref·(Tset/Tref)^α follows his set-point
         // with elasticity α: a man with low T has a hypothalamus partly tuned to it.
-        let tSet = v(.tSetPoint), tRef = v(.tFeedbackReference)
-        let tHalf = v(.tHypothalamicHalf) * tRef * pow(tSet / tRef, v(.tSetPointElasticity))
-        let tHill = pow(tSet / tHalf, v(.tHypothalamicExponent))
-        let tRatio = (x.testosterone.floored(0) / tHalf).power(v(.tHypothalamicExponent))
-        let tHypothalamic = (1 + tHill) / (1 + tRatio)
+        let tRatio = (x.testosterone.floored(0) / k.tHypothalamicHalf).power(v(.tHypothalamicExponent))
+        let tHypothalamic = k.tHypothalamicNumerator / (1 + tRatio)
         // Slow androgen desensitisation of the GnRH neurons: the fraction still responsive, N, follows
         // 1/(1 + (T/T50,N)^n) over months, with its own half-point T50,N above the feedback's; the drive is scaled
         // by (1 + g·(1 − N_ref))/(1 + g·(1 − N)), 1 for the reference man (N_ref = 1/(1 + (Tref/T50,N)^n)). It
         // falls under long supraphysiological T and recovers slowly after it, so recovery depends on how long TRT
-        // lasted.
-        let n = v(.tHypothalamicExponent), desensitisationHalf = v(.gnrhNeuronDesensitisationHalf)
+        // lasted. (T/T50,N)^n = (T/T50)^n·(T50/T50,N)^n, one power of T for both.
         let availability = v(.keGnRHNeuronAvailability)
-            * (1 / ((x.testosterone.floored(0) / desensitisationHalf).power(n) + 1) - x.gnrhNeuronAvailability)
-        let gain = v(.gnrhNeuronDesensitisationGain)
-        let referenceAvailability = 1 / (1 + pow(v(.tFeedbackReference) / desensitisationHalf, n))
-        let desensitised = (1 + gain * (1 - referenceAvailability)) / ((1 - x.gnrhNeuronAvailability) * gain + 1)
-        let hypothalamic = e2Feedback(v(.e2HypothalamicExponent)) * tHypothalamic * desensitised
+            * (1 / (tRatio * k.desensitisationRatioPower + 1) - x.gnrhNeuronAvailability)
+        let desensitised = k.desensitisedNumerator
+            / ((1 - x.gnrhNeuronAvailability) * v(.gnrhNeuronDesensitisationGain) + 1)
+        let hypothalamic = e2Feedback(v(.e2HypothalamicExponent), numerator: k.e2HypothalamicNumerator)
+            * tHypothalamic * desensitised
         let gnrh = v(.keGnRHDrive) * (v(.gnrhDriveCapacity) * hypothalamic - x.gnrh)
 
         // Pituitary: GnRH stimulus (+ agonists, × the receptors left by antagonists and desensitisation), gonadotroph reserve R that follows the stimulus slowly (trophic
@@ -98,8 +94,8 @@ enum RateLaws {
         let stimulus = (x.gnrh + x.gnrhAgonism) * x.gnrhReceptorAvailable
         let reserve = v(.keGonadotrophReserve) * (stimulus - x.gonadotrophReserve)
         let pituitary = stimulus * x.gonadotrophReserve.floored(tiny).power(v(.gonadotrophReserveExponent))
-            * e2Feedback(v(.e2PituitaryExponent)) * tSeen.power(-v(.tPituitaryExponent))
-        let inhibin = x.firstGermStage.floored(tiny) / referenceFirstGermStage(p)
+            * e2Feedback(v(.e2PituitaryExponent), numerator: k.e2PituitaryNumerator) * tSeen.power(-v(.tPituitaryExponent))
+        let inhibin = x.firstGermStage.floored(tiny) / k.referenceFirstGermStage
         let ceiling = v(.gonadotropinCeiling)
         func saturated(_ u: S) -> S { u * ceiling / (u + (ceiling - 1)) }
         let lh = v(.lhSecretion) * saturated(pituitary) - v(.keLH) * x.lh
@@ -109,23 +105,22 @@ enum RateLaws {
         // Leydig trophic state (slow: Leydig mass and steroidogenic capacity follow LH over weeks); serum T
         // diffuses in, so ITT ≥ serum T.
         let lhSeen = x.lh.floored(0) + x.lhEquivalent
-        let stimulation = 1 + leydigStimulation(lhSeen, p)
-        let referenceStimulation = 1 + leydigStimulation(ReferenceMan.LH_IU_per_L, p)
+        let stimulation = 1 + leydigStimulation(lhSeen, p, lh50Power: k.leydigLH50Power)
         let leydigTrophic = v(.keLeydigTrophic)
-            * ((stimulation / referenceStimulation).power(v(.leydigTrophicExponent)) - x.leydigTrophic)
+            * ((stimulation / k.referenceStimulation).power(v(.leydigTrophicExponent)) - x.leydigTrophic)
         let serumT_nM = x.testosterone * Units.testosterone_nmol_per_L_per_ng_per_dL
         let ittRate = v(.keITT) * (v(.leydigCapacity) * x.leydigTrophic * stimulation + serumT_nM - x.itt)
-        let tVolume_dL = v(.tClearance) / v(.keT) * 10
-        let testosterone = v(.ittToSerumT) * x.itt + x.testosteroneRelease * (1e6 / tVolume_dL) - v(.keT) * x.testosterone
+        let testosterone = v(.ittToSerumT) * x.itt + x.testosteroneRelease * (1e6 / k.testosteroneVolume_dL)
+            - v(.keT) * x.testosterone
 
         // Estradiol from aromatase (peripheral on Vermeulen free T, testicular on ITT), scaled by the man's
         // aromatase capacity Ac, and from estradiol-releasing drugs (release/MCR at steady state).
         let freeT = freeTestosterone(total_nM: serumT_nM.floored(0), shbg_nM: x.shbg.floored(0), p)
         let itt = x.itt.floored(0)
-        let leydigActivity = x.leydigTrophic * stimulation / referenceStimulation
-        let made = aromatase(freeT: freeT, itt: itt, leydigActivity: leydigActivity, inhibition: x.aromataseInhibition, p)
+        let leydigActivity = x.leydigTrophic * stimulation / k.referenceStimulation
+        let made = aromatase(freeT: freeT, itt: itt, leydigActivity: leydigActivity, inhibition: x.aromataseInhibition, p, k)
         let estradiol = (made.peripheral + made.testicular) * v(.aromataseCapacity)
-            + x.estradiolRelease * DrugEffects.estradiolInputPerMg(keE2: v(.keE2)) - v(.keE2) * x.estradiol
+            + x.estradiolRelease * k.estradiolInputPerMg - v(.keE2) * x.estradiol
 
         // SHBG: hepatic synthesis raised by estradiol, (E2/E2ref)^σ (E2 itself: SERMs do not block the liver's
         // estrogen response), first-order turnover.
@@ -145,23 +140,20 @@ enum RateLaws {
     /// Vmax·S/(Km·(1 + Σ C/Ki) + S): peripheral on free T, scaled by adiposity (BMI/BMI0)^p and age; testicular
     /// on ITT, with the testicular Vmax following the Leydig cells' steroidogenic activity Ly·(1 + H(L))/(1 + H(5))
     /// (the enzyme sits in the Leydig cells and LH/hCG stimulate it). Each Vmax from the reference man, whose
-    /// testis makes the share φ of his production ke_E2·25 pg/mL.
-    static func aromatase<S: ModelScalar>(freeT: S, itt: S, leydigActivity: S, inhibition: S, _ p: UnsafeBufferPointer<Double>)
+    /// testis makes the share φ of his production ke_E2·25 pg/mL. The two Vmax depend on the parameters only
+    /// (`RateConstants.peripheralAromataseVmax`, `testicularAromataseVmax`).
+    static func aromatase<S: ModelScalar>(freeT: S, itt: S, leydigActivity: S, inhibition: S,
+                                          _ p: UnsafeBufferPointer<Double>, _ k: RateConstants)
         -> (peripheral: S, testicular: S) {
-        @inline(__always) func v(_ q: Parameter) -> Double { p[q.rawValue] }
-        let km = (1 + inhibition) * v(.aromataseKm)
-        let production = v(.keE2) * ReferenceMan.estradiol_pg_per_mL, share = v(.aromataseTesticularShare)
-        let freeReference = Derived.referenceFreeT_nmol_per_L, ittReference = ReferenceMan.intratesticularT_nmol_per_L
-        let peripheralVmax = (1 - share) * production * (v(.aromataseKm) + freeReference) / freeReference
-            * pow(v(.bmi) / v(.bmiIdeal), v(.aromataseBMIExponent)) * ageFactor(p, slope: v(.aromataseAgeSlope))
-        let testicularVmax = share * production * (v(.aromataseKm) + ittReference) / ittReference
-        return (freeT * peripheralVmax / (km + freeT), itt * leydigActivity * testicularVmax / (km + itt))
+        let km = (1 + inhibition) * p[Parameter.aromataseKm.rawValue]
+        return (freeT * k.peripheralAromataseVmax / (km + freeT),
+                itt * leydigActivity * k.testicularAromataseVmax / (km + itt))
     }
 
-    /// Tornøe 2007 H3(LH) = Lmax·LH^κ / (L50^κ + LH^κ).
-    static func leydigStimulation<S: ModelScalar>(_ lh: S, _ p: UnsafeBufferPointer<Double>) -> S {
+    /// Tornøe 2007 H3(LH) = Lmax·LH^κ / (L50^κ + LH^κ), with L50^κ given (`RateConstants.leydigLH50Power`).
+    static func leydigStimulation<S: ModelScalar>(_ lh: S, _ p: UnsafeBufferPointer<Double>, lh50Power: Double) -> S {
         let x = lh.floored(tiny).power(p[Parameter.leydigHill.rawValue])
-        return x * p[Parameter.leydigLHEmax.rawValue] / (x + pow(p[Parameter.leydigLH50.rawValue], p[Parameter.leydigHill.rawValue]))
+        return x * p[Parameter.leydigLHEmax.rawValue] / (x + lh50Power)
     }
 
     /// Free testosterone (nmol/L) by the Vermeulen equations (Vermeulen A et al. JCEM 1999;84:3666): with

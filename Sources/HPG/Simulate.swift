@@ -130,7 +130,8 @@ extension HPGModel {
     }
 
     /// The model as the dosing engine sees it: every drug compartment dosable (CMT numbered drug by drug),
-    /// bioavailability Fn from each drug's declared F, outputs = observables.
+    /// bioavailability Fn from each drug's declared F, outputs = observables. The rate laws' parameter-only
+    /// parts (`RateConstants`) are the derived parameters, computed once per parameter vector.
     public func dosingModel(baseline: [Double], method: Method) -> DosingModel {
         var compartments: [Int] = []
         var doseControls: [(name: String, defaultValue: Double?)] = []
@@ -142,11 +143,11 @@ extension HPGModel {
         }
         let model = self
         let parameterCount = parameters.count
-        return DosingModel(
+        var dosingModel = DosingModel(
             name: "hpg", stateNames: states.map(\.name), compartmentStates: compartments,
             parameters: parameters.map { ($0.name, $0.value) } + doseControls,
-            rhs: { _, y, p, dydt in model.derivatives(y, p, dydt) },
-            jacobian: { _, y, p, matrix in model.jacobian(y, p, &matrix) },
+            rhs: { _, y, p, dydt in model.derivatives(y, p, RateConstants(loadingFrom: p), dydt) },
+            jacobian: { _, y, p, matrix in model.jacobian(y, p, RateConstants(loadingFrom: p), &matrix) },
             // The patient's baseline, also after a reset record (EVID 3/4).
             initialState: { _ in baseline },
             // All observables of a row from one `observe` call (model parameters only, not the dose controls).
@@ -156,5 +157,9 @@ extension HPGModel {
             method: method,
             solverOptions: SolverOptions(relativeTolerance: Self.relativeTolerance,
                                          absoluteTolerance: Self.relativeTolerance * Self.absoluteToRelativeTolerance))
+        dosingModel.derivedParameters = DerivedParameters(count: RateConstants.count) { p, derived in
+            RateConstants(p).write(into: derived)
+        }
+        return dosingModel
     }
 }

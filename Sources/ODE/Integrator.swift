@@ -11,7 +11,7 @@ public final class Integrator {
     public let state: IntegrationState
     public let stepper: Stepper
     private let stopTimes: [Double]
-    private var nextStopIndex = 0
+    @exclusivity(unchecked) private var nextStopIndex = 0
 
     public init(_ problem: ODEProblem, method: Method, options: SolverOptions = SolverOptions()) {
         state = IntegrationState(problem: problem, options: options)

@@ -43,7 +43,7 @@ import Testing
         let model = HPGModel()
         let (y, parameters) = try Patient().baseline(model)
         let rates = y.withUnsafeBufferPointer { yb in parameters.withUnsafeBufferPointer { pb in
-            RateLaws.core(CoreInputs { DrugEffects(yb, pb, [], dydt: nil).coreInput($0, yb) }, pb) } }
+            RateLaws.core(CoreInputs { DrugEffects(yb, pb, [], dydt: nil).coreInput($0, yb) }, pb, RateConstants(pb)) } }
         let psi = rates.spermatogenicDrive
         let ks = Double(SpermChain.seminiferousStages) / parameters[Parameter.spermatogenesisDuration.rawValue]
         let q = ks / (ks + parameters[Parameter.germCellLossRate.rawValue] * (1 - psi))

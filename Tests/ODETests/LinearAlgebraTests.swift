@@ -35,7 +35,7 @@ struct LinearAlgebraTests {
         var matrix = IterationMatrix(dimension: 3)
         try matrix.factor(jacobian: jacobian, identityScale: 2, jacobianScale: 0.5, statistics: &statistics)
         var b = [1.0, 1, 1]
-        matrix.solve(&b)
+        b.withUnsafeMutableBufferPointer { matrix.solve($0) }
         for i in 0..<3 { #expect(abs(b[i] - 1 / (2 - 0.5 * d[i])) <= 1e-15) }
         #expect(statistics.luFactorizations == 1)
         #expect(matrix.factoredScale == 0.5)

@@ -35,7 +35,7 @@ struct StiffJacobianTests {
             var f0 = [Double](repeating: 0, count: n)
             state.evaluate(t, y, into: &f0)
             let evaluator = JacobianEvaluator(dimension: n)
-            evaluator.evaluate(state, t: t, y: y, f0: f0)
+            y.withUnsafeBufferPointer { y in f0.withUnsafeBufferPointer { evaluator.evaluate(state, t: t, y: y, f0: $0) } }
             #expect(state.statistics.jacobianEvaluations == 1)
             #expect(state.statistics.rhsEvaluations == 1 + n)  // f0 and one f call per column
             var exact = Matrix(rows: n, columns: n)
@@ -61,7 +61,9 @@ struct StiffJacobianTests {
             let state = IntegrationState(problem: problem, options: options)
             var f0 = [0.0], dfdt = [0.0]
             state.evaluate(t, [0], into: &f0)
-            JacobianEvaluator(dimension: 1).timeDerivative(state, t: t, y: [0], f0: f0, h: 0.1, into: &dfdt)
+            let y = [0.0]
+            y.withUnsafeBufferPointer { y in f0.withUnsafeBufferPointer { f0 in dfdt.withUnsafeMutableBufferPointer {
+                JacobianEvaluator(dimension: 1).timeDerivative(state, t: t, y: y, f0: f0, h: 0.1, into: $0) } } }
             #expect(abs(dfdt[0] - exact) <= 1e-5 * exact, "∂f/∂t(\(t)) = \(dfdt[0]), exact \(exact)")
         }
     }

@@ -24,7 +24,7 @@ public final class ExplicitRungeKutta: Stepper {
     /// indicator's median is 0.83 (dp5), 0.88 (tsit5), 0.87 (vern7), against medians below 0.1 on the
     /// Arenstorf orbit at the same tolerance; so a threshold of about 0.5 held for 15 steps is the robust
     /// test. 0 before the first step, and for tableaus without two stages at the same node.
-    public private(set) var stiffnessIndicator: Double = 0
+    @exclusivity(unchecked) public private(set) var stiffnessIndicator: Double = 0
 
     private let n: Int
     /// Rows of the tableau (step stages plus dense-output stages) and their number of step stages.
@@ -54,9 +54,10 @@ public final class ExplicitRungeKutta: Stepper {
     private let stiffP: Int
     private let stiffQ: Int
     /// Stage derivatives, stage-major: k[i·n + j] is component j of stage i. `kAccepted` holds the stages
-    /// of the last accepted step (swapped in on acceptance).
-    private var k: UnsafeMutablePointer<Double>
-    private var kAccepted: UnsafeMutablePointer<Double>
+    /// of the last accepted step (swapped in on acceptance). These and the flags below are touched several
+    /// times per step by this stepper only: no run-time exclusivity checks (see `IntegrationState`).
+    @exclusivity(unchecked) private var k: UnsafeMutablePointer<Double>
+    @exclusivity(unchecked) private var kAccepted: UnsafeMutablePointer<Double>
     private let yStage: UnsafeMutablePointer<Double>
     private let yNew: UnsafeMutablePointer<Double>
     private let errorVector: UnsafeMutablePointer<Double>
@@ -71,10 +72,10 @@ public final class ExplicitRungeKutta: Stepper {
     /// A dense-output row that is f(t + h, y₁) (c = 1, a = b): taken from `fStart` instead of evaluated
     /// (−1 when there is none).
     private let endpointRow: Int
-    private var haveFStart = false
+    @exclusivity(unchecked) private var haveFStart = false
     /// Whether the dense-output stages of the last accepted step have been evaluated.
-    private var denseStagesReady = false
-    private var controller = PIController()
+    @exclusivity(unchecked) private var denseStagesReady = false
+    @exclusivity(unchecked) private var controller = PIController()
 
     public init(tableau: ButcherTableau, dimension: Int) {
         self.tableau = tableau

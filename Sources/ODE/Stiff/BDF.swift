@@ -33,7 +33,8 @@ public final class BDF: Stepper {
 
     private static let newtonMaximumIterations = 4
     private let n: Int
-    private var differences: [Double]
+    /// The work vectors (`WorkVector`: no exclusivity check per element).
+    private let differences: WorkVector
     private var h = 0.0
     private var equalSteps = 0
     private var started = false
@@ -41,17 +42,17 @@ public final class BDF: Stepper {
     /// γ_k = Σ_{j=1..k} 1/j and the error constants 1/(k + 1), k = 0…6.
     private let gammaSums: [Double]
     private let errorConstants: [Double]
-    private var yPredict: [Double]
-    private var psi: [Double]
-    private var correction: [Double]
-    private var delta: [Double]
-    private var yNew: [Double]
-    private var fNew: [Double]
-    private var rescaled: [Double]
+    private let yPredict: WorkVector
+    private let psi: WorkVector
+    private let correction: WorkVector
+    private let delta: WorkVector
+    private let yNew: WorkVector
+    private let fNew: WorkVector
+    private let rescaled: WorkVector
     /// R(ρ), U = R(1) and their product, (k+1)×(k+1) blocks in 6×6 storage.
-    private var rMatrix = [Double](repeating: 0, count: 36)
-    private var uMatrix = [Double](repeating: 0, count: 36)
-    private var ruMatrix = [Double](repeating: 0, count: 36)
+    private let rMatrix = WorkVector(count: 36)
+    private let uMatrix = WorkVector(count: 36)
+    private let ruMatrix = WorkVector(count: 36)
     private let jacobian: JacobianEvaluator
     private var iteration: IterationMatrix
     private var hasJacobian = false
@@ -64,20 +65,26 @@ public final class BDF: Stepper {
         self.maximumOrder = maximumOrder
         self.policy = policy
         n = dimension
-        differences = [Double](repeating: 0, count: (Self.highestOrder + 3) * dimension)
-        rescaled = [Double](repeating: 0, count: (Self.highestOrder + 1) * dimension)
+        differences = WorkVector(count: (Self.highestOrder + 3) * dimension)
+        rescaled = WorkVector(count: (Self.highestOrder + 1) * dimension)
         var sums = [0.0]
         for k in 1...(Self.highestOrder + 1) { sums.append(sums[k - 1] + 1 / Double(k)) }
         gammaSums = sums
         errorConstants = (0...(Self.highestOrder + 1)).map { 1 / Double($0 + 1) }
-        yPredict = [Double](repeating: 0, count: dimension)
-        psi = yPredict
-        correction = yPredict
-        delta = yPredict
-        yNew = yPredict
-        fNew = yPredict
+        yPredict = WorkVector(count: dimension)
+        psi = WorkVector(count: dimension)
+        correction = WorkVector(count: dimension)
+        delta = WorkVector(count: dimension)
+        yNew = WorkVector(count: dimension)
+        fNew = WorkVector(count: dimension)
         jacobian = JacobianEvaluator(dimension: dimension)
         iteration = IterationMatrix(dimension: dimension)
+    }
+
+    deinit {
+        for v in [differences, yPredict, psi, correction, delta, yNew, fNew, rescaled, rMatrix, uMatrix, ruMatrix] {
+            v.deallocate()
+        }
     }
 
     public func restart(_ state: IntegrationState) {
@@ -85,16 +92,18 @@ public final class BDF: Stepper {
     }
 
     private func start(_ state: IntegrationState, limit: Double) {
-        state.evaluate(state.t, state.y, into: &fNew)
+        state.y.withUnsafeBufferPointer { state.evaluate(state.t, $0, into: fNew.buffer) }
         if startedBefore || state.h <= 0 {
-            h = initialStepSize(state: state, f0: fNew, order: 1, limit: limit)
+            h = initialStepSize(state: state, f0: Array(fNew.values), order: 1, limit: limit)
         } else {
             h = state.h
         }
         for i in 0..<differences.count { differences[i] = 0 }
-        for j in 0..<n {
-            differences[j] = state.y[j]
-            differences[n + j] = h * fNew[j]
+        state.y.withUnsafeBufferPointer { y in
+            for j in 0..<n {
+                differences[j] = y[j]
+                differences[n + j] = h * fNew[j]
+            }
         }
         order = 1
         equalSteps = 0
@@ -155,7 +164,7 @@ public final class BDF: Stepper {
             }
 
             for j in 0..<n { yNew[j] = yPredict[j] + correction[j] }
-            let error = errorConstants[order] * state.weights.norm(correction, yNew, yNew)
+            let error = errorConstants[order] * state.weights.norm(correction.values, yNew.values, yNew.values)
             if !(error <= 1) {
                 state.statistics.rejected += 1
                 let factor = error.isFinite ? max(0.2, safety * pow(error, -1 / Double(order + 1))) : 0.2
@@ -186,8 +195,8 @@ public final class BDF: Stepper {
     }
 
     private func evaluateJacobian(_ state: IntegrationState, t: Double) {
-        if state.problem.jacobian == nil { state.evaluate(t, yPredict, into: &fNew) }
-        jacobian.evaluate(state, t: t, y: yPredict, f0: fNew)
+        if state.problem.jacobian == nil { state.evaluate(t, yPredict.values, into: fNew.buffer) }
+        jacobian.evaluate(state, t: t, y: yPredict.values, f0: fNew.values)
         hasJacobian = true
         jacobianAge = 0
         iteration.invalidate()
@@ -205,14 +214,14 @@ public final class BDF: Stepper {
         for iterationIndex in 0..<m {
             lastNewtonIterations = iterationIndex + 1
             state.statistics.newtonIterations += 1
-            state.evaluate(t, yNew, into: &fNew)
+            state.evaluate(t, yNew.values, into: fNew.buffer)
             for j in 0..<n {
                 guard fNew[j].isFinite else { return false }
                 delta[j] = c * fNew[j] - psi[j] - correction[j]
             }
-            iteration.solve(&delta)
+            iteration.solve(delta.buffer)
             if scale != 1 { for j in 0..<n { delta[j] *= scale } }
-            let norm = state.weights.norm(delta, yPredict, yPredict)
+            let norm = state.weights.norm(delta.values, yPredict.values, yPredict.values)
             let rate = previousNorm > 0 ? norm / previousNorm : -1
             if rate >= 1 || (rate > 0 && pow(rate, Double(m - iterationIndex)) / (1 - rate) * norm > newtonTolerance) {
                 return false
@@ -238,7 +247,7 @@ public final class BDF: Stepper {
         for i in stride(from: k, through: 0, by: -1) {
             for j in 0..<n { differences[i * n + j] += differences[(i + 1) * n + j] }
         }
-        state.accept(tNew: tNew, yNew: yNew)
+        state.accept(tNew: tNew, yNew: yNew.values)
         jacobianAge += 1
         equalSteps += 1
         if equalSteps < k + 1 { return }
@@ -262,10 +271,8 @@ public final class BDF: Stepper {
     }
 
     private func norm(row: Int, _ state: IntegrationState) -> Double {
-        differences.withUnsafeBufferPointer { d in
-            state.y.withUnsafeBufferPointer { y in
-                state.weights.norm(UnsafeBufferPointer(rebasing: d[(row * n)..<((row + 1) * n)]), y, y)
-            }
+        state.y.withUnsafeBufferPointer { y in
+            state.weights.norm(differences.slice((row * n)..<((row + 1) * n)), y, y)
         }
     }
 
@@ -274,8 +281,8 @@ public final class BDF: Stepper {
     private func changeStep(to newH: Double) {
         let k = order
         let rho = newH / h
-        fillR(order: k, factor: rho, into: &rMatrix)
-        fillR(order: k, factor: 1, into: &uMatrix)
+        fillR(order: k, factor: rho, into: rMatrix)
+        fillR(order: k, factor: 1, into: uMatrix)
         for i in 0...k {
             for j in 0...k {
                 var acc = 0.0
@@ -296,7 +303,7 @@ public final class BDF: Stepper {
     }
 
     /// R(ρ)ᵢⱼ = Π_{m=1..i} (m − 1 − ρj)/m, i, j = 0…k (row 0 all ones).
-    private func fillR(order k: Int, factor rho: Double, into r: inout [Double]) {
+    private func fillR(order k: Int, factor rho: Double, into r: WorkVector) {
         for j in 0...k {
             var product = 1.0
             r[j] = 1

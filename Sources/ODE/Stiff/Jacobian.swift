@@ -7,21 +7,26 @@ final class JacobianEvaluator {
     let n: Int
     /// The last evaluated Jacobian (column-major).
     var matrix: Matrix
-    private var yPerturbed: [Double]
-    private var fPerturbed: [Double]
+    private let yPerturbed: WorkVector
+    private let fPerturbed: WorkVector
 
     init(dimension: Int) {
         n = dimension
         matrix = Matrix(rows: dimension, columns: dimension)
-        yPerturbed = [Double](repeating: 0, count: dimension)
-        fPerturbed = yPerturbed
+        yPerturbed = WorkVector(count: dimension)
+        fPerturbed = WorkVector(count: dimension)
+    }
+
+    deinit {
+        yPerturbed.deallocate()
+        fPerturbed.deallocate()
     }
 
     /// J at (t, y); `f0` must hold f(t, y).
-    func evaluate(_ state: IntegrationState, t: Double, y: [Double], f0: [Double]) {
+    func evaluate(_ state: IntegrationState, t: Double, y: UnsafeBufferPointer<Double>, f0: UnsafeBufferPointer<Double>) {
         state.statistics.jacobianEvaluations += 1
         if let analytic = state.problem.jacobian {
-            y.withUnsafeBufferPointer { analytic(t, $0, &matrix) }
+            analytic(t, y, &matrix)
         } else {
             finiteDifference(state, t: t, y: y, f0: f0)
         }
@@ -36,7 +41,8 @@ final class JacobianEvaluator {
     /// error weights treat yⱼ as noise, so that level is the floor; it keeps σⱼ > 0 at yⱼ = 0. (CVODE's
     /// floor σ_min·(atolⱼ + rtol|yⱼ|) with σ_min = 1000·|h|·ε·n·‖f‖ was measured here to leave errors up
     /// to 4e-3 of the row's largest entry on HIRES at y = y₀, where this floor gives 8e-6.)
-    private func finiteDifference(_ state: IntegrationState, t: Double, y: [Double], f0: [Double]) {
+    private func finiteDifference(_ state: IntegrationState, t: Double, y: UnsafeBufferPointer<Double>,
+                                  f0: UnsafeBufferPointer<Double>) {
         let w = state.weights
         let relativeIncrement = Double.ulpOfOne.squareRoot()
         for i in 0..<n { yPerturbed[i] = y[i] }
@@ -44,7 +50,7 @@ final class JacobianEvaluator {
             let floor = w.absoluteTolerance[j] / w.relativeTolerance
             yPerturbed[j] = y[j] + relativeIncrement * max(abs(y[j]), floor)
             let increment = yPerturbed[j] - y[j]  // the increment actually represented in floating point
-            state.evaluate(t, yPerturbed, into: &fPerturbed)
+            state.evaluate(t, yPerturbed.values, into: fPerturbed.buffer)
             for i in 0..<n { matrix[i, j] = (fPerturbed[i] - f0[i]) / increment }
             yPerturbed[j] = y[j]
         }
@@ -59,12 +65,12 @@ final class JacobianEvaluator {
     /// problem's start time (the first steps), f is not evaluated there — f need not be defined before the
     /// start (a forcing given on the span) — and the one-sided forward difference (f(t + δ, y) − f(t, y))/δ
     /// (error O(δ) = O(ε^(1/3))) is used instead.
-    func timeDerivative(_ state: IntegrationState, t: Double, y: [Double], f0: [Double], h: Double,
-                        into out: inout [Double]) {
+    func timeDerivative(_ state: IntegrationState, t: Double, y: UnsafeBufferPointer<Double>,
+                        f0: UnsafeBufferPointer<Double>, h: Double, into out: UnsafeMutableBufferPointer<Double>) {
         let scale = max(abs(t), abs(h), Double.leastNormalMagnitude)
         let delta = pow(Double.ulpOfOne, 1.0 / 3) * scale
         let forward = t + delta, backward = t - delta
-        state.evaluate(forward, y, into: &fPerturbed)
+        state.evaluate(forward, y, into: fPerturbed.buffer)
         var dependsOnTime = false
         for i in 0..<n where fPerturbed[i] != f0[i] { dependsOnTime = true; break }
         guard dependsOnTime else {
@@ -77,7 +83,7 @@ final class JacobianEvaluator {
             return
         }
         for i in 0..<n { out[i] = fPerturbed[i] }
-        state.evaluate(backward, y, into: &fPerturbed)
+        state.evaluate(backward, y, into: fPerturbed.buffer)
         let width = forward - backward
         for i in 0..<n { out[i] = (out[i] - fPerturbed[i]) / width }
     }
@@ -120,8 +126,8 @@ struct IterationMatrix {
     /// Forgets the factors (after a jump or a new Jacobian that has not been factored yet).
     mutating func invalidate() { factoredScale = 0 }
 
-    func solve(_ b: inout [Double]) {
+    func solve(_ b: UnsafeMutableBufferPointer<Double>) {
         precondition(isFactored, "IterationMatrix.solve before a successful factorization")
-        factors.solve(&b)
+        factors.solve(b)
     }
 }

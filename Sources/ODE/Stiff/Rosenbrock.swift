@@ -12,16 +12,16 @@ public final class Rosenbrock: Stepper {
     public let tableau: RosenbrockTableau
     public var name: String { tableau.name }
     private let n: Int
-    /// Stage vectors, stage-major: k[i·n + j].
-    private var k: [Double]
+    /// Stage vectors, stage-major: k[i·n + j] (`WorkVector`s: no exclusivity check per element).
+    private let k: WorkVector
     /// Dense-output vectors K_m of the last accepted step, K[m·n + j].
-    private var denseVectors: [Double]
-    private var stageState: [Double]
-    private var stageRHS: [Double]
-    private var f0: [Double]
-    private var dfdt: [Double]
-    private var yNew: [Double]
-    private var errorVector: [Double]
+    private let denseVectors: WorkVector
+    private let stageState: WorkVector
+    private let stageRHS: WorkVector
+    private let f0: WorkVector
+    private let dfdt: WorkVector
+    private let yNew: WorkVector
+    private let errorVector: WorkVector
     private let jacobian: JacobianEvaluator
     private var iteration: IterationMatrix
     private var controller = PIController()
@@ -32,16 +32,20 @@ public final class Rosenbrock: Stepper {
     public init(tableau: RosenbrockTableau, dimension: Int) {
         self.tableau = tableau
         n = dimension
-        k = [Double](repeating: 0, count: tableau.stages * dimension)
-        denseVectors = [Double](repeating: 0, count: tableau.dense.count * dimension)
-        stageState = [Double](repeating: 0, count: dimension)
-        stageRHS = stageState
-        f0 = stageState
-        dfdt = stageState
-        yNew = stageState
-        errorVector = stageState
+        k = WorkVector(count: tableau.stages * dimension)
+        denseVectors = WorkVector(count: tableau.dense.count * dimension)
+        stageState = WorkVector(count: dimension)
+        stageRHS = WorkVector(count: dimension)
+        f0 = WorkVector(count: dimension)
+        dfdt = WorkVector(count: dimension)
+        yNew = WorkVector(count: dimension)
+        errorVector = WorkVector(count: dimension)
         jacobian = JacobianEvaluator(dimension: dimension)
         iteration = IterationMatrix(dimension: dimension)
+    }
+
+    deinit {
+        for v in [k, denseVectors, stageState, stageRHS, f0, dfdt, yNew, errorVector] { v.deallocate() }
     }
 
     /// ρ(J) ≤ ‖J‖∞ for the Jacobian of the last step (the `auto` method's test for leaving the stiff
@@ -67,11 +71,11 @@ public final class Rosenbrock: Stepper {
 
     public func step(_ state: IntegrationState, limit: Double) throws(StepFailure) {
         if !haveF0 {
-            state.evaluate(state.t, state.y, into: &f0)
+            state.y.withUnsafeBufferPointer { state.evaluate(state.t, $0, into: f0.buffer) }
             haveF0 = true
         }
         if state.h <= 0 {
-            state.h = initialStepSize(state: state, f0: f0, order: tableau.embeddedOrder, limit: limit)
+            state.h = initialStepSize(state: state, f0: Array(f0.values), order: tableau.embeddedOrder, limit: limit)
         }
         var consecutiveSingular = 0
         while true {
@@ -80,8 +84,10 @@ public final class Rosenbrock: Stepper {
             let (h, tNew) = state.clampedStep(proposed, limit: limit)
             try state.checkStepSize(h)
             if !jacobianIsCurrent {
-                jacobian.evaluate(state, t: state.t, y: state.y, f0: f0)
-                jacobian.timeDerivative(state, t: state.t, y: state.y, f0: f0, h: h, into: &dfdt)
+                state.y.withUnsafeBufferPointer { y in
+                    jacobian.evaluate(state, t: state.t, y: y, f0: f0.values)
+                    jacobian.timeDerivative(state, t: state.t, y: y, f0: f0.values, h: h, into: dfdt.buffer)
+                }
                 jacobianIsCurrent = true
                 hasJacobian = true
             }
@@ -105,7 +111,7 @@ public final class Rosenbrock: Stepper {
                 // was planned: resume it (otherwise every output time would shrink the steps).
                 if h < proposed { state.h = max(state.h, proposed) }
                 computeDenseVectors()
-                state.accept(tNew: tNew, yNew: yNew)
+                state.accept(tNew: tNew, yNew: yNew.values)
                 haveF0 = false
                 jacobianIsCurrent = false
                 return
@@ -117,6 +123,10 @@ public final class Rosenbrock: Stepper {
 
     /// Stages k₁…kₛ, y₁ in `yNew` and the weighted norm of the error estimate for a step h.
     private func computeStages(_ state: IntegrationState, h: Double) -> Double {
+        state.y.withUnsafeBufferPointer { computeStages(state, y: $0, h: h) }
+    }
+
+    private func computeStages(_ state: IntegrationState, y: UnsafeBufferPointer<Double>, h: Double) -> Double {
         let s = tableau.stages
         let t = state.t
         for i in 0..<s {
@@ -125,11 +135,11 @@ public final class Rosenbrock: Stepper {
                 for j in 0..<n { stageRHS[j] = f0[j] }
             } else {
                 for j in 0..<n {
-                    var acc = state.y[j]
+                    var acc = y[j]
                     for m in 0..<i where ai[m] != 0 { acc += ai[m] * k[m * n + j] }
                     stageState[j] = acc
                 }
-                state.evaluate(t + tableau.c[i] * h, stageState, into: &stageRHS)
+                state.evaluate(t + tableau.c[i] * h, stageState.values, into: stageRHS.buffer)
             }
             let hd = h * tableau.d[i]
             for j in 0..<n {
@@ -137,11 +147,11 @@ public final class Rosenbrock: Stepper {
                 for m in 0..<i where ci[m] != 0 { acc += ci[m] / h * k[m * n + j] }
                 stageRHS[j] = acc
             }
-            iteration.solve(&stageRHS)
+            iteration.solve(stageRHS.buffer)
             for j in 0..<n { k[i * n + j] = stageRHS[j] }
         }
         for j in 0..<n {
-            var solution = state.y[j], error = 0.0
+            var solution = y[j], error = 0.0
             for m in 0..<s {
                 solution += tableau.b[m] * k[m * n + j]
                 error += tableau.e[m] * k[m * n + j]
@@ -149,7 +159,7 @@ public final class Rosenbrock: Stepper {
             yNew[j] = solution
             errorVector[j] = error
         }
-        return state.weights.norm(errorVector, state.y, yNew)
+        return state.weights.norm(errorVector.values, y, yNew.values)
     }
 
     private func computeDenseVectors() {
