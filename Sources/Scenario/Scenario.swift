@@ -18,6 +18,8 @@ public struct Scenario: Sendable {
     public var keyMarks: [String: SourceMark] = [:]
     /// Virtual men for `hpgsim population` (`PopulationSpec`); nil: the one man of `patient`.
     public var population: PopulationSpec? = nil
+    /// The clinical summary `run` prints (`ReportSpec`); nil: none unless asked for on the command line.
+    public var report: ReportSpec? = nil
 
     /// Output times in hours: 0, Δ, 2Δ, … up to the end of the simulation (included when it falls on the grid).
     public var outputTimes: [Double] {

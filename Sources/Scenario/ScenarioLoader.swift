@@ -84,7 +84,7 @@ public struct ScenarioLoader: Sendable {
         }
     }
 
-    static let topLevelHelp = "the keys title, patient, regimens, simulation, output, reported, expect, population"
+    static let topLevelHelp = "the keys title, patient, regimens, simulation, output, reported, expect, population, report"
 
     /// Where to point: the mark of the construct being read when libyaml has one (the `[` or `{` left open,
     /// the mapping a duplicate key is in), else where reading failed.
@@ -124,7 +124,7 @@ struct Reader {
 
     func scenario(_ root: Field, file: String) -> Scenario? {
         guard let top = root.object(keys: ["title", "patient", "regimens", "simulation", "output", "reported", "expect",
-                                           "population"])
+                                           "population", "report"])
         else { return nil }
         let title = top["title"]?.text() ?? ""
         let patient = top.required("patient", allowed: "a mapping with profile and optionally age, bmi, baseline, overrides")
@@ -138,11 +138,12 @@ struct Reader {
         let reported = top["reported"].flatMap { reportedBlock($0, simulationEnd: simulation?.duration) }
         let expect = top["expect"].map { expectBlocks($0, file: file, drugs: drugs, simulationEnd: simulation?.duration) } ?? []
         let population = top["population"].flatMap { populationBlock($0, file: file, simulationEnd: simulation?.duration) }
-        guard let patient, let simulation, let regimens, let output else { return nil }
+        let report = top["report"].map { reportBlock($0, drugs: drugs, simulationEnd: simulation?.duration) }
+        guard let patient, let simulation, let regimens, let output, report != .some(nil) else { return nil }
         let name = file == "-" ? "stdin" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         return Scenario(name: name, file: file, title: title, patient: patient, regimens: regimens,
                         simulation: simulation, output: output, reported: reported, expect: expect,
-                        population: population)
+                        population: population, report: report ?? nil)
     }
 
     // MARK: lab values

@@ -10,6 +10,8 @@ public struct ScenarioResult: Sendable {
     public var warnings: [PlausibilityWarning] = []
     /// The solver settings the run used; nil for a result built without a simulation.
     public var solver: SolverSettings? = nil
+    /// The clinical summary the scenario's `report` block (or `run --at/--when/--report`) asked for.
+    public var report: ClinicalReport? = nil
 
     /// One column's value at baseline (time 0), on treatment (mean over the last 7 days of treatment, or
     /// the whole treatment if shorter, which averages over dosing intervals up to a week), and at the end.

@@ -74,10 +74,13 @@ extension Scenario {
     /// `Method.all` throws `HPGError.unknownMethod` (it is not replaced by the default).
     /// `maxSteps` and `relativeTolerance` override the scenario's `simulation.max_steps` and `simulation.rtol`
     /// (`solverSettings`).
+    /// `report` replaces the scenario's `report` block (the command line's `--at`, `--when`, `--report`).
     public func simulate(units: UnitSystem, method: String? = nil, maxSteps: Int? = nil,
-                         relativeTolerance: Double? = nil) throws(HPGError) -> ScenarioResult {
+                         relativeTolerance: Double? = nil, report: ReportSpec? = nil) throws(HPGError) -> ScenarioResult {
         let grid = outputTimes
-        let times = Array(Set(grid + comparisonTimes)).sorted()
+        let reportSpec = report ?? self.report
+        let dense = reportSpec.map { ReportSpec.denseTimes(self) + $0.at } ?? []
+        let times = Array(Set(grid + comparisonTimes + dense)).sorted()
         let physiological = HPGModel(drugs: []).observables
         let solver = try solverSettings(method: method, maxSteps: maxSteps, relativeTolerance: relativeTolerance)
         let trajectory = try HPG.simulate(patient: patient.patient(observables: physiological), doses: doses(),
@@ -104,7 +107,10 @@ extension Scenario {
             }
             return bound.warning(scenario: name, timesHours: times, values: trajectory.values.map { $0[j] })
         }
+        let clinical = reportSpec.map { spec in
+            ClinicalReport(spec, scenario: self, times: times, observables: specs) { name in trajectory.series(name)! }
+        }
         return ScenarioResult(scenario: self, units: units, csv: TrajectoryCSV(timesHours: grid, columns: columns),
-                              comparisons: comparisons, warnings: warnings, solver: solver)
+                              comparisons: comparisons, warnings: warnings, solver: solver, report: clinical)
     }
 }

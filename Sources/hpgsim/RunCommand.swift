@@ -66,7 +66,28 @@ struct RunCommand: ParsableCommand {
         """, valueName: "r"))
     var rtol: Double?
 
+    @Option(name: .customLong("at"), help: ArgumentHelp("""
+        Report every key observable at this time, e.g. "3 months" (repeatable).
+        """, valueName: "time"))
+    var reportTimes: [String] = []
+
+    @Option(name: .customLong("when"), help: ArgumentHelp("""
+        Report the first time a condition holds, e.g. "E2 < 15 pg/mL" or "T/E2 > 10" (repeatable).
+        """, valueName: "condition"))
+    var reportConditions: [String] = []
+
+    @Flag(help: "Report steady-state trough, peak and average and the on-treatment and after-stopping phases.")
+    var report = false
+
+    @Flag(help: "Print the report (--at, --when, --report, or the scenario's report block) as JSON lines instead of the summary (the summary goes to standard error).")
+    var json = false
+
     func validate() throws {
+        for text in reportTimes {
+            guard case .success = Quantity.parse(text, dimensions: [.time]) else {
+                throw ValidationError("--at \(text) is not a time; write a number and a unit, e.g. \"3 months\" or \"12 weeks\".")
+            }
+        }
         if let rtol, !ScenarioLoader.relativeToleranceRange.contains(rtol) {
             let range = ScenarioLoader.relativeToleranceRange
             throw ValidationError("--rtol \(formatNumber(rtol)) is not allowed; use \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)).")
@@ -90,7 +111,7 @@ struct RunCommand: ParsableCommand {
         // Simulate everything first, so a failing scenario leaves no CSV of the others behind either.
         let results = try loaded.map {
             try ScenarioFiles.simulate($0, units: units ?? $0.output.units, method: method, maxSteps: maxSteps,
-                                       relativeTolerance: rtol)
+                                       relativeTolerance: rtol, report: try reportSpec(for: $0))
         }
         for (result, path) in zip(results, destinations) {
             do {
@@ -99,13 +120,40 @@ struct RunCommand: ParsableCommand {
                 print("hpgsim: \(error.description). Nothing was written for \(result.scenario.name).", to: &standardError)
                 throw ExitCode.failure
             }
-            // With the table on standard output (-o -), the summary goes to standard error.
-            if path == "-" {
+            if json, let report = result.report {
+                print(ReportSummary.json(report, scenario: result.scenario.name))
+            }
+            // With the table or JSON on standard output, the summary goes to standard error.
+            if path == "-" || json {
                 print(RunSummary.text(result, csvPath: "standard output"), to: &standardError)
             } else {
                 print(RunSummary.text(result, csvPath: path))
             }
         }
+    }
+
+    /// The scenario's report block with the command line's --at, --when and --report added; nil when neither asks.
+    func reportSpec(for scenario: Scenario) throws -> ReportSpec? {
+        guard report || json || !reportTimes.isEmpty || !reportConditions.isEmpty || scenario.report != nil else { return nil }
+        var spec = scenario.report ?? ReportSpec(steadyState: report, phases: report)
+        if report { spec.steadyState = true; spec.phases = true }
+        for text in reportTimes {
+            guard case let .success(time) = Quantity.parse(text, dimensions: [.time]) else { continue }
+            guard time.baseValue >= 0 && time.baseValue <= scenario.simulation.duration else {
+                print("hpgsim: --at \(text) is outside \(scenario.name)'s run (0 to \(formatNumber(scenario.simulation.duration / 24)) d).",
+                      to: &standardError)
+                throw ExitCode.validationFailure
+            }
+            spec.at.append(time.baseValue)
+        }
+        let observables = try HPGModel.observables(forDrugs: scenario.regimens.map(\.drug))
+        for text in reportConditions {
+            do { spec.when.append(try LabCondition(parsing: text, observables: observables)) } catch {
+                print("hpgsim: --when \(error)", to: &standardError)
+                throw ExitCode.validationFailure
+            }
+        }
+        return spec
     }
 
     /// One CSV path per scenario: `-o` as a file (one scenario) or a folder, else the current folder.

@@ -33,6 +33,7 @@ enum RunSummary {
             lines.append("  * not given as a baseline lab: the model's steady state for this man ("
                          + marked.joined(separator: ", ") + ")")
         }
+        if let report = result.report { lines += ReportSummary.lines(report) }
         if let solver = result.solver { lines.append("  " + solver.summary) }
         lines += PlausibilitySummary.lines(result.warnings)
         if let reported = scenario.reported {

@@ -263,4 +263,24 @@ struct CommandLineTests {
             }
         }
     }
+
+    /// The newcomer's question (issue 12), "his T/E2 at 3 months, and does his E2 drop below 15?", is one
+    /// command; with --json the answer is JSON whose T/E2 at the time asked equals the table's value there.
+    @Test func newcomersQuestionIsOneCommand() throws {
+        let directory = try temporaryDirectory()
+        FileManager.default.createFile(atPath: directory + "/report.json", contents: nil)
+        let outcome = try run(["run", Self.scenario, "--at", "3 months", "--when", "E2 < 15 pg/mL", "--json", "-o", "t.csv"],
+                              output: directory + "/report.json", in: directory)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("values at the times asked for"))
+        let data = try #require(FileManager.default.contents(atPath: directory + "/report.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let at = try #require((object["at"] as? [[String: Any]])?.first)
+        let day = try #require(at["day"] as? Double)
+        #expect(abs(day - 365.25 / 4) < 1e-6)
+        let ratio = try #require((at["values"] as? [String: Any])?["T_E2_ratio"] as? Double)
+        #expect(ratio > 0)
+        let when = try #require((object["when"] as? [[String: Any]])?.first)
+        #expect(when["condition"] as? String == "E2 < 15 pg/mL")
+    }
 }

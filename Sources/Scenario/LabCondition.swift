@@ -1,5 +1,5 @@
 import HPG
-import Scenario
+
 
 /// A threshold on an observable, as clinicians write it: `estradiol < 15 pg/mL`, `T_E2_ratio > 10`,
 /// `T >= 300 ng/dL` (the observable by its name or clinical shorthand, one of < ≤ <= > ≥ >=, a number and the
