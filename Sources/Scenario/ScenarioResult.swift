@@ -10,6 +10,8 @@ public struct ScenarioResult: Sendable {
     public var warnings: [PlausibilityWarning] = []
     /// The solver settings the run used; nil for a result built without a simulation.
     public var solver: SolverSettings? = nil
+    /// The draws of a `monitoring` block and the rules that fired on them; nil without one.
+    public var decisions: DecisionLog? = nil
 
     /// One column's value at baseline (time 0), on treatment (mean over the last 7 days of treatment, or
     /// the whole treatment if shorter, which averages over dosing intervals up to a week), and at the end.

@@ -93,17 +93,19 @@ struct RunCommand: ParsableCommand {
                                        relativeTolerance: rtol)
         }
         for (result, path) in zip(results, destinations) {
+            let decisionsPath = Self.decisionsPath(beside: path, scenario: result.scenario.name)
             do {
                 try AtomicFile.write(result.csv.text, to: path)
+                if let log = result.decisions { try AtomicFile.write(log.csv(units: result.units), to: decisionsPath) }
             } catch {
-                print("hpgsim: \(error.description). Nothing was written for \(result.scenario.name).", to: &standardError)
+                print("hpgsim: \(error.description). Nothing more was written for \(result.scenario.name).", to: &standardError)
                 throw ExitCode.failure
             }
             // With the table on standard output (-o -), the summary goes to standard error.
             if path == "-" {
-                print(RunSummary.text(result, csvPath: "standard output"), to: &standardError)
+                print(RunSummary.text(result, csvPath: "standard output", decisionsPath: decisionsPath), to: &standardError)
             } else {
-                print(RunSummary.text(result, csvPath: path))
+                print(RunSummary.text(result, csvPath: path, decisionsPath: decisionsPath))
             }
         }
     }
@@ -140,6 +142,13 @@ struct RunCommand: ParsableCommand {
             throw ExitCode.validationFailure
         }
         return names.map { (output as NSString).appendingPathComponent($0) }
+    }
+
+    /// Where a monitored scenario's decisions go: beside its CSV (`x.csv` → `x.decisions.csv`); with the
+    /// table on standard output or a device, `<scenario>.decisions.csv` in the current folder.
+    static func decisionsPath(beside path: String, scenario: String) -> String {
+        guard path.hasSuffix(".csv"), !isStream(path) else { return scenario + ".decisions.csv" }
+        return String(path.dropLast(4)) + ".decisions.csv"
     }
 
     /// A character device or FIFO (after following links), e.g. /dev/null, /dev/stdout or a named pipe:
