@@ -97,10 +97,7 @@ struct Titration {
             preconditionFailure("draw times are output times of the simulation")
         }
         let value = { (name: String) in trajectory.values[row][trajectory.observables.firstIndex { $0.name == name }!] }
-        var stream = SubjectStream(seed: monitoring.seed, subject: subject, stream: UInt32(k + 1))
-        let variance = log1p(monitoring.cv * monitoring.cv)
-        var factor: [String: Double] = [:]
-        for name in monitoring.measured { factor[name] = exp(variance.squareRoot() * stream.normal() - variance / 2) }
+        let factor = monitoring.assayFactors(draw: k, subject: subject)
         let simulated = monitoring.labs.map(value)
         let seen = zip(monitoring.labs, simulated).map { lab, x in
             Monitoring.ratios[lab].map { x * factor[$0.numerator]! / factor[$0.denominator]! } ?? x * factor[lab]!
@@ -147,6 +144,17 @@ struct Titration {
 
     func doses(_ courses: [Course]) -> [DrugDose] {
         Scenario.doses(of: courses.flatMap(\.pieces), until: end, catalog: catalog)
+    }
+}
+
+extension Monitoring {
+    /// The assay's multiplicative error of each measured lab on draw k: exp(σz − σ²/2), σ² = ln(1 + CV²).
+    public func assayFactors(draw k: Int, subject: UInt64) -> [String: Double] {
+        var stream = SubjectStream(seed: seed, subject: subject, stream: UInt32(k + 1))
+        let variance = log1p(cv * cv)
+        var factors: [String: Double] = [:]
+        for name in measured { factors[name] = exp(variance.squareRoot() * stream.normal() - variance / 2) }
+        return factors
     }
 }
 
