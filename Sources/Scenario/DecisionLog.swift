@@ -42,7 +42,7 @@ public struct DecisionLog: Sendable {
             guard let rule = decision.rule else { return row + Self.ruleColumns.map { _ in "" } }
             return row + [String(rule.number), String(rule.line), TrajectoryCSV.field(rule.text),
                           TrajectoryCSV.field(regimenLabels[rule.regimen]), decision.changed ? "1" : "0",
-                          decision.effective.map { formatNumber($0 / 24) } ?? "",
+                          decision.changed ? decision.effective.map { formatNumber($0 / 24) } ?? "" : "",
                           TrajectoryCSV.field(decision.regimen?.summary ?? "stopped")]
         }
     }
