@@ -73,14 +73,22 @@ struct MonitoringTests {
         }
     }
 
-    /// Before the decision is known (day 42) the titrated run is the undecided one to the bit: the doses before
-    /// it are the same and the integrator stops at the decision time in both. After it, they part.
-    @Test func runBeforeTheDecisionIsTheUndecidedRun() throws {
-        let decided = try scenario(Self.titrated("- {if: \(Self.always), then: {dose: 0.5 mg}}")).simulate(units: .conventional)
-        let undecided = try scenario(Self.titrated("- {if: \(Self.never), then: {dose: 0.5 mg}}")).simulate(units: .conventional)
-        #expect(decided.decisions?.changes.count == 1 && undecided.decisions?.changes.isEmpty == true)
-        let before = decided.csv.timesHours.indices.filter { decided.csv.timesHours[$0] < 42 * 24 }
-        #expect(before.count == 42)
+    /// Before the decision is known (day 42.5: drawn on day 42, known 12 h later, between two daily doses) the
+    /// titrated run is the undecided one to the bit, hour by hour: the doses before it are the same and the
+    /// integrator stops at the time the result is known in both, so the step that reaches day 43's dose in one
+    /// run and goes past it in the other (a stop removes that dose) cannot reach back before 42.5 whatever the
+    /// step sizes (StopTimeTests shows a case where it would). After it, they part.
+    @Test(arguments: ["{dose: 0.5 mg}", "stop"])
+    func runBeforeTheDecisionIsTheUndecidedRun(_ change: String) throws {
+        func run(_ condition: String) throws -> ScenarioResult {
+            let text = Self.titrated("- {if: \(condition), then: \(change)}", cv: "0 %\n  result_after: 12 h")
+                .replacingOccurrences(of: "output_every: 1 d, rtol: 1e-10", with: "output_every: 1 h")
+            return try scenario(text).simulate(units: .conventional)
+        }
+        let decided = try run(Self.always), undecided = try run(Self.never)
+        #expect(decided.decisions?.changes.map(\.effective) == [43 * 24] && undecided.decisions?.changes.isEmpty == true)
+        let before = decided.csv.timesHours.indices.filter { decided.csv.timesHours[$0] < 42.5 * 24 }
+        #expect(before.count == 42 * 24 + 12)
         for (a, b) in zip(decided.csv.columns, undecided.csv.columns) {
             #expect(before.allSatisfy { a.values[$0].bitPattern == b.values[$0].bitPattern }, "\(a.header)")
         }
