@@ -43,7 +43,7 @@ extension Reader {
         let rules = object.required("rules", allowed: "a list of rules, each \"- if: <condition>\" with \"then: <change>\"")
             .flatMap { field in
                 self.rules(field, labs: labs, observables: observables, regimens: regimens, defaultRegimen: target,
-                      blockRegimen: object["regimen"])
+                           blockRegimen: object["regimen"], end: end)
             }
         guard let labs, let cv, let delay, let seed, let times, let rules, log.problems.isEmpty else { return nil }
         return Monitoring(labs: labs, drawTimes: times, cv: cv, resultDelay: delay, seed: UInt64(seed), rules: rules)
@@ -170,20 +170,20 @@ extension Reader {
     }
 
     func rules(_ field: Field, labs: [String]?, observables: [String], regimens: [Regimen]?, defaultRegimen: Int?,
-               blockRegimen: Field?) -> [MonitoringRule]? {
+               blockRegimen: Field?, end: Double?) -> [MonitoringRule]? {
         guard let items = field.list(allowed: "a list of rules, each \"- if: <condition>\" with \"then: <change>\"")
         else { return nil }
         if items.isEmpty { field.problem("lists no rule.", allowed: "at least one rule, e.g. \"- if: estradiol < 15 pg/mL\"") }
         let rules = items.enumerated().map { k, item in
             rule(item, number: k + 1, labs: labs, observables: observables, regimens: regimens,
-                 defaultRegimen: defaultRegimen, blockRegimen: blockRegimen)
+                 defaultRegimen: defaultRegimen, blockRegimen: blockRegimen, end: end)
         }
         guard !items.isEmpty, !rules.contains(where: { $0 == nil }) else { return nil }
         return rules.compactMap { $0 }
     }
 
     func rule(_ field: Field, number: Int, labs: [String]?, observables: [String], regimens: [Regimen]?,
-              defaultRegimen: Int?, blockRegimen: Field?) -> MonitoringRule? {
+              defaultRegimen: Int?, blockRegimen: Field?, end: Double?) -> MonitoringRule? {
         guard let object = field.object(keys: Self.ruleKeys) else { return nil }
         let condition = object.required("if", allowed: Self.conditionHelp)
         let conditions = condition.flatMap { self.conditions($0, labs: labs, observables: observables) }
@@ -202,7 +202,7 @@ extension Reader {
             }
         }
         let then = object.required("then", allowed: Self.changeHelp)
-        let change = then.flatMap { self.change($0, regimen: regimen.flatMap { regimens?[$0] }) }
+        let change = then.flatMap { self.change($0, regimen: regimen.flatMap { regimens?[$0] }, end: end) }
         guard let condition, let then, let conditions, let regimen, let change else { return nil }
         return MonitoringRule(number: number, text: "if \(condition.written ?? "") then \(Self.flowText(then.node))",
                               line: condition.mark.line, conditions: conditions, regimen: regimen, change: change)
@@ -261,7 +261,7 @@ extension Reader {
     }
 
     /// `stop`, or `{dose, every | times_per_week | on, switch, route}` for the regimen the rule changes.
-    func change(_ field: Field, regimen: Regimen?) -> RegimenChange? {
+    func change(_ field: Field, regimen: Regimen?, end: Double?) -> RegimenChange? {
         if case .scalar = field.node {
             guard field.written?.lowercased() == "stop" else {
                 field.problem("is not a change hpgsim knows.", allowed: Self.changeHelp)
@@ -284,6 +284,12 @@ extension Reader {
         var schedule: Regimen.Schedule?? = .some(nil)
         if Reader.scheduleKeys.contains(where: { object[$0] != nil }) {
             schedule = scheduleOf(object).map { .some($0) }
+        }
+        // Bounded as a regimen is: the new schedule over the whole simulation (counted as a real number).
+        if case .every(let hours)?? = schedule, let end, let field = object["every"] ?? object["times_per_week"],
+           !(end / hours <= Double(Reader.maximumDoses)) {
+            tooManyDoses(field, end / hours)
+            return nil
         }
         if let regimen, case .once = regimen.schedule, let field = object["dose"] ?? object["every"]
             ?? object["times_per_week"] ?? object["on"] ?? object["switch"] {
