@@ -242,4 +242,38 @@ struct MonitoringTests {
             }
         }
     }
+
+    /// The shipped titration example follows its rules: on every draw the rule that fired is the first whose
+    /// conditions hold for the labs seen (none fired when none holds), and a change starts at the first dose
+    /// of the regimen then in force at or after the time the result was known.
+    @Test func shippedExampleFollowsItsRules() throws {
+        let file = ScenarioSimulationTests.scenariosFolder + "/titration/anastrozole-titrate-to-estradiol.yaml"
+        let scenario = try loader.load(path: file)
+        let monitoring = try #require(scenario.monitoring)
+        // Its thresholds are written in conventional units, the units of the values seen.
+        let specs = HPGModel(drugs: []).observables
+        #expect(monitoring.rules.flatMap(\.conditions).allSatisfy { c in specs.first { $0.name == c.lab }!.unit == c.threshold.unit })
+        let log = try #require(try scenario.simulate(units: .conventional).decisions)
+        #expect(log.decisions.map(\.drawTime) == [6, 12, 18, 24].map { Double($0) * 168 })
+        var regimen = scenario.regimens[0]
+        for decision in log.decisions {
+            let first = monitoring.rules.first { rule in
+                rule.conditions.allSatisfy { c in
+                    let seen = decision.seen[monitoring.labs.firstIndex(of: c.lab)!]
+                    switch c.order {
+                    case .below: return seen < c.threshold.value
+                    case .atMost: return seen <= c.threshold.value
+                    case .above: return seen > c.threshold.value
+                    case .atLeast: return seen >= c.threshold.value
+                    }
+                }
+            }
+            #expect(decision.rule?.number == first?.number, "draw \(decision.draw)")
+            guard decision.changed, let next = decision.regimen else { continue }
+            let nextDose = regimen.doseTimes(until: scenario.simulation.duration).first { $0 >= decision.knownTime }
+            #expect(decision.effective == nextDose && next.start == nextDose)
+            regimen = next
+        }
+        #expect(log.changes.count >= 1)
+    }
 }
