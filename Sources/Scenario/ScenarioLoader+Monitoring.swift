@@ -43,7 +43,8 @@ extension Reader {
         let rules = object.required("rules", allowed: "a list of rules, each \"- if: <condition>\" with \"then: <change>\"")
             .flatMap { field in
                 self.rules(field, labs: labs, observables: observables, regimens: regimens, defaultRegimen: target,
-                           blockRegimen: object["regimen"], end: end)
+                           blockRegimen: object["regimen"], end: end,
+                           firstResult: times?.first.map { $0 + (delay ?? 0) })
             }
         guard let labs, let cv, let delay, let seed, let times, let rules, log.problems.isEmpty else { return nil }
         return Monitoring(labs: labs, drawTimes: times, cv: cv, resultDelay: delay, seed: UInt64(seed), rules: rules)
@@ -170,20 +171,20 @@ extension Reader {
     }
 
     func rules(_ field: Field, labs: [String]?, observables: [String], regimens: [Regimen]?, defaultRegimen: Int?,
-               blockRegimen: Field?, end: Double?) -> [MonitoringRule]? {
+               blockRegimen: Field?, end: Double?, firstResult: Double?) -> [MonitoringRule]? {
         guard let items = field.list(allowed: "a list of rules, each \"- if: <condition>\" with \"then: <change>\"")
         else { return nil }
         if items.isEmpty { field.problem("lists no rule.", allowed: "at least one rule, e.g. \"- if: estradiol < 15 pg/mL\"") }
         let rules = items.enumerated().map { k, item in
             rule(item, number: k + 1, labs: labs, observables: observables, regimens: regimens,
-                 defaultRegimen: defaultRegimen, blockRegimen: blockRegimen, end: end)
+                 defaultRegimen: defaultRegimen, blockRegimen: blockRegimen, end: end, firstResult: firstResult)
         }
         guard !items.isEmpty, !rules.contains(where: { $0 == nil }) else { return nil }
         return rules.compactMap { $0 }
     }
 
     func rule(_ field: Field, number: Int, labs: [String]?, observables: [String], regimens: [Regimen]?,
-              defaultRegimen: Int?, blockRegimen: Field?, end: Double?) -> MonitoringRule? {
+              defaultRegimen: Int?, blockRegimen: Field?, end: Double?, firstResult: Double?) -> MonitoringRule? {
         guard let object = field.object(keys: Self.ruleKeys) else { return nil }
         let condition = object.required("if", allowed: Self.conditionHelp)
         let conditions = condition.flatMap { self.conditions($0, labs: labs, observables: observables) }
@@ -204,6 +205,14 @@ extension Reader {
         let then = object.required("then", allowed: Self.changeHelp)
         let change = then.flatMap { self.change($0, regimen: regimen.flatMap { regimens?[$0] }, end: end) }
         guard let condition, let then, let conditions, let regimen, let change else { return nil }
+        // A regimen whose doses are all given before the first result is known has nothing left to change.
+        if let regimens, let end, let firstResult,
+           let last = regimens[regimen].doseTimes(until: end).last, last < firstResult {
+            then.problem("the regimen \(regimens[regimen].label) gives its last dose on day \(formatNumber(last / 24)), "
+                         + "before the first result is known (day \(formatNumber(firstResult / 24))), so the rule could never change it.",
+                         allowed: "draws while the regimen is still given, or a longer regimen")
+            return nil
+        }
         return MonitoringRule(number: number, text: "if \(condition.written ?? "") then \(Self.flowText(then.node))",
                               line: condition.mark.line, conditions: conditions, regimen: regimen, change: change)
     }

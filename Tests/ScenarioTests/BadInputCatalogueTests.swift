@@ -208,6 +208,7 @@ struct BadInputCatalogueTests {
         ("then: {dose: 0.5 mg}", "then: {every: 2 d, times_per_week: 3}", "monitoring.rules[0].then.times_per_week"),
         ("then: {dose: 0.5 mg}", "then: {ii: 2 d, addl: 3}", "monitoring.rules[0].then.ii"),
         ("then: {dose: 0.5 mg}", "then: {every: 1e-6 h}", "monitoring.rules[0].then.every"),
+        ("every: 2 weeks", "at: [5 weeks]", "monitoring.rules[0].then"),   // the regimen ended at week 4
         ("then: {dose: 0.5 mg}", "then: {times_per_week: 1e9}", "monitoring.rules[0].then.times_per_week"),
         ("then: {dose: 0.5 mg}", "then: {on: [mondy]}", "monitoring.rules[0].then.on[0]"),
         ("      then: stop", "      then: stop\n      regimen: AI", "monitoring.rules[2].regimen"),
