@@ -17,7 +17,8 @@ public struct Decision: Sendable, Equatable {
     public var rule: MonitoringRule?
     /// Whether the doses changed: a rule that asks for what is already given changes nothing.
     public var changed = false
-    /// The regimen the rule's regimen became from `effective` on; nil when the rule stopped it.
+    /// The regimen the rule's regimen became from `effective` on (when nothing changed, the one in force);
+    /// nil when it is stopped.
     public var regimen: Regimen?
     /// Hours: the first dose of the new regimen, or the first dose no longer given.
     public var effective: Double?
@@ -78,12 +79,15 @@ struct Titration {
             if let rule = monitoring.rules.first(where: { holds($0, seen, trajectory.observables) }) {
                 decision.rule = rule
                 let (course, effective) = apply(rule.change, to: courses[rule.regimen], at: known)
-                decision.regimen = course.active ? course.current.starting(at: effective) : nil
+                let before = courses[rule.regimen]
                 decision.effective = effective
-                if changesDoses(from: courses[rule.regimen], to: course, after: known) {
+                if changesDoses(from: before, to: course, after: known) {
                     decision.changed = true
+                    decision.regimen = course.active ? course.current.starting(at: effective) : nil
                     courses[rule.regimen] = course
                     trajectory = try simulate(doses(courses), stops)
+                } else {
+                    decision.regimen = before.active ? before.pieces.last : nil
                 }
             }
             decisions.append(decision)
