@@ -53,10 +53,15 @@ public struct DosingEngine: Sendable {
     ///     (covariates for other purposes) are ignored.
     ///   - outputTimes: extra output times (need not be records). At a time with events the value after
     ///     all of them is reported.
+    ///   - stopTimes: times at which the integrator ends a step although nothing happens there. A run whose
+    ///     records differ from another's only at or after such a time t takes the same steps before t, so
+    ///     its states before t are the same to the bit (a dose changed from t on cannot reach back through
+    ///     the step that would otherwise straddle t).
     /// - Returns: the state and the model outputs on every record (after the record's own dose) and at
     ///   every output time, plus the solver's work counters.
     public func simulate(
-        records: [EventRecord], parameters: [String: Double] = [:], outputTimes: [Double] = []
+        records: [EventRecord], parameters: [String: Double] = [:], outputTimes: [Double] = [],
+        stopTimes: [Double] = []
     ) throws(DosingError) -> DosingResult {
         for name in parameters.keys.sorted() where model.parameterIndex(name) == nil {
             throw .unknownParameter(name: name, model: model.name, allowed: model.parameterNames)
@@ -67,7 +72,7 @@ public struct DosingEngine: Sendable {
         issues += doseCountIssues(records, until: Self.endTime(records, outputTimes))
         if !issues.isEmpty { throw .invalidRecords(issues) }
         let run = IndividualRun(engine: self, records: records, parameters: vectors, outputTimes: outputTimes,
-                                baseParameters: base(parameters))
+                                stopTimes: stopTimes, baseParameters: base(parameters))
         return try run.run()
     }
 

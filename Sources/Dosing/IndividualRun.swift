@@ -86,6 +86,16 @@ final class IndividualRun {
     var pendingHead = 0
     /// The earliest pending event.
     var nextPending: PendingEvent? { pendingHead < pending.count ? pending[pendingHead] : nil }
+    /// Times the integrator stops at although nothing happens there (`DosingEngine.simulate(stopTimes:)`),
+    /// ascending: `stops[stopCursor...]` are still ahead. Kept apart from `pending`, which a reset clears.
+    let stops: [Double]
+    var stopCursor = 0
+    /// The next time the integration must end a step at: a pending event or a stop time.
+    var nextStop: Double? {
+        let stop = stopCursor < stops.count ? stops[stopCursor] : nil
+        guard let event = nextPending?.time else { return stop }
+        return stop.map { min($0, event) } ?? event
+    }
     var active: [Infusion] = []
     var nextOrder = 0
     var nextInfusionID = 0
@@ -96,7 +106,8 @@ final class IndividualRun {
     var outputRow: [Double]
 
     init(engine: DosingEngine, records: [EventRecord], parameters: [[Double]], outputTimes: [Double],
-         baseParameters: [Double]) {
+         stopTimes: [Double] = [], baseParameters: [Double]) {
+        stops = stopTimes.sorted()
         self.engine = engine
         self.model = engine.model
         self.records = records
@@ -168,9 +179,10 @@ final class IndividualRun {
     /// at `t` (which come before the record being processed) then take the state, after the additional and
     /// lagged doses due at `t`.
     func advance(to t: Double) throws {
-        while let next = nextPending, next.time <= t {
-            try integrate(to: next.time)
-            applyEvents(dueAt: next.time)
+        while let next = nextStop, next <= t {
+            try integrate(to: next)
+            applyEvents(dueAt: next)
+            while stopCursor < stops.count && stops[stopCursor] <= next { stopCursor += 1 }
         }
         try integrate(to: t)
         saveObservations(atOrBefore: integrator.time)

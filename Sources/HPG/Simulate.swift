@@ -56,10 +56,14 @@ public struct Trajectory: Sendable {
 /// t = 0 h. Output at `outputTimes` (hours); at a dose time the value after the dose is reported.
 /// `maxSteps` replaces the solver's step budget before the steps each dose adds (`DosingEngine.stepsPerDose`).
 /// `relativeTolerance` replaces the model's (`HPGModel.relativeTolerance`); the absolute tolerance scales with it.
+/// `drugs` names the drugs the model holds, in order (default: those dosed, in order of their first dose): a
+/// run that may later dose another drug holds it from the start, so that its states are the same before.
+/// `stopTimes` are times the integrator ends a step at (`DosingEngine.simulate(stopTimes:)`).
 public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
                      method: Method = HPGModel.defaultMethod, maxSteps: Int? = nil,
-                     relativeTolerance: Double = HPGModel.relativeTolerance) throws(HPGError) -> Trajectory {
-    let drugs = try DrugRegistry.drugs(named: doses.map(\.drug))
+                     relativeTolerance: Double = HPGModel.relativeTolerance, drugs names: [String]? = nil,
+                     stopTimes: [Double] = []) throws(HPGError) -> Trajectory {
+    let drugs = try DrugRegistry.drugs(named: (names ?? []) + doses.map(\.drug))
     let model = HPGModel(drugs: drugs)
     let (baseline, parameters) = try patient.baseline(model)
     var dosingModel = model.dosingModel(baseline: baseline, method: method)
@@ -80,7 +84,8 @@ public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
     for (k, spec) in model.parameters.enumerated() where parameters[k] != spec.value { named[spec.name] = parameters[k] }
     let result: DosingResult
     do {
-        result = try DosingEngine(model: dosingModel).simulate(records: records, parameters: named, outputTimes: outputTimes)
+        result = try DosingEngine(model: dosingModel).simulate(records: records, parameters: named, outputTimes: outputTimes,
+                                                               stopTimes: stopTimes)
     } catch { throw .dosing(error) }
     return Trajectory(times: result.outputTimes, observables: model.observables, values: result.outputValues,
                       states: result.outputStates, model: model, baselineState: baseline, parameters: parameters,

@@ -187,13 +187,16 @@ extension Scenario {
         let scenario = scenario.applying(overrides)
         let physiological = HPGModel(drugs: []).observables
         let solver = try scenario.solverSettings()
-        let trajectory = try HPG.simulate(patient: scenario.patient.patient(observables: physiological),
-                                          doses: scenario.doses(), outputTimes: times, method: solver.method,
-                                          maxSteps: solver.maxSteps, relativeTolerance: solver.relativeTolerance)
+        // A monitored scenario is titrated as `run` titrates it: its draws are simulated times too.
+        let simulated = Array(Set(times + (scenario.monitoring?.drawTimes ?? []))).sorted()
+        let (trajectory, _) = try scenario.simulate(patient: scenario.patient.patient(observables: physiological),
+                                                    outputTimes: simulated, method: solver.method,
+                                                    maxSteps: solver.maxSteps, relativeTolerance: solver.relativeTolerance)
+        let rows = times.map { simulated.firstIndex(of: $0)! }
         var baseline: [String: Double] = [:], mean: [String: Double] = [:]
         for (j, spec) in trajectory.observables.enumerated() {
-            baseline[spec.name] = trajectory.values[0][j]
-            let window = trajectory.values.dropFirst().map { $0[j] }
+            baseline[spec.name] = trajectory.values[rows[0]][j]
+            let window = rows.dropFirst().map { trajectory.values[$0][j] }
             mean[spec.name] = window.reduce(0, +) / Double(window.count)
         }
         return (baseline, mean)

@@ -1,6 +1,5 @@
 import HPG
 
-
 /// A threshold on an observable, as clinicians write it: `estradiol < 15 pg/mL`, `T_E2_ratio > 10`,
 /// `T >= 300 ng/dL` (the observable by its name or clinical shorthand, one of < ≤ <= > ≥ >=, a number and the
 /// observable's conventional or SI unit, none for a pure number).
@@ -25,6 +24,13 @@ public struct LabCondition: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    public init(observable: String, comparison: Comparison, threshold: Double, text: String) {
+        self.observable = observable
+        self.comparison = comparison
+        self.threshold = threshold
+        self.text = text
+    }
+
     public struct ParseError: Error, CustomStringConvertible {
         public var description: String
     }
@@ -40,7 +46,7 @@ public struct LabCondition: Sendable, Equatable, CustomStringConvertible {
         let word = normalised[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
         let rest = normalised[range.upperBound...].split(separator: " ", maxSplits: 1).map(String.init)
         let names = observables.map(\.name)
-        guard let name = ClinicalAlias.canonical(word, among: names),
+        guard let name = names.first(where: { $0.lowercased() == word.lowercased() }) ?? ClinicalAlias.canonical(word, among: names),
               let spec = observables.first(where: { $0.name == name }) else {
             throw ParseError(description: "\"\(text)\": \"\(word)\" is not an observable. Allowed: one of "
                              + names.joined(separator: ", ") + ".")

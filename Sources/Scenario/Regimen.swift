@@ -35,9 +35,28 @@ public struct Regimen: Sendable, Equatable {
     public var stop: Double?
     /// Hours over which each dose is infused at a constant rate (NONMEM `RATE = AMT / duration`); nil: bolus.
     public var infusionDuration: Double?
+    /// The regimen's `name`, by which monitoring rules may name it; nil: it is named by its drug.
+    public var name: String? = nil
+
+    /// How rules and decision logs name the regimen: its `name`, else its drug.
+    public var label: String { name ?? drug }
+
+    /// The regimen in a few words, e.g. `anastrozole 0.5 mg oral every 3.5 d until day 182.6`.
+    public var summary: String {
+        let amount = "\(drug) \(formatNumber(dose.value)) \(dose.unit.symbol) \(route)"
+        let pattern = switch schedule {
+        case .once: "once on day \(formatNumber(start / 24))"
+        case let .every(hours): "every \(formatNumber(hours / 24, significantDigits: 4)) d"
+        case let .weekdays(days): "on " + days.map(\.name).joined(separator: ", ")
+        case let .additional(interval, additional): "\(additional + 1) doses every \(formatNumber(interval / 24, significantDigits: 4)) d"
+        }
+        let from = start > 0 && schedule != .once ? " from day \(formatNumber(start / 24, significantDigits: 5))" : ""
+        return "\(amount) \(pattern)\(from)" + (stop.map { " until day \(formatNumber($0 / 24, significantDigits: 5))" } ?? "")
+    }
 
     public init(drug: String, dose: Quantity, route: String, schedule: Schedule, start: Double, stop: Double?,
-                infusionDuration: Double? = nil) {
+                infusionDuration: Double? = nil, name: String? = nil) {
+        self.name = name
         self.drug = drug
         self.dose = dose
         self.route = route

@@ -54,7 +54,6 @@ public struct PopulationPlan: Sendable {
     public let times: [Double]
     /// Hours over which on-treatment values are averaged (daily, both ends included).
     public let responseTimes: [Double]
-    let doses: [DrugDose]
     let model: HPGModel
     let method: Method
     /// The integration's relative tolerance (`HPG.simulate`).
@@ -73,9 +72,8 @@ public struct PopulationPlan: Sendable {
         self.scenario = scenario
         let solver = try scenario.solverSettings(relativeTolerance: relativeTolerance)
         self.relativeTolerance = solver.relativeTolerance
-        let model = HPGModel(drugs: try DrugRegistry.drugs(named: scenario.regimens.map(\.drug)))
+        let model = HPGModel(drugs: try DrugRegistry.drugs(named: scenario.modelDrugs))
         self.model = model
-        doses = scenario.doses()
         method = solver.method
         let names = scenario.output.observables.isEmpty ? Self.defaultObservables : scenario.output.observables
         observables = names.map { name in model.observables.first { $0.name == name }! }
@@ -84,7 +82,7 @@ public struct PopulationPlan: Sendable {
             ?? max(0, scenario.treatmentEnd - 28 * 24)...scenario.treatmentEnd
         let days = Int(((window.upperBound - window.lowerBound) / 24 * (1 + 1e-12)).rounded(.down))
         responseTimes = (0...days).map { window.lowerBound + Double($0) * 24 }
-        simulationTimes = Array(Set([0] + times + responseTimes)).sorted()
+        simulationTimes = Array(Set([0] + times + responseTimes + (scenario.monitoring?.drawTimes ?? []))).sorted()
     }
 
     /// The scenario's patient with the man's covariates and factors: a factor multiplies the value the patient
@@ -114,6 +112,8 @@ public struct PopulationPlan: Sendable {
         /// trajectory[o][t]: observable o at times[t].
         public var trajectory: [[Double]]
         public var summary: Summary
+        /// His draws and the rules that fired on them, when the scenario monitors (titrated on his own labs).
+        public var decisions: DecisionLog?
     }
 
     /// The numbers the responder analysis needs (conventional units).
@@ -141,15 +141,17 @@ public struct PopulationPlan: Sendable {
         public func onTreatment(_ name: String) -> Double { onTreatment[Self.labs.firstIndex(of: name)!] }
     }
 
-    /// The man's whole trajectory at `times` (hours) under `doses` (the scenario's when nil), with the scenario's
-    /// method and tolerance.
+    /// The man's whole trajectory at `times` (hours) under `doses` (the scenario's regimens as written when nil:
+    /// a monitoring block's rules are not applied), with the scenario's method and tolerance.
     public func trajectory(for man: VirtualMan, doses: [DrugDose]? = nil, times: [Double]) throws(HPGError) -> Trajectory {
-        try HPG.simulate(patient: patient(for: man), doses: doses ?? self.doses, outputTimes: times, method: method,
+        try HPG.simulate(patient: patient(for: man), doses: doses ?? scenario.doses(), outputTimes: times, method: method,
                          relativeTolerance: relativeTolerance)
     }
 
     public func simulate(_ man: VirtualMan) throws(HPGError) -> Outcome {
-        let result = try trajectory(for: man, times: simulationTimes)
+        let (result, decisions) = try scenario.simulate(patient: patient(for: man), outputTimes: simulationTimes,
+                                                        method: method, relativeTolerance: relativeTolerance,
+                                                        subject: UInt64(man.index))
         let row = Dictionary(uniqueKeysWithValues: simulationTimes.enumerated().map { ($1, $0) })
         let specs = result.observables
         let index = { (name: String) in specs.firstIndex { $0.name == name }! }
@@ -165,6 +167,9 @@ public struct PopulationPlan: Sendable {
         let parameter = { (name: String) in result.parameters[result.model.parameterIndex(name)!] }
         return Outcome(trajectory: trajectory, summary: Summary(
             age_years: parameter(Reader.ageParameter), BMI_kg_per_m2: parameter("BMI_kg_per_m2"),
-            baseline: baseline, onTreatment: onTreatment, solverSteps: result.statistics.steps))
+            baseline: baseline, onTreatment: onTreatment, solverSteps: result.statistics.steps),
+            decisions: scenario.monitoring.map {
+                DecisionLog(monitoring: $0, decisions: decisions, specs: specs, regimens: scenario.regimens)
+            })
     }
 }

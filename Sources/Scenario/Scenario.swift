@@ -18,6 +18,8 @@ public struct Scenario: Sendable {
     public var keyMarks: [String: SourceMark] = [:]
     /// Virtual men for `hpgsim population` (`PopulationSpec`); nil: the one man of `patient`.
     public var population: PopulationSpec? = nil
+    /// Labs drawn during the run and rules that change a regimen on them (`Monitoring`); nil: fixed regimens.
+    public var monitoring: Monitoring? = nil
     /// The clinical summary `run` prints (`ReportSpec`); nil: none unless asked for on the command line.
     public var report: ReportSpec? = nil
 

@@ -10,6 +10,8 @@ public struct ScenarioCatalog: Sendable {
         public var baseUnitsPerDoseUnit: Double
         /// Observables this drug adds (e.g. its plasma concentration).
         public var observables: [String]
+        /// The same with their units, for lab values (`monitoring` conditions on a drug level).
+        public var concentrations: [Observable] = []
     }
 
     public struct Observable: Sendable {
@@ -38,6 +40,11 @@ public struct ScenarioCatalog: Sendable {
     func drug(_ name: String) -> Drug? { drugs.first { $0.name == name } }
 
     func observable(_ name: String) -> Observable? { observables.first { $0.name == name } }
+
+    /// A physiological observable or a drug's concentration, with its units.
+    func anyObservable(_ name: String) -> Observable? {
+        observable(name) ?? drugs.lazy.flatMap(\.concentrations).first { $0.name == name }
+    }
 
     /// Observables a scenario dosing `drugNames` can write: the physiological ones, then each drug's.
     func outputObservables(drugs drugNames: [String]) -> [String] {

@@ -15,6 +15,11 @@ extension Reader {
         let regimens = items.map { regimen($0, end: end) }
         guard !regimens.contains(where: { $0 == nil }) else { return nil }
         let all = regimens.compactMap { $0 }
+        let names = all.compactMap(\.name)
+        if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+            field.problem("names two regimens \"\(repeated)\".", allowed: "a different name for each regimen")
+            return nil
+        }
         if let end {
             let total = all.reduce(0) { $0 + $1.doseCount(until: end) }
             if total > Double(Reader.maximumDoses) {
@@ -28,23 +33,14 @@ extension Reader {
 
     func regimen(_ field: Field, end: Double?) -> Regimen? {
         guard let object = field.object(keys: ["drug", "dose", "route", "every", "times_per_week", "on", "ii", "addl",
-                                               "start", "stop", "duration", "infusion_duration"])
+                                               "start", "stop", "duration", "infusion_duration", "name"])
         else { return nil }
         let drugNames = catalog.drugs.map(\.name)
         let drug = object.required("drug", allowed: drugNames.joined(separator: ", "))
             .flatMap { $0.choice(catalog.drugs.map { ($0.name, $0) }, what: "drug") }
-        var dose = object.required("dose", allowed: "an amount with its unit, e.g. \"1 mg\" or \"5000 IU\"")
-            .flatMap { field in
-                field.quantity(drug.map { [$0.doseDimension] } ?? [.mass, .activity], sign: .positive,
-                               what: "a dose", example: drug?.doseDimension == .activity ? "5000 IU" : "1 mg")
-            }
-        if let given = dose, let largest = Reader.maximumDose[given.unit.dimension], given.baseValue > largest,
-           let field = object["dose"] {
-            let unit = given.unit.dimension == .mass ? "mg" : "IU"
-            field.problem("is more than any dose of any drug (\(formatNumber(largest)) \(unit)); is it a typo?",
-                          allowed: "a dose of at most \(formatNumber(largest)) \(unit)")
-            dose = nil
-        }
+        let dose = object.required("dose", allowed: "an amount with its unit, e.g. \"1 mg\" or \"5000 IU\"")
+            .flatMap { self.dose($0, of: drug) }
+        let name = object["name"].flatMap { $0.text(allowed: "a name for the regimen, e.g. \"AI\"") }
         let route = routeOf(object, drug: drug)
         let start = object["start"]?.quantity([.time], sign: .nonNegative, what: "a start time", example: "0 d")?
             .baseValue ?? 0
@@ -66,13 +62,29 @@ extension Reader {
             }
         }
         let regimen = Regimen(drug: drug.name, dose: dose, route: route, schedule: schedule, start: start, stop: stop,
-                              infusionDuration: infusion)
+                              infusionDuration: infusion, name: name)
         if let end, start < end, regimen.doseTimes(until: end).isEmpty {
             field.problem("gives no dose before the end of the simulation (\(formatNumber(end / 24)) d).",
                           allowed: "a schedule with at least one dose time between start and stop")
             return nil
         }
         return regimen
+    }
+
+    /// A dose of `drug` (any drug's unit when it is not known): positive, in the drug's dimension, at most
+    /// `maximumDose`.
+    func dose(_ field: Field, of drug: ScenarioCatalog.Drug?) -> Quantity? {
+        guard let dose = field.quantity(drug.map { [$0.doseDimension] } ?? [.mass, .activity], sign: .positive,
+                                        what: "a dose",
+                                        example: drug?.doseDimension == .activity ? "5000 IU" : "1 mg")
+        else { return nil }
+        if let largest = Reader.maximumDose[dose.unit.dimension], dose.baseValue > largest {
+            let unit = dose.unit.dimension == .mass ? "mg" : "IU"
+            field.problem("is more than any dose of any drug (\(formatNumber(largest)) \(unit)); is it a typo?",
+                          allowed: "a dose of at most \(formatNumber(largest)) \(unit)")
+            return nil
+        }
+        return dose
     }
 
     func tooManyDoses(_ field: Field, _ count: Double) {

@@ -84,7 +84,7 @@ public struct ScenarioLoader: Sendable {
         }
     }
 
-    static let topLevelHelp = "the keys title, patient, regimens, simulation, output, reported, expect, population, report"
+    static let topLevelHelp = "the keys title, patient, regimens, simulation, output, reported, expect, population, monitoring, report"
 
     /// Where to point: the mark of the construct being read when libyaml has one (the `[` or `{` left open,
     /// the mapping a duplicate key is in), else where reading failed.
@@ -124,7 +124,7 @@ struct Reader {
 
     func scenario(_ root: Field, file: String) -> Scenario? {
         guard let top = root.object(keys: ["title", "patient", "regimens", "simulation", "output", "reported", "expect",
-                                           "population", "report"])
+                                           "population", "monitoring", "report"])
         else { return nil }
         let title = top["title"]?.text() ?? ""
         let patient = top.required("patient", allowed: "a mapping with profile and optionally age, bmi, baseline, overrides")
@@ -133,28 +133,31 @@ struct Reader {
             .flatMap(simulationSpan)
         let regimens = top.required("regimens", allowed: "a list of regimens, each starting with \"- drug:\"")
             .flatMap { regimenList($0, end: simulation?.duration) }
-        let drugs = regimens?.map(\.drug) ?? catalog.drugs.map(\.name)
+        // A drug a monitoring rule may switch to is in the model from the start, so its level may be written.
+        let drugs = (regimens?.map(\.drug) ?? catalog.drugs.map(\.name)) + switchTargets(top["monitoring"]?.node)
         let output = top["output"].map { outputSpec($0, drugs: drugs) } ?? OutputSpec(observables: [], units: .conventional)
         let reported = top["reported"].flatMap { reportedBlock($0, simulationEnd: simulation?.duration) }
         let expect = top["expect"].map { expectBlocks($0, file: file, drugs: drugs, simulationEnd: simulation?.duration) } ?? []
         let population = top["population"].flatMap { populationBlock($0, file: file, simulationEnd: simulation?.duration) }
+        let monitoring = top["monitoring"].flatMap { monitoringBlock($0, regimens: regimens, simulationEnd: simulation?.duration) }
         let report = top["report"].map { reportBlock($0, drugs: drugs, simulationEnd: simulation?.duration) }
         guard let patient, let simulation, let regimens, let output, report != .some(nil) else { return nil }
         let name = file == "-" ? "stdin" : URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         return Scenario(name: name, file: file, title: title, patient: patient, regimens: regimens,
                         simulation: simulation, output: output, reported: reported, expect: expect,
-                        population: population, report: report ?? nil)
+                        population: population, monitoring: monitoring, report: report ?? nil)
     }
 
     // MARK: lab values
 
     /// A lab value "<number> <unit>" whose unit is one the observable is reported in.
-    func measurement(_ field: Field, observable name: String) -> Measurement? {
-        guard let observable = catalog.observable(name) else { return nil }
+    /// `text` is the value when it is part of the field's (a condition's threshold).
+    func measurement(_ field: Field, observable name: String, text written: String? = nil) -> Measurement? {
+        guard let observable = catalog.anyObservable(name) else { return nil }
         let units = observable.units
         let allowed = (observable.unitWhenOmitted == nil ? "a number followed by one of the units "
                        : "a number, or a number followed by one of the units ") + units.joined(separator: ", ")
-        guard let text = field.text(allowed: allowed) else { return nil }
+        guard let text = written ?? field.text(allowed: allowed) else { return nil }
         guard let (value, parsedUnit) = Quantity.splitNumber(text) else {
             field.problem("must start with a number.", allowed: allowed)
             return nil

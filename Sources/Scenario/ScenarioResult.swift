@@ -10,6 +10,8 @@ public struct ScenarioResult: Sendable {
     public var warnings: [PlausibilityWarning] = []
     /// The solver settings the run used; nil for a result built without a simulation.
     public var solver: SolverSettings? = nil
+    /// The draws of a `monitoring` block and the rules that fired on them; nil without one.
+    public var decisions: DecisionLog? = nil
     /// The clinical summary the scenario's `report` block (or `run --at/--when/--report`) asked for.
     public var report: ClinicalReport? = nil
 

@@ -13,20 +13,27 @@ extension ScenarioCatalog {
         let all = HPGModel(drugs: DrugRegistry.all)
         let drugs = DrugRegistry.all.map { drug in
             let routes = drug.routes.map { (name: $0.rawValue, compartment: $0.compartment(of: drug.pk)) }
+            let own = HPGModel(drugs: [drug]).observables.dropFirst(physiological.count)
             return Drug(name: drug.name, routes: routes, doseDimension: drug.doseUnit == .IU ? .activity : .mass,
-                        baseUnitsPerDoseUnit: drug.doseUnit == .ug ? 1e-3 : 1,
-                        observables: HPGModel(drugs: [drug]).observables.dropFirst(physiological.count).map(\.name))
+                        baseUnitsPerDoseUnit: drug.doseUnit == .ug ? 1e-3 : 1, observables: own.map(\.name),
+                        concentrations: own.map(Observable.init))
         }
         return ScenarioCatalog(
             drugs: drugs, profiles: ProfileRegistry.names,
-            observables: physiological.map { spec in
-                Observable(name: spec.name, units: spec.unit == spec.siUnit ? [spec.unit] : [spec.unit, spec.siUnit],
-                           unitWhenOmitted: spec.unit == "1" || spec.unit.contains(" per ") ? spec.unit : nil)
-            },
+            observables: physiological.map(Observable.init),
             labObservables: PatientSpec.labFields.map(\.observable),
             parameters: all.parameters.map { Parameter(name: $0.name, unit: $0.unit) },
             methods: Method.all.map(\.name))
     }()
+}
+
+extension ScenarioCatalog.Observable {
+    /// The observable's names and units as a scenario writes them: conventional unit first, then SI; a bare
+    /// number stands for a dimensionless value or a ratio.
+    init(_ spec: ObservableSpec) {
+        self.init(name: spec.name, units: spec.unit == spec.siUnit ? [spec.unit] : [spec.unit, spec.siUnit],
+                  unitWhenOmitted: spec.unit == "1" || spec.unit.contains(" per ") ? spec.unit : nil)
+    }
 }
 
 extension PatientSpec {
@@ -57,13 +64,18 @@ extension Scenario {
     /// The doses of every regimen (the scenario's, or `regimens`) as the model takes them: NONMEM records in each
     /// drug's dose unit, into the compartment of the regimen's route, until `end` hours (the simulation's end).
     public func doses(_ regimens: [Regimen]? = nil, until end: Double? = nil, catalog: ScenarioCatalog = .hpg) -> [DrugDose] {
-        (regimens ?? self.regimens).flatMap { regimen -> [DrugDose] in
+        Self.doses(of: regimens ?? self.regimens, until: end ?? simulation.duration, catalog: catalog)
+    }
+
+    /// The doses of `regimens` before `end`, in regimen order.
+    static func doses(of regimens: [Regimen], until end: Double, catalog: ScenarioCatalog) -> [DrugDose] {
+        regimens.flatMap { regimen -> [DrugDose] in
             guard let drug = catalog.drug(regimen.drug),
                   let route = drug.routes.first(where: { $0.name == regimen.route }) else {
                 preconditionFailure("the loader admits only catalog drugs and routes")
             }
             return regimen.records(amount: regimen.dose.baseValue / drug.baseUnitsPerDoseUnit,
-                                   compartment: route.compartment, until: end ?? simulation.duration)
+                                   compartment: route.compartment, until: end)
                 .map { DrugDose(drug: regimen.drug, record: $0) }
         }
     }
@@ -80,12 +92,12 @@ extension Scenario {
         let grid = outputTimes
         let reportSpec = report ?? self.report
         let dense = reportSpec.map { ReportSpec.denseTimes(self) + $0.at } ?? []
-        let times = Array(Set(grid + comparisonTimes + dense)).sorted()
+        let times = Array(Set(grid + comparisonTimes + (monitoring?.drawTimes ?? []) + dense)).sorted()
         let physiological = HPGModel(drugs: []).observables
         let solver = try solverSettings(method: method, maxSteps: maxSteps, relativeTolerance: relativeTolerance)
-        let trajectory = try HPG.simulate(patient: patient.patient(observables: physiological), doses: doses(),
-                                          outputTimes: times, method: solver.method, maxSteps: solver.maxSteps,
-                                          relativeTolerance: solver.relativeTolerance)
+        let (trajectory, decisions) = try simulate(patient: patient.patient(observables: physiological),
+                                                   outputTimes: times, method: solver.method, maxSteps: solver.maxSteps,
+                                                   relativeTolerance: solver.relativeTolerance)
         let row = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
         let specs = trajectory.observables
         let names = output.observables.isEmpty ? specs.map(\.name) : output.observables
@@ -111,6 +123,27 @@ extension Scenario {
             ClinicalReport(spec, scenario: self, times: times, observables: specs) { name in trajectory.series(name)! }
         }
         return ScenarioResult(scenario: self, units: units, csv: TrajectoryCSV(timesHours: grid, columns: columns),
-                              comparisons: comparisons, warnings: warnings, solver: solver, report: clinical)
+                              comparisons: comparisons, warnings: warnings, solver: solver,
+                              decisions: monitoring.map { DecisionLog(monitoring: $0, decisions: decisions, specs: specs, regimens: regimens) },
+                              report: clinical)
+    }
+
+    /// The drugs the model holds: the regimens', then those a monitoring rule may switch to.
+    public var modelDrugs: [String] { regimens.map(\.drug) + (monitoring?.switchDrugs ?? []) }
+
+    /// `patient` under the scenario's regimens, titrated by its monitoring rules when it has them (`Titration`;
+    /// `subject` keys the assay noise: 0 for `run`, man i for `population`). `outputTimes` hold the draw times.
+    public func simulate(patient: Patient, outputTimes: [Double], method: Method, maxSteps: Int? = nil,
+                         relativeTolerance: Double, subject: UInt64 = 0) throws(HPGError) -> (Trajectory, [Decision]) {
+        guard let monitoring else {
+            return (try HPG.simulate(patient: patient, doses: doses(), outputTimes: outputTimes, method: method,
+                                     maxSteps: maxSteps, relativeTolerance: relativeTolerance), [])
+        }
+        let drugs = modelDrugs
+        let titration = Titration(monitoring: monitoring, regimens: regimens, end: simulation.duration, catalog: .hpg)
+        return try titration.run(subject: subject) { doses, stops throws(HPGError) in
+            try HPG.simulate(patient: patient, doses: doses, outputTimes: outputTimes, method: method, maxSteps: maxSteps,
+                             relativeTolerance: relativeTolerance, drugs: drugs, stopTimes: stops)
+        }
     }
 }

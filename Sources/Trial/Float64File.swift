@@ -21,6 +21,8 @@ final class StreamedFile {
 
     func write(_ text: String) throws { buffer.append(contentsOf: text.utf8); try flushIfLarge() }
 
+    func write(_ bytes: Data) throws { buffer.append(bytes); try flushIfLarge() }
+
     /// Doubles as IEEE 754 little-endian.
     func write(_ values: [Double]) throws {
         for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { buffer.append(contentsOf: $0) } }

@@ -5,7 +5,7 @@ import Scenario
 
 /// Combines shard outputs into the population's results, the same bytes whichever way the men were sharded
 /// (a single run is one shard merged): `men.csv`, `excluded.csv`, `responders.csv`, `comparison.csv` (two or
-/// more scenarios) and `quantiles-<scenario>.csv`.
+/// more scenarios), `quantiles-<scenario>.csv`, and `decisions.csv` when a scenario monitors labs.
 ///
 /// Memory: counts for the responder tables, one shard record at a time for men.csv, and for the exact
 /// quantiles one block of trajectory columns for all men at a time (at most `quantileBudget` doubles), read in
@@ -80,6 +80,11 @@ public enum PopulationMerge {
             if m.scenarios.count > 1 {
                 let comparison = try StreamedFile(path: path("comparison.csv")); files.append(comparison)
                 try comparison.write(comparisonCSV(tables))
+            }
+            if let columns = m.decisionColumns {
+                let decisions = try StreamedFile(path: path("decisions.csv")); files.append(decisions)
+                try decisions.write((["man", "scenario"] + columns).joined(separator: ",") + line)
+                for (directory, _) in shards { try copyDecisions(directory, to: decisions) }
             }
             for (s, layout) in m.scenarios.enumerated() {
                 let file = try StreamedFile(path: path("quantiles-\(layout.name).csv")); files.append(file)
@@ -180,6 +185,22 @@ public enum PopulationMerge {
                       counts: counts.map { $0.map { $0.map { Proportion(successes: $0.1, trials: $0.0) } } },
                       paired: paired.mapValues { $0.map { PairedProportions(both: $0[0], onlyFirst: $0[1], onlySecond: $0[2], neither: $0[3]) } },
                       simulated: simulated, excluded: left)
+    }
+
+    /// Appends a shard's decisions.csv rows (its men in order) as written, 1 MB at a time.
+    static func copyDecisions(_ directory: String, to file: StreamedFile) throws {
+        let path = (directory as NSString).appendingPathComponent("decisions.csv")
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw TrialError.badShard(path: directory, reason: "it has no decisions.csv, though its scenarios monitor labs")
+        }
+        defer { try? handle.close() }
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { try file.write(chunk) }
+        } catch let error as TrialError {
+            throw error
+        } catch {
+            throw TrialError.badShard(path: path, reason: "it cannot be read: \(error)")
+        }
     }
 
     static func excludedReasons(_ directory: String) throws -> [Int: String] {

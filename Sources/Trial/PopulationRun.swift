@@ -14,6 +14,8 @@ public struct PopulationRun: Sendable {
     public let seed: UInt64
     public let men: Int
     public let fingerprint: String
+    /// The labs any scenario draws (`Monitoring`), in order of first mention: the lab columns of decisions.csv.
+    public let decisionLabs: [ObservableSpec]
 
     /// Men per thread per batch.
     static let batchSize = 16
@@ -53,7 +55,17 @@ public struct PopulationRun: Sendable {
         if let file = population.patients?.file { inputs.append(FileManager.default.contents(atPath: file) ?? Data()) }
         for plan in plans { inputs.append(Data(String(plan.relativeTolerance.bitPattern).utf8)) }
         fingerprint = ShardManifest.fnv1a(inputs)
+        var labs: [ObservableSpec] = []
+        for plan in plans {
+            for name in plan.scenario.monitoring?.labs ?? [] where !labs.contains(where: { $0.name == name }) {
+                labs.append(try HPGModel.observables(forDrugs: plan.scenario.modelDrugs).first { $0.name == name }!)
+            }
+        }
+        decisionLabs = labs
     }
+
+    /// Whether any scenario monitors labs (and so the run writes decisions).
+    var monitored: Bool { plans.contains { $0.scenario.monitoring != nil } }
 
     public func manifest(shard: Int, of shards: Int) -> ShardManifest {
         ShardManifest(fingerprint: fingerprint, seed: seed, men: men, shard: shard, shards: shards,
@@ -62,7 +74,8 @@ public struct PopulationRun: Sendable {
                           .init(name: plan.scenario.name, columns: plan.observables.map(\.column),
                                 timesDays: plan.times.map { $0 / 24 })
                       },
-                      factors: population.parameters, patientsFile: population.patients != nil)
+                      factors: population.parameters, patientsFile: population.patients != nil,
+                      decisionColumns: monitored ? DecisionLog.header(labs: decisionLabs, units: .conventional) : nil)
     }
 
     /// One man's records: men.f64 record, trajectory values, and the reason when he is left out.
@@ -70,6 +83,8 @@ public struct PopulationRun: Sendable {
         var record: [Double]
         var trajectory: [Double]
         var excluded: String?
+        /// His rows of decisions.csv (man, scenario, `DecisionLog.rows`), each ending in a line break.
+        var decisions = ""
     }
 
     func simulate(man index: Int, manifest: ShardManifest) -> ManResult {
@@ -89,16 +104,20 @@ public struct PopulationRun: Sendable {
         var record = [0, line] + population.parameters.map { man.factors[$0]! }
         var trajectory: [Double] = []
         trajectory.reserveCapacity(manifest.trajectoryLength)
+        var decisions = ""
         for plan in plans {
             do {
                 let outcome = try plan.simulate(man)
                 record += Self.encode(outcome.summary)
                 for series in outcome.trajectory { trajectory += series }
+                for row in outcome.decisions?.rows(labs: decisionLabs, units: .conventional) ?? [] {
+                    decisions += ([String(index), plan.scenario.name] + row).joined(separator: ",") + "\n"
+                }
             } catch {
                 return leftOut("\(plan.scenario.name): \(error)")
             }
         }
-        return ManResult(record: record, trajectory: trajectory, excluded: nil)
+        return ManResult(record: record, trajectory: trajectory, excluded: nil, decisions: decisions)
     }
 
     static func encode(_ s: PopulationPlan.Summary) -> [Double] {
@@ -123,7 +142,8 @@ public struct PopulationRun: Sendable {
             throw TrialError.cannotWrite(path: directory, reason: "\(error)")
         }
         let path = { (name: String) in (directory as NSString).appendingPathComponent(name) }
-        let files = try ["men.f64", "trajectories.f64", "excluded.txt", "shard.json"].map { try StreamedFile(path: path($0)) }
+        let names = ["men.f64", "trajectories.f64", "excluded.txt", "shard.json"] + (monitored ? ["decisions.csv"] : [])
+        let files = try names.map { try StreamedFile(path: path($0)) }
         do {
             let range = manifest.range
             var start = range.lowerBound
@@ -136,6 +156,7 @@ public struct PopulationRun: Sendable {
                     try files[0].write(result.record)
                     try files[1].write(result.trajectory)
                     if let reason = result.excluded { try files[2].write("\(start + offset)\t\(reason)\n") }
+                    if monitored { try files[4].write(result.decisions) }
                 }
                 start += count
                 progress(start - range.lowerBound, range.count)

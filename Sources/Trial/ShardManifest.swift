@@ -6,7 +6,7 @@ import Scenario
 ///
 /// A shard directory holds `shard.json` (this), `men.f64` (one record per man, `recordLength` doubles),
 /// `trajectories.f64` (per man, per scenario, per observable, per time; `trajectoryLength` doubles) and
-/// `excluded.txt` (one line per man left out: index, tab, reason). Doubles are IEEE 754, little-endian.
+/// `excluded.txt` (one line per man left out: index, tab, reason), and with monitoring `decisions.csv`. Doubles are IEEE 754, little-endian.
 public struct ShardManifest: Codable, Sendable, Equatable {
     public static let formatName = "hpgsim population shard 1"
 
@@ -31,6 +31,10 @@ public struct ShardManifest: Codable, Sendable, Equatable {
     public var factors: [String]
     /// Men come from a patients file (their line numbers are written).
     public var patientsFile: Bool
+    /// The columns of decisions.csv after `man` and `scenario` (`DecisionLog.header`), when a scenario monitors
+    /// labs; nil (and absent from shard.json) when none does. The shard's `decisions.csv` holds its men's rows,
+    /// in man order, without a header.
+    public var decisionColumns: [String]? = nil
 
     /// Men [first, end) of shard k of K (1-based k): an even split, ⌊(k − 1)N/K⌋ ..< ⌊kN/K⌋.
     public static func range(shard k: Int, of shards: Int, men: Int) -> Range<Int> {

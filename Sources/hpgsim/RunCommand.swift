@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
             value at baseline and on treatment, and, when the scenario lists what a study reported, the \
             simulated against the reported values. A value that leaves its physiological bounds (e.g. total \
             testosterone above 3000 ng/dL) is a warning under the summary, with the day it first happened and \
-            the extreme value; it does not change the exit status.
+            the extreme value; it does not change the exit status. A scenario with a monitoring block (labs             drawn during treatment and rules that change the regimen on them) also writes NAME.decisions.csv             beside its table: each draw, the labs seen and simulated, the rule that fired and the new regimen.
 
             Examples:
               hpgsim run scenarios/anastrozole-shah-2021.yaml     (writes anastrozole-shah-2021.csv)
@@ -114,10 +114,12 @@ struct RunCommand: ParsableCommand {
                                        relativeTolerance: rtol, report: try reportSpec(for: $0))
         }
         for (result, path) in zip(results, destinations) {
+            let decisionsPath = Self.decisionsPath(beside: path, scenario: result.scenario.name)
             do {
                 try AtomicFile.write(result.csv.text, to: path)
+                if let log = result.decisions { try AtomicFile.write(log.csv(units: result.units), to: decisionsPath) }
             } catch {
-                print("hpgsim: \(error.description). Nothing was written for \(result.scenario.name).", to: &standardError)
+                print("hpgsim: \(error.description). Nothing more was written for \(result.scenario.name).", to: &standardError)
                 throw ExitCode.failure
             }
             if json, let report = result.report {
@@ -125,9 +127,10 @@ struct RunCommand: ParsableCommand {
             }
             // With the table or JSON on standard output, the summary goes to standard error.
             if path == "-" || json {
-                print(RunSummary.text(result, csvPath: "standard output"), to: &standardError)
+                print(RunSummary.text(result, csvPath: path == "-" ? "standard output" : path, decisionsPath: decisionsPath),
+                      to: &standardError)
             } else {
-                print(RunSummary.text(result, csvPath: path))
+                print(RunSummary.text(result, csvPath: path, decisionsPath: decisionsPath))
             }
         }
     }
@@ -188,6 +191,13 @@ struct RunCommand: ParsableCommand {
             throw ExitCode.validationFailure
         }
         return names.map { (output as NSString).appendingPathComponent($0) }
+    }
+
+    /// Where a monitored scenario's decisions go: beside its CSV (`x.csv` → `x.decisions.csv`); with the
+    /// table on standard output or a device, `<scenario>.decisions.csv` in the current folder.
+    static func decisionsPath(beside path: String, scenario: String) -> String {
+        guard path.hasSuffix(".csv"), !isStream(path) else { return scenario + ".decisions.csv" }
+        return String(path.dropLast(4)) + ".decisions.csv"
     }
 
     /// A character device or FIFO (after following links), e.g. /dev/null, /dev/stdout or a named pipe:

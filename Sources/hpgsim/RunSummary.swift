@@ -3,7 +3,7 @@ import Scenario
 
 /// The few lines `hpgsim run` prints per scenario.
 enum RunSummary {
-    static func text(_ result: ScenarioResult, csvPath: String) -> String {
+    static func text(_ result: ScenarioResult, csvPath: String, decisionsPath: String = "") -> String {
         let scenario = result.scenario
         let window = result.onTreatmentWindow
         let day = { (hours: Double) in formatNumber(hours / 24, significantDigits: 4) }
@@ -35,6 +35,7 @@ enum RunSummary {
         }
         if let report = result.report { lines += ReportSummary.lines(report) }
         if let solver = result.solver { lines.append("  " + solver.summary) }
+        if let log = result.decisions { lines += MonitoringSummary.lines(log, units: result.units, path: decisionsPath) }
         lines += PlausibilitySummary.lines(result.warnings)
         if let reported = scenario.reported {
             lines.append("  compared with \(reported.source):")
@@ -70,5 +71,27 @@ enum RunGuide {
         }
         text += "\nscenarios/README.md explains how to write one; `hpgsim \(command) --help` lists the options."
         return text
+    }
+}
+
+/// What `run` prints of a monitoring block: the draws, the rules that fired, and each change of regimen.
+enum MonitoringSummary {
+    static func lines(_ log: DecisionLog, units: UnitSystem, path: String) -> [String] {
+        let monitoring = log.monitoring
+        let fired = log.decisions.filter { $0.rule != nil }.count
+        var lines = ["  monitoring: \(log.decisions.count) draws of " + monitoring.labs.joined(separator: ", ")
+                     + " (assay CV \(formatNumber(monitoring.cv * 100)) %, results after \(formatNumber(monitoring.resultDelay / 24)) d);"
+                     + " a rule fired on \(fired), \(log.changes.count) changed the regimen; wrote \(path)"]
+        for decision in log.changes {
+            guard let rule = decision.rule else { continue }
+            let labs = zip(log.labs, decision.seen).map { spec, seen in
+                let si = units == .si
+                return "\(spec.name) \(formatNumber(seen * (si ? spec.siFactor : 1), significantDigits: 3)) \(si ? spec.siUnit : spec.unit)"
+            }.joined(separator: ", ")
+            lines.append("    day \(formatNumber(decision.knownTime / 24, significantDigits: 4)): \(labs) → rule \(rule.number) "
+                         + "(line \(rule.line)): " + (decision.regimen?.summary ?? "\(log.regimenLabels[rule.regimen]) stopped"
+                             + (decision.effective.map { " from day \(formatNumber($0 / 24, significantDigits: 5))" } ?? "")))
+        }
+        return lines
     }
 }

@@ -165,6 +165,40 @@ struct CommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["x.yaml"])
     }
 
+    /// A monitored scenario writes its decisions beside its table and names them in the summary; a mistake in
+    /// the monitoring block (a rule on a lab not drawn) is refused by run and validate alike, with its line,
+    /// and nothing is written.
+    @Test func monitoringWritesDecisionsOrNothing() throws {
+        let directory = try temporaryDirectory()
+        let text = """
+            patient: {profile: obese}
+            regimens:
+              - {drug: anastrozole, dose: 1 mg, every: 1 d}
+            simulation: {duration: 4 weeks}
+            monitoring:
+              labs: [estradiol]
+              at: [2 weeks]
+              rules:
+                - {if: estradiol > 1 pg/mL, then: {dose: 0.5 mg}}
+            """
+        try text.write(toFile: directory + "/m.yaml", atomically: false, encoding: .utf8)
+        FileManager.default.createFile(atPath: directory + "/summary.txt", contents: nil)
+        let outcome = try run(["run", "m.yaml", "-o", "out/"], output: directory + "/summary.txt", in: directory)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/out").sorted() == ["m.csv", "m.decisions.csv"])
+        let summary = try String(contentsOfFile: directory + "/summary.txt", encoding: .utf8)
+        #expect(summary.contains("1 changed the regimen; wrote out/m.decisions.csv"), "\(summary)")
+        let bad = text.replacingOccurrences(of: "if: estradiol", with: "if: LH")
+        try bad.write(toFile: directory + "/bad.yaml", atomically: false, encoding: .utf8)
+        for command in ["run", "validate"] {
+            let outcome = try run([command, "bad.yaml", "-o", "bad/"].prefix(command == "run" ? 4 : 2).map { $0 }, in: directory)
+            #expect(outcome.status == 1, "\(command)")
+            #expect(outcome.standardError.contains("bad.yaml:9:") && outcome.standardError.contains("not drawn"),
+                    "\(command): \(outcome.standardError)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory + "/bad"))
+    }
+
     /// Nonsense parameters on the command line are refused before anything is written.
     @Test(arguments: ["CL=-1", "V=0", "CL=1e999"]) func nonsenseParameterIsRefused(_ parameter: String) throws {
         let directory = try temporaryDirectory()

@@ -26,6 +26,18 @@ struct BadInputCatalogueTests {
           output_every: 1 d
         output:
           units: si
+        monitoring:
+          labs: [estradiol, T/E2]
+          every: 2 weeks
+          cv: 10 %
+          result_after: 3 d
+          rules:
+            - if: E2 < 15 pg/mL
+              then: {dose: 0.5 mg}
+            - if: T_E2_ratio < 10 and estradiol > 20 pg/mL
+              then: {times_per_week: 3}
+            - if: T_E2_ratio > 30
+              then: stop
         """
 
     /// (text replaced, replacement, key expected in a problem).
@@ -138,6 +150,70 @@ struct BadInputCatalogueTests {
         ("regimens:\n", "regimens: []\nx:\n", "x"),
         ("  - drug: anastrozole", "  drug: anastrozole", "(file)"),   // the list item's keys lose their parent
         ("simulation:\n  duration: 6 weeks\n  output_every: 1 d\n", "", "simulation"),
+        // monitoring (issue 10): labs, draw times, assay, rules, changes
+        ("labs: [estradiol, T/E2]", "labs: [estradiol, T/E3]", "monitoring.labs[1]"),
+        ("labs: [estradiol, T/E2]", "labs: [estradiol, letrozole_concentration]", "monitoring.labs[1]"),
+        ("labs: [estradiol, T/E2]", "labs: []", "monitoring.labs"),
+        ("labs: [estradiol, T/E2]", "labs: [estradiol, E2]", "monitoring.labs"),
+        ("labs: [estradiol, T/E2]", "labs: estradiol", "monitoring.labs"),
+        ("  labs: [estradiol, T/E2]\n", "", "monitoring.labs"),
+        ("every: 2 weeks", "every: 2 weeks\n  at: [1 week]", "monitoring.at"),
+        ("every: 2 weeks", "at: [8 weeks]", "monitoring.at[0]"),
+        ("every: 2 weeks", "at: [41 d]", "monitoring.at[0]"),
+        ("every: 2 weeks", "at: [2 weeks, 2 weeks]", "monitoring.at"),
+        ("every: 2 weeks", "at: []", "monitoring.at"),
+        ("every: 2 weeks", "at: [2 mg]", "monitoring.at[0]"),
+        ("every: 2 weeks", "at: [2 weeks]\n  from: 1 week", "monitoring.from"),
+        ("every: 2 weeks", "every: 2 weeks\n  from: 7 weeks", "monitoring.from"),
+        ("every: 2 weeks", "every: 2 weeks\n  until: 1 d", "monitoring.until"),
+        ("every: 2 weeks", "every: 1 h", "monitoring.every"),
+        ("every: 2 weeks", "every: 0 weeks", "monitoring.every"),
+        ("every: 2 weeks", "every: 2 mg", "monitoring.every"),
+        ("  every: 2 weeks\n", "", "monitoring.at"),
+        ("cv: 10 %", "cv: 10", "monitoring.cv"),
+        ("cv: 10 %", "cv: 200 %", "monitoring.cv"),
+        ("cv: 10 %", "cv: -10 %", "monitoring.cv"),
+        ("result_after: 3 d", "result_after: -3 d", "monitoring.result_after"),
+        ("result_after: 3 d", "result_after: 3 mg", "monitoring.result_after"),
+        ("result_after: 3 d", "result_after: 5 weeks", "monitoring.every"),   // no result before the end
+        ("result_after: 3 d", "result_after: 3 d\n  seed: -1", "monitoring.seed"),
+        ("result_after: 3 d", "result_after: 3 d\n  seed: 1.5", "monitoring.seed"),
+        ("result_after: 3 d", "result_after: 3 d\n  seed: 1e30", "monitoring.seed"),
+        ("result_after: 3 d", "result_after: 3 d\n  sed: 1", "monitoring.sed"),
+        ("result_after: 3 d", "result_after: 3 d\n  regimen: letrozole", "monitoring.regimen"),
+        ("    - if: E2 < 15 pg/mL", "    - if: E2 < 15 ng/dL", "monitoring.rules[0].if"),
+        ("    - if: E2 < 15 pg/mL", "    - if: E2 < 15", "monitoring.rules[0].if"),
+        ("    - if: E2 < 15 pg/mL", "    - if: E2 < low", "monitoring.rules[0].if"),
+        ("    - if: E2 < 15 pg/mL", "    - if: E2 < -15 pg/mL", "monitoring.rules[0].if"),
+        ("    - if: E2 < 15 pg/mL", "    - if: E2 < 0 pg/mL", "monitoring.rules[0].if"),
+        ("    - if: E2 < 15 pg/mL", "    - if: LH < 15 IU/L", "monitoring.rules[0].if"),
+        ("    - if: E2 < 15 pg/mL", "    - if: estrogen < 15 pg/mL", "monitoring.rules[0].if"),
+        ("    - if: E2 < 15 pg/mL", "    - if: E2 = 15 pg/mL", "monitoring.rules[0].if"),
+        ("    - if: E2 < 15 pg/mL", "    - if: E2 < 15 pg/mL and", "monitoring.rules[0].if"),
+        ("    - if: E2 < 15 pg/mL", "    - if: [E2 < 15 pg/mL]", "monitoring.rules[0].if"),
+        ("    - if: E2 < 15 pg/mL", "    - iff: E2 < 15 pg/mL", "monitoring.rules[0].iff"),
+        ("then: {dose: 0.5 mg}", "then: {dose: 0.5 IU}", "monitoring.rules[0].then.dose"),
+        ("then: {dose: 0.5 mg}", "then: {dose: 0.5 mL}", "monitoring.rules[0].then.dose"),
+        ("then: {dose: 0.5 mg}", "then: {dose: 0 mg}", "monitoring.rules[0].then.dose"),
+        ("then: {dose: 0.5 mg}", "then: {dose: 5000 g}", "monitoring.rules[0].then.dose"),
+        ("then: {dose: 0.5 mg}", "then: {switch: aspirin, dose: 1 mg}", "monitoring.rules[0].then.switch"),
+        ("then: {dose: 0.5 mg}", "then: {switch: letrozole}", "monitoring.rules[0].then.dose"),
+        ("then: {dose: 0.5 mg}", "then: {switch: hcg, dose: 1 mg}", "monitoring.rules[0].then.dose"),
+        ("then: {dose: 0.5 mg}", "then: {switch: hcg, dose: 500 IU, route: oral}", "monitoring.rules[0].then.route"),
+        ("then: {dose: 0.5 mg}", "then: {switch: hcg, dose: 500 IU}", "monitoring.rules[0].then.route"),
+        ("then: {dose: 0.5 mg}", "then: halt", "monitoring.rules[0].then"),
+        ("then: {dose: 0.5 mg}", "then: {}", "monitoring.rules[0].then"),
+        ("then: {dose: 0.5 mg}", "then: {dose: 0.5 mg, evry: 2 d}", "monitoring.rules[0].then.evry"),
+        ("then: {dose: 0.5 mg}", "then: {every: 0 d}", "monitoring.rules[0].then.every"),
+        ("then: {dose: 0.5 mg}", "then: {every: 2 d, times_per_week: 3}", "monitoring.rules[0].then.times_per_week"),
+        ("then: {dose: 0.5 mg}", "then: {ii: 2 d, addl: 3}", "monitoring.rules[0].then.ii"),
+        ("then: {dose: 0.5 mg}", "then: {every: 1e-6 h}", "monitoring.rules[0].then.every"),
+        ("every: 2 weeks", "at: [5 weeks]", "monitoring.rules[0].then"),   // the regimen ended at week 4
+        ("then: {dose: 0.5 mg}", "then: {times_per_week: 1e9}", "monitoring.rules[0].then.times_per_week"),
+        ("then: {dose: 0.5 mg}", "then: {on: [mondy]}", "monitoring.rules[0].then.on[0]"),
+        ("      then: stop", "      then: stop\n      regimen: AI", "monitoring.rules[2].regimen"),
+        ("\n      then: stop", "", "monitoring.rules[2].then"),
+        ("  rules:\n", "  rules: []\n  x:\n", "monitoring.rules"),
     ]
 
     @Test func catalogueHasAHundredCases() { #expect(Self.cases.count >= 100) }

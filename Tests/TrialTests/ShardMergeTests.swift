@@ -118,4 +118,50 @@ import Testing
         #expect(excluded.hasPrefix("man,patients_line,reason\n1,3,"))
         #expect(excluded.contains("c,300,200"))
     }
+
+    /// With a monitoring block each man is titrated on his own labs (his own simulated values, his own assay
+    /// errors, keyed by his index), and decisions.csv is the same bytes with 1 or 2 threads and 1 or 3 shards.
+    /// A paired scenario without monitoring has no rows; the rule fires on every draw and changes the dose once.
+    @Test func monitoredMenAreTitratedAloneAndMergeIdentically() throws {
+        let monitored = Self.scenario(dose: "1 mg", every: "1 d", population: Self.sampled) + """
+
+            monitoring:
+              labs: [estradiol, T/E2]
+              every: 1 week
+              cv: 10 %
+              result_after: 1 d
+              rules:
+                - {if: estradiol < 1000 pg/mL, then: {dose: 0.5 mg}}
+            """
+        let scenarios = try load([monitored, Self.scenario(dose: "0.5 mg", every: "2 d", population: Self.sampled)])
+        let run = try PopulationRun(scenarios: scenarios, seed: 7, men: 5)
+        _ = try run.runShard(1, of: 1, threads: 1, into: path("m-single"))
+        try PopulationMerge.merge([path("m-single")], into: path("m-one"))
+        _ = try run.runShard(1, of: 1, threads: 2, into: path("m-single-2"))
+        try PopulationMerge.merge([path("m-single-2")], into: path("m-two"))
+        for k in 1...3 { _ = try run.runShard(k, of: 3, threads: 2, into: path("m-shard-\(k)")) }
+        try PopulationMerge.merge([path("m-shard-2"), path("m-shard-3"), path("m-shard-1")], into: path("m-three"))
+        let reference = try files(path("m-one"))
+        #expect(reference["decisions.csv"] != nil)
+        #expect(try files(path("m-two")) == reference)
+        #expect(try files(path("m-three")) == reference)
+        let lines = String(decoding: reference["decisions.csv"]!, as: UTF8.self).split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        #expect(header.prefix(5) == ["man", "scenario", "draw", "drawn_days", "result_known_days"])
+        let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        // Draws on days 7 and 14 (day 21's result would come after the end), for the monitored scenario only.
+        #expect(rows.count == 5 * 2 && rows.allSatisfy { $0[1] == "s0" })
+        #expect(rows.map { $0[0] } == ["0", "0", "1", "1", "2", "2", "3", "3", "4", "4"])
+        let changes = header.firstIndex(of: "changes_regimen")!
+        #expect(rows.map { $0[changes] } == Array(repeating: ["1", "0"], count: 5).flatMap { $0 })
+        // His own labs: the simulated estradiol differs between men, and so does the assay's factor.
+        let seen = header.firstIndex(of: "estradiol_seen_pg_per_mL")!, simulated = seen + 1
+        let firstDraws = rows.filter { $0[2] == "1" }
+        #expect(Set(firstDraws.map { $0[simulated] }).count == 5)
+        #expect(Set(firstDraws.map { Double($0[seen])! / Double($0[simulated])! }).count == 5)
+        // Man 3's rows are the rows of man 3 simulated alone.
+        let man = try run.population.man(3, seed: 7)
+        let alone = try #require(try run.plans[0].simulate(man).decisions).rows(labs: run.decisionLabs, units: .conventional)
+        #expect(rows.filter { $0[0] == "3" }.map { Array($0.dropFirst(2)) } == alone)
+    }
 }
