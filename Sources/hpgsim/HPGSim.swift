@@ -13,6 +13,6 @@ struct HPGSim: ParsableCommand {
               hpgsim run scenarios/anastrozole-shah-2021.yaml
             scenarios/README.md explains how to write your own scenario.
             """,
-        subcommands: [RunCommand.self, ValidateCommand.self, ParametersCommand.self, ModelCommand.self,
+        subcommands: [RunCommand.self, PlotCommand.self, ValidateCommand.self, ParametersCommand.self, ModelCommand.self,
                       EventsCommand.self, BenchCommand.self, CalibrateCommand.self, ListCommand.self, PopulationCommand.self, MergeCommand.self])
 }
