@@ -1,0 +1,84 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// `hpgsim plot` and `run --plot` as a user runs them: a figure that parses, the same bytes twice, and bad
+/// input refused with the value and what is allowed, leaving nothing behind.
+extension CommandLineTests {
+    static let shah = repository.appendingPathComponent("scenarios/anastrozole-shah-2021.yaml").path
+
+    /// Whether the file is well-formed XML whose root is an SVG element.
+    func isSVG(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        final class Root: NSObject, XMLParserDelegate {
+            var name: String?
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                        qualifiedName: String?, attributes: [String: String]) { if self.name == nil { self.name = name } }
+        }
+        let parser = XMLParser(data: data), root = Root()
+        parser.delegate = root
+        return parser.parse() && root.name == "svg"
+    }
+
+    @Test func plotWritesTheSameSVGTwice() throws {
+        let directory = try temporaryDirectory()
+        #expect(try run(["plot", Self.shah, Self.scenario, "-o", directory + "/a.svg"]).status == 0)
+        #expect(try run(["plot", Self.shah, Self.scenario, "-o", directory + "/b.svg"]).status == 0)
+        #expect(isSVG(directory + "/a.svg"))
+        let a = try Data(contentsOf: URL(fileURLWithPath: directory + "/a.svg"))
+        #expect(a == (try Data(contentsOf: URL(fileURLWithPath: directory + "/b.svg"))))
+    }
+
+    /// `-o -` writes the figure to standard output; a folder gets <scenario>.svg.
+    @Test func plotToStandardOutputAndToAFolder() throws {
+        let directory = try temporaryDirectory()
+        #expect(FileManager.default.createFile(atPath: directory + "/out.svg", contents: nil))
+        #expect(try run(["plot", Self.scenario, "--observables", "E2,T/E2", "-o", "-"], output: directory + "/out.svg").status == 0)
+        #expect(isSVG(directory + "/out.svg"))
+        #expect(try run(["plot", Self.scenario, "-o", directory + "/figures"]).status == 0)
+        #expect(isSVG(directory + "/figures/anastrozole-1mg-daily.svg"))
+    }
+
+    /// `run --plot` puts the figure beside the CSV, and refuses standard output, where there is no beside.
+    @Test func runPlotWritesBesideTheCSV() throws {
+        let directory = try temporaryDirectory()
+        #expect(try run(["run", Self.scenario, "--plot", "-o", directory]).status == 0)
+        #expect(isSVG(directory + "/anastrozole-1mg-daily.svg"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/anastrozole-1mg-daily.csv"))
+        let refused = try run(["run", Self.scenario, "--plot", "-o", "-"])
+        #expect(refused.status != 0 && refused.standardError.contains("--plot"))
+    }
+
+    /// An observable the model does not have: named, with the ones allowed, and no file.
+    @Test func unknownObservableIsRefused() throws {
+        let directory = try temporaryDirectory()
+        let outcome = try run(["plot", Self.scenario, "--observables", "estradiol,prolactin", "-o", directory + "/x.svg"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("prolactin") && outcome.standardError.contains("testosterone"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+    }
+
+    /// A quantile table with a bad cell: file and line, the column, the value and what is needed; no file.
+    @Test func badQuantileTableIsRefused() throws {
+        let directory = try temporaryDirectory()
+        let header = "time_days," + [5, 25, 50, 75, 95].map { "testosterone_ng_per_dL_p\($0)" }.joined(separator: ",")
+        try (header + "\n0,1,2,3,4,5\n1,1,2,abc,4,5\n").write(toFile: directory + "/quantiles-x.csv", atomically: false, encoding: .utf8)
+        let outcome = try run(["plot", "--population", directory, "-o", directory + "/fan.svg"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("quantiles-x.csv:3"))
+        #expect(outcome.standardError.contains("testosterone_ng_per_dL_p50") && outcome.standardError.contains("\"abc\""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["quantiles-x.csv"])
+        let empty = try run(["plot", "--population", try temporaryDirectory()])
+        #expect(empty.status != 0 && empty.standardError.contains("quantiles-<scenario>.csv"))
+    }
+
+    /// A validation over scenarios without reported values has nothing to draw: an error, not an empty figure.
+    @Test func validationWithoutReportedValuesIsAnError() throws {
+        let directory = try temporaryDirectory()
+        let outcome = try run(["plot", "--validation", Self.scenario, "-o", directory + "/v.svg"])
+        #expect(outcome.status != 0 && outcome.standardError.contains("reported"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+    }
+}
