@@ -40,16 +40,24 @@ enum TrajectoryFigure {
             for (i, result) in results.enumerated() {
                 let doses = doseTimes(result.scenario).map(time)
                 if !doses.isEmpty {
-                    panel.events.append(EventMarks(label: "doses (\(result.scenario.name))", x: doses, color: Palette.color(i)))
+                    // One key entry for all rows: each row is in its scenario's colour.
+                    let label = panel.events.isEmpty ? (results.count == 1 ? "doses" : "doses (in each scenario's colour)") : nil
+                    panel.events.append(EventMarks(label: label, x: doses, color: Palette.color(i)))
                 }
             }
             if let spec = specs.first(where: { $0.name == name }) { panel.targets = targets(spec, unit: unit) }
             return panel
         }
         let title = results.count == 1 ? results[0].scenario.title : nil
+        var notes: [String] = []
+        if panels.contains(where: { !$0.targets.isEmpty }) {
+            notes.append("Shaded: the goals of the responder analysis (hpgsim population).")
+        }
+        if panels.contains(where: { !$0.points.isEmpty }) {
+            notes.append("Points: the values the study reported; error bars: their tolerance.")
+        }
         return Figure(title: title, panels: panels, columns: observables.count > 4 ? 3 : min(2, observables.count),
-                      notes: ["Target bands: the goals of the responder analysis (hpgsim population). Error bars: "
-                              + "the reported value's tolerance."])
+                      notes: notes.isEmpty ? [] : [notes.joined(separator: " ")])
     }
 
     /// Hours of every dose: each record's time and its ADDL additional doses every II hours (NONMEM), up to
