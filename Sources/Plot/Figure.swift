@@ -8,6 +8,8 @@ public struct Figure: Sendable {
     public var panelHeight: Double
     /// Lines under the legend (sources, definitions).
     public var notes: [String]
+    /// A heading over each row of panels (by row; "" for none); empty: no headings and no room for them.
+    public var rowTitles: [String] = []
 
     public init(title: String?, panels: [Panel], columns: Int = 2, panelWidth: Double = 400,
                 panelHeight: Double = 270, notes: [String] = []) {
@@ -23,15 +25,19 @@ public struct Figure: Sendable {
     static let fontSize = 11.0
     static let titleHeight = 28.0
     static let noteHeight = 15.0
+    static let rowTitleHeight = 20.0
 
     var rows: Int { (panels.count + columns - 1) / columns }
     var width: Double { Double(columns) * panelWidth }
     var top: Double { title == nil ? 4 : Self.titleHeight }
+    /// A row's height: the panels' and its heading's.
+    var rowHeight: Double { panelHeight + (rowTitles.isEmpty ? 0 : Self.rowTitleHeight) }
 
     /// Where panel k's plot area sits (pixels): its frame within the panel's cell, leaving room for the title
     /// above, the tick labels and axis titles left and below.
     public func plotArea(_ k: Int) -> (left: Double, top: Double, right: Double, bottom: Double) {
-        let cellX = Double(k % columns) * panelWidth, cellY = top + Double(k / columns) * panelHeight
+        let cellX = Double(k % columns) * panelWidth
+        let cellY = top + Double(k / columns) * rowHeight + (rowTitles.isEmpty ? 0 : Self.rowTitleHeight)
         return (cellX + 66, cellY + 26, cellX + panelWidth - 16, cellY + panelHeight - 44)
     }
 
@@ -47,7 +53,7 @@ public struct Figure: Sendable {
     /// The SVG document.
     public var svg: String {
         let legend = Legend(entries: Legend.entries(panels), width: width, fontSize: Self.fontSize)
-        let legendTop = top + Double(rows) * panelHeight + 4
+        let legendTop = top + Double(rows) * rowHeight + 4
         let height = legendTop + legend.height + Double(notes.count) * Self.noteHeight + 8
         var out = SVGText()
         out.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", SVGText.number(width)),
@@ -57,7 +63,10 @@ public struct Figure: Sendable {
         if let title {
             out.text(title, x: width / 2, y: 19, [("text-anchor", "middle"), ("font-size", "14"), ("font-weight", "bold")])
         }
-        for k in panels.indices { draw(k, into: &out) }
+        for (row, heading) in rowTitles.enumerated() where !heading.isEmpty {
+            out.text(heading, x: 10, y: top + Double(row) * rowHeight + 15, [("font-size", "13"), ("font-weight", "bold")])
+        }
+        for k in panels.indices where !panels[k].isBlank { draw(k, into: &out) }
         legend.draw(into: &out, top: legendTop)
         for (i, note) in notes.enumerated() {
             out.text(note, x: 10, y: legendTop + legend.height + Double(i + 1) * Self.noteHeight - 3,

@@ -16,6 +16,13 @@ public struct Panel: Sendable {
         self.y = y
     }
 
+    /// An empty cell of the grid (to start the next group of panels on a new row): nothing is drawn.
+    public static let blank = Panel(title: "", x: AxisSpec(label: ""), y: AxisSpec(label: ""))
+
+    var isBlank: Bool {
+        title.isEmpty && bands.isEmpty && lines.isEmpty && points.isEmpty && targets.isEmpty && events.isEmpty
+    }
+
     /// Every x value drawn (the x axis covers them).
     var xData: [Double] {
         lines.flatMap(\.x) + points.flatMap(\.x) + bands.flatMap(\.x) + events.flatMap(\.x)
@@ -113,7 +120,7 @@ public struct Band: Sendable {
 }
 
 /// A horizontal range of y that is a goal (lower ≤ y ≤ upper; an absent bound is open), shaded across the
-/// panel, its finite bounds drawn as dashed lines and its label written inside.
+/// panel, its finite bounds drawn as dashed lines and its label written above the panel's right end.
 public struct TargetBand: Sendable {
     public var label: String
     public var lower: Double?

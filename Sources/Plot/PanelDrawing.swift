@@ -1,5 +1,5 @@
-/// Drawing one panel: grid and ticks, target bands, bands, event marks, lines, points, then the frame and
-/// the labels. Data are clipped to the plot area.
+/// Drawing one panel: grid and ticks, target bands, bands, event marks, lines (clipped to the plot area),
+/// points, then the frame and the labels.
 extension Figure {
     func draw(_ k: Int, into out: inout SVGText) {
         let panel = panels[k], area = plotArea(k), (x, y) = maps(k)
@@ -28,7 +28,6 @@ extension Figure {
                 out.polyline(run, attributes)
             }
         }
-        for target in panel.targets { labelTarget(target, area: area, y: y, into: &out) }
         out.close("g")
         // Points lie within the axes' range (it covers them); unclipped, a point on the frame stays whole.
         for points in panel.points { drawPoints(points, x: x, y: y, into: &out) }
@@ -51,8 +50,14 @@ extension Figure {
         out.text(panel.y.title, x: yTitleX, y: yMiddle,
                  [("text-anchor", "middle"),
                   ("transform", "rotate(-90 \(SVGText.number(yTitleX)) \(SVGText.number(yMiddle)))")])
-        // A title wider than the plot is set smaller (by the 0.6 em estimate), down to 7 pixels.
-        let titleSize = min(Self.fontSize, max(7, (area.right - area.left) / (0.6 * Double(max(panel.title.count, 1)))))
+        // The target bands are named above the plot's right end, clear of the data; the title takes the rest of
+        // the width, set smaller when it would not fit (by the 0.6 em estimate), down to 7 pixels.
+        let targets = panel.targets.map(\.label).joined(separator: "; ")
+        if !targets.isEmpty {
+            out.text(targets, x: area.right, y: area.top - 8, [("text-anchor", "end"), ("fill", Self.targetColor), ("font-size", "10")])
+        }
+        let room = area.right - area.left - (targets.isEmpty ? 0 : SVGText.width(targets, fontSize: 10) + 10)
+        let titleSize = min(Self.fontSize, max(7, room / (0.6 * Double(max(panel.title.count, 1)))))
         out.text(panel.title, x: area.left, y: area.top - 8,
                  [("font-weight", "bold"), ("font-size", NumberText.compact(titleSize, 1))])
     }
@@ -97,17 +102,6 @@ extension Figure {
             guard let p = y.pixel(bound) else { continue }
             out.line(x.start, p, x.end, p, [("stroke", Self.targetColor), ("stroke-dasharray", "4 3")])
         }
-    }
-
-    /// The label at the right end, just inside the band's edge that is in view.
-    func labelTarget(_ target: TargetBand, area: (left: Double, top: Double, right: Double, bottom: Double),
-                     y: AxisMap, into out: inout SVGText) {
-        let edge = target.lower.flatMap(y.pixel) ?? target.upper.flatMap(y.pixel) ?? area.bottom
-        let below = target.lower == nil
-        // A white outline under the letters keeps them legible over lines and bands.
-        out.text(target.label, x: area.right - 4, y: below ? edge + 12 : edge - 4,
-                 [("text-anchor", "end"), ("fill", Self.targetColor), ("font-size", "10"), ("stroke", "white"),
-                  ("stroke-width", "3"), ("paint-order", "stroke")])
     }
 
     static let targetColor = "#1b7837"

@@ -1,6 +1,7 @@
 import Foundation
 import HPG
 import Plot
+import Scenario
 
 /// The fan chart of `hpgsim plot --population`: from the quantiles-<scenario>.csv files of a population
 /// folder, per scenario and observable the 5–95 % and 25–75 % bands over the simulated men and the median.
@@ -98,27 +99,39 @@ enum PopulationFigure {
         return nil
     }
 
-    /// Rows: scenarios; columns: the observables asked for that the tables have (default: the central ones).
+    /// A row per scenario (wrapped after three panels), a panel per observable: the observables asked for,
+    /// else the central ones every table has.
     static func figure(_ tables: [Quantiles], observables: [String]?) throws(ReadError) -> Figure {
-        var panels: [Panel] = []
-        let wanted = observables ?? TrajectoryFigure.central
-        var shown: [String] = []
-        for (i, table) in tables.enumerated() {
-            let stems = wanted.compactMap { name in table.stems.first { observable($0)?.spec.name == name } }
-            if let observables, stems.count < observables.count {
-                let present = table.stems.compactMap { observable($0)?.spec.name }
-                throw ReadError(description: "quantiles-\(table.scenario).csv has no " + observables.filter { name in
-                    !stems.contains { observable($0)?.spec.name == name } }.joined(separator: ", ")
-                                + "; it has " + present.joined(separator: ", "))
+        func names(_ table: Quantiles) -> [String] { table.stems.compactMap { observable($0)?.spec.name } }
+        let shown: [String]
+        if let asked = observables {
+            // Clinical shorthand (E2, T/E2) read as in scenario files.
+            let observables = asked.map { ScenarioCatalog.canonicalName($0, among: names(tables[0])) ?? $0 }
+            for table in tables {
+                let missing = observables.filter { !names(table).contains($0) }
+                guard missing.isEmpty else {
+                    throw ReadError(description: "quantiles-\(table.scenario).csv has no " + missing.joined(separator: ", ")
+                                    + "; it has " + names(table).joined(separator: ", "))
+                }
             }
+            shown = observables
+        } else {
+            shown = TrajectoryFigure.central.filter { name in tables.allSatisfy { names($0).contains(name) } }
+        }
+        guard !shown.isEmpty else {
+            throw ReadError(description: "the quantile tables have none of " + TrajectoryFigure.central.joined(separator: ", ")
+                            + " in common; choose with --observables")
+        }
+        let columns = shown.count == 4 ? 2 : min(shown.count, 3), rowsPerTable = (shown.count + columns - 1) / columns
+        var panels: [Panel] = [], rowTitles: [String] = []
+        for (i, table) in tables.enumerated() {
             let weeks = table.days.last! > TrajectoryFigure.daysBeforeWeeks
             let x = table.days.map { weeks ? $0 / 7 : $0 }
-            for stem in stems {
+            for name in shown {
+                let stem = table.stems.first { observable($0)?.spec.name == name }!
                 let (spec, unit) = observable(stem)!
-                shown.append(spec.name)
                 let q = table.series[stem]!, color = Palette.color(i)
-                var panel = Panel(title: "\(table.scenario): \(spec.name)",
-                                  x: AxisSpec(label: "time", unit: weeks ? "weeks" : "days"),
+                var panel = Panel(title: spec.name, x: AxisSpec(label: "time", unit: weeks ? "weeks" : "days"),
                                   y: AxisSpec(label: spec.name, unit: unit == "1" ? nil : unit, includesZero: true))
                 panel.bands = [Band(label: "5–95 %", x: x, lower: q[5]!, upper: q[95]!, color: color, opacity: 0.18),
                                Band(label: "25–75 %", x: x, lower: q[25]!, upper: q[75]!, color: color, opacity: 0.4)]
@@ -126,14 +139,15 @@ enum PopulationFigure {
                 panel.targets = TrajectoryFigure.targets(spec, unit: unit)
                 panels.append(panel)
             }
+            // Each scenario starts a row: blank cells fill the last row of the one before.
+            rowTitles += [table.scenario] + Array(repeating: "", count: rowsPerTable - 1)
+            while panels.count % columns != 0 { panels.append(.blank) }
         }
-        guard !panels.isEmpty else {
-            throw ReadError(description: "the quantile tables have none of " + wanted.joined(separator: ", "))
-        }
-        let columns = Set(shown).count
-        return Figure(title: "Virtual population: quantiles over the simulated men at each time", panels: panels,
-                      columns: min(max(columns, 1), 3),
-                      notes: ["Bands: 5–95 % and 25–75 % of the men (Hyndman–Fan 7); line: median. Target bands: the "
-                              + "goals of the responder analysis."])
+        var figure = Figure(title: "Virtual population: quantiles over the simulated men at each time", panels: panels,
+                            columns: columns,
+                            notes: ["Bands: 5–95 % and 25–75 % of the men (Hyndman–Fan 7); line: median. Shaded: the "
+                                    + "goals of the responder analysis."])
+        figure.rowTitles = rowTitles
+        return figure
     }
 }

@@ -125,3 +125,18 @@ struct FigureTests {
         }
     }
 }
+
+extension FigureTests {
+    /// A blank cell takes its place in the grid and draws nothing; row headings are written once each.
+    @Test func blankCellsDrawNothing() throws {
+        let panel = Self.figure().panels[0]
+        var figure = Figure(title: nil, panels: [panel, .blank, panel], columns: 2)
+        figure.rowTitles = ["first row", ""]
+        let elements = try #require(Self.parse(figure.svg))
+        #expect(elements.list.filter { $0.name == "clipPath" }.count == 2)
+        #expect(elements.texts.filter { $0 == "first row" }.count == 1)
+        // The third panel starts the second row, one row height (panel and heading) below the first.
+        #expect(figure.plotArea(2).top - figure.plotArea(0).top == figure.panelHeight + Figure.rowTitleHeight)
+        #expect(figure.plotArea(2).left == figure.plotArea(0).left)
+    }
+}
