@@ -74,6 +74,16 @@ extension CommandLineTests {
         #expect(empty.status != 0 && empty.standardError.contains("quantiles-<scenario>.csv"))
     }
 
+    /// A well-formed table draws, with an observable named by its clinical shorthand.
+    @Test func quantileTableDraws() throws {
+        let directory = try temporaryDirectory()
+        let header = "time_days," + [5, 25, 50, 75, 95].map { "testosterone_ng_per_dL_p\($0)" }.joined(separator: ",")
+        try (header + "\n0,200,250,300,350,400\n1,210,260,310,360,420\n").write(toFile: directory + "/quantiles-x.csv",
+                                                                                 atomically: false, encoding: .utf8)
+        #expect(try run(["plot", "--population", directory, "--observables", "T", "-o", directory + "/fan.svg"]).status == 0)
+        #expect(isSVG(directory + "/fan.svg"))
+    }
+
     /// A validation over scenarios without reported values has nothing to draw: an error, not an empty figure.
     @Test func validationWithoutReportedValuesIsAnError() throws {
         let directory = try temporaryDirectory()
