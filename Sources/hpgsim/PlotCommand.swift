@@ -171,6 +171,12 @@ enum FigureOutput {
                   to: &standardError)
             throw ExitCode.validationFailure
         }
+        let suffix = (output as NSString).pathExtension
+        if !exists && !suffix.isEmpty {
+            print("hpgsim: -o \(output) names a .\(suffix) file, but figures are SVG; give a .svg name or a folder.",
+                  to: &standardError)
+            throw ExitCode.validationFailure
+        }
         if !exists {
             do {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)

@@ -60,6 +60,14 @@ extension CommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
     }
 
+    /// An output name for another format is refused (it would otherwise become a folder of that name).
+    @Test func nonSVGOutputNameIsRefused() throws {
+        let directory = try temporaryDirectory()
+        let outcome = try run(["plot", Self.scenario, "-o", directory + "/figure.png"])
+        #expect(outcome.status != 0 && outcome.standardError.contains("figure.png") && outcome.standardError.contains(".svg"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+    }
+
     /// A quantile table with a bad cell: file and line, the column, the value and what is needed; no file.
     @Test func badQuantileTableIsRefused() throws {
         let directory = try temporaryDirectory()
