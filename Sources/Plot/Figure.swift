@@ -8,6 +8,9 @@ public struct Figure: Sendable {
     public var panelHeight: Double
     /// Lines under the legend (sources, definitions).
     public var notes: [String]
+    /// Panels whose y axes have the same title and scale share one y range (the union of their data), so
+    /// that small multiples of one quantity compare at a glance.
+    public var sharesYAxes = false
     /// A heading over each row of panels (by row; "" for none); empty: no headings and no room for them.
     public var rowTitles: [String] = []
 
@@ -45,9 +48,11 @@ public struct Figure: Sendable {
     /// event marks (7 pixels each), so that marks and data do not overlap.
     public func maps(_ k: Int) -> (x: AxisMap, y: AxisMap) {
         let area = plotArea(k), panel = panels[k]
+        let yData = sharesYAxes
+            ? panels.filter { $0.y.title == panel.y.title && $0.y.scale == panel.y.scale }.flatMap(\.yData) : panel.yData
         let strip = panel.events.isEmpty ? 0 : 4 + 7 * Double(panel.events.count)
         return (AxisMap(scale: panel.x.scale, data: panel.xData, start: area.left, end: area.right),
-                AxisMap(scale: panel.y.scale, data: panel.yData, start: area.bottom, end: area.top + strip, tickCount: 6))
+                AxisMap(scale: panel.y.scale, data: yData, start: area.bottom, end: area.top + strip, tickCount: 6))
     }
 
     /// The SVG document.

@@ -148,6 +148,7 @@ enum PopulationFigure {
                             notes: ["Bands: 5–95 % and 25–75 % of the men (Hyndman–Fan 7); line: median. Shaded: the "
                                     + "goals of the responder analysis."])
         figure.rowTitles = rowTitles
+        figure.sharesYAxes = true
         return figure
     }
 }

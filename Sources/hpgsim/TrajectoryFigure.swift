@@ -37,14 +37,7 @@ enum TrajectoryFigure {
                         high: zip(reported, factor).map { $0.reported * (1 + $0.tolerance) * $1 }, color: color))
                 }
             }
-            for (i, result) in results.enumerated() {
-                let doses = doseTimes(result.scenario).map(time)
-                if !doses.isEmpty {
-                    // One key entry for all rows: each row is in its scenario's colour.
-                    let label = panel.events.isEmpty ? (results.count == 1 ? "doses" : "doses (in each scenario's colour)") : nil
-                    panel.events.append(EventMarks(label: label, x: doses, color: Palette.color(i)))
-                }
-            }
+            panel.events = doseRows(results, time: time)
             if let spec = specs.first(where: { $0.name == name }) { panel.targets = targets(spec, unit: unit) }
             return panel
         }
@@ -58,6 +51,22 @@ enum TrajectoryFigure {
         }
         return Figure(title: title, panels: panels, columns: observables.count > 4 ? 3 : min(2, observables.count),
                       notes: notes.isEmpty ? [] : [notes.joined(separator: " ")])
+    }
+
+    /// One row of dose ticks per distinct schedule: in its scenario's colour, or grey when scenarios share it.
+    static func doseRows(_ results: [ScenarioResult], time: (Double) -> Double) -> [EventMarks] {
+        var rows: [(times: [Double], scenarios: [Int])] = []
+        for (i, result) in results.enumerated() {
+            let times = doseTimes(result.scenario).map(time)
+            guard !times.isEmpty else { continue }
+            if let r = rows.firstIndex(where: { $0.times == times }) { rows[r].scenarios.append(i) } else { rows.append((times, [i])) }
+        }
+        let label = rows.count == 1 && rows[0].scenarios.count == results.count ? "doses"
+            : "doses (a row per schedule, in its scenario's colour; grey: shared)"
+        return rows.enumerated().map { r, row in
+            EventMarks(label: r == 0 ? label : nil, x: row.times,
+                       color: row.scenarios.count == 1 ? Palette.color(row.scenarios[0]) : "#777777")
+        }
     }
 
     /// Hours of every dose: each record's time and its ADDL additional doses every II hours (NONMEM), up to

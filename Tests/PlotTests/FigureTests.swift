@@ -140,3 +140,19 @@ extension FigureTests {
         #expect(figure.plotArea(2).left == figure.plotArea(0).left)
     }
 }
+
+extension FigureTests {
+    /// Shared y axes: two panels of one quantity get the range covering both; another quantity keeps its own.
+    @Test func sharedYAxesCoverEveryPanelOfTheQuantity() {
+        func panel(_ label: String, _ values: [Double]) -> Panel {
+            var p = Panel(title: label, x: AxisSpec(label: "t"), y: AxisSpec(label: label))
+            p.lines = [Line(label: nil, x: [0, 1], y: values, color: "#000")]
+            return p
+        }
+        var figure = Figure(title: nil, panels: [panel("a", [0, 40]), panel("a", [0, 900]), panel("b", [0, 3])], columns: 3)
+        figure.sharesYAxes = true
+        let (a0, a1, b) = (figure.maps(0).y, figure.maps(1).y, figure.maps(2).y)
+        #expect(a0.ticks == a1.ticks && a0.upper >= 900)
+        #expect(b.upper >= 3 && b.upper < 10)
+    }
+}
