@@ -126,13 +126,15 @@ struct PlotCommand: ParsableCommand {
         return ValidationFigure.figure(comparisons, scenarioCount: compared.count)
     }
 
-    /// Every observable is simulated, whatever the scenario's output block lists for its CSV.
+    /// Every observable is simulated, whatever the scenario's output block lists for its CSV; in SI units when
+    /// every scenario asks for them, else in conventional ones (one axis, one unit).
     func trajectoryFigure(_ loaded: [Scenario]) throws -> Figure {
+        let units: UnitSystem = loaded.allSatisfy { $0.output.units == .si } ? .si : .conventional
         var results: [ScenarioResult] = []
         for scenario in loaded {
             var all = scenario
             all.output.observables = []
-            results.append(try ScenarioFiles.simulate(all, units: scenario.output.units))
+            results.append(try ScenarioFiles.simulate(all, units: units))
         }
         return TrajectoryFigure.figure(results, observables: try chosenObservables(results))
     }

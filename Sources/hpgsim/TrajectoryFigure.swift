@@ -13,12 +13,14 @@ enum TrajectoryFigure {
     /// Runs longer than this many days are drawn in weeks.
     static let daysBeforeWeeks = 120.0
 
-    /// `observables` in the order given; each must be a column of every result.
+    /// `observables` in the order given; each must be a column of every result, and every result in the same
+    /// unit system.
     static func figure(_ results: [ScenarioResult], observables: [String]) -> Figure {
         let longest = results.map { $0.csv.timesHours.last ?? 0 }.max() ?? 0
         let weeks = longest / 24 > daysBeforeWeeks
         let time: (Double) -> Double = { hours in hours / 24 / (weeks ? 7 : 1) }
         let specs = HPGModel(drugs: DrugRegistry.all).observables
+        let doses = doseRows(results, time: time)
         let panels = observables.map { name -> Panel in
             let unit = results[0].csv.columns.first { $0.name == name }!.unit
             var panel = Panel(title: name, x: AxisSpec(label: "time", unit: weeks ? "weeks" : "days"),
@@ -37,7 +39,7 @@ enum TrajectoryFigure {
                         high: zip(reported, factor).map { $0.reported * (1 + $0.tolerance) * $1 }, color: color))
                 }
             }
-            panel.events = doseRows(results, time: time)
+            panel.events = doses
             if let spec = specs.first(where: { $0.name == name }) { panel.targets = targets(spec, unit: unit) }
             return panel
         }
@@ -78,13 +80,21 @@ enum TrajectoryFigure {
         return Array(Set(times.filter { $0 <= scenario.simulation.duration })).sorted()
     }
 
-    /// The documents' goal ranges on an observable, in `unit` (its conventional or SI unit).
+    /// The documents' goal ranges on an observable, in `unit` (its conventional or SI unit); a range converted
+    /// to SI names its bounds in SI too.
     static func targets(_ spec: ObservableSpec, unit: String) -> [TargetBand] {
         ResponseTarget.goals.compactMap { goal in
             guard goal.range.observable == spec.name, [spec.unit, spec.siUnit].contains(goal.range.unit) else { return nil }
             let factor = conversion(from: [goal.range.unit], to: unit, spec: spec)[0]
-            return TargetBand(label: goal.description, lower: goal.range.lower.map { $0 * factor },
-                              upper: goal.range.upper.map { $0 * factor })
+            let lower = goal.range.lower.map { $0 * factor }, upper = goal.range.upper.map { $0 * factor }
+            guard goal.range.unit != unit else { return TargetBand(label: goal.description, lower: lower, upper: upper) }
+            let bounds = switch (lower, upper) {
+            case let (l?, u?): "\(formatNumber(l, significantDigits: 3))–\(formatNumber(u, significantDigits: 3))"
+            case let (l?, nil): "≥ \(formatNumber(l, significantDigits: 3))"
+            case let (nil, u?): "≤ \(formatNumber(u, significantDigits: 3))"
+            case (nil, nil): ""
+            }
+            return TargetBand(label: "\(goal.description): \(bounds) \(unit)", lower: lower, upper: upper)
         }
     }
 

@@ -60,6 +60,31 @@ extension CommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
     }
 
+    /// A scenario in SI units gets its target bands in SI: testosterone 300 ng/dL = 10.4 nmol/L (× 0.03467,
+    /// M = 288.4 g/mol), estradiol 15–40 pg/mL = 55.1–147 pmol/L (× 3.671, M = 272.4 g/mol).
+    @Test func targetBandsFollowTheUnits() throws {
+        let directory = try temporaryDirectory()
+        try """
+            title: SI units
+            patient:
+              profile: overweight
+            regimens:
+              - drug: anastrozole
+                dose: 1 mg
+                route: oral
+                every: 1 d
+            simulation:
+              duration: 10 d
+              output_every: 1 d
+            output:
+              units: si
+
+            """.write(toFile: directory + "/si.yaml", atomically: false, encoding: .utf8)
+        #expect(try run(["plot", directory + "/si.yaml", "--observables", "T,E2", "-o", directory + "/si.svg"]).status == 0)
+        let svg = try String(contentsOfFile: directory + "/si.svg", encoding: .utf8)
+        #expect(svg.contains("≥ 10.4 nmol/L") && svg.contains("55.1–147 pmol/L"))
+    }
+
     /// An output name for another format is refused (it would otherwise become a folder of that name).
     @Test func nonSVGOutputNameIsRefused() throws {
         let directory = try temporaryDirectory()
