@@ -6,9 +6,11 @@ import PackageDescription
 //   CLAPACK ← Fitting ← Scenario (the joint calibration), hpgsim
 //   CLAPACK ← Population ← Scenario (the population block), Trial ← hpgsim
 //   Scenario, Fitting, Population ← Forecast (one man's posterior from his labs; forecasts) ← hpgsim
+//   Plot ← hpgsim
 // ODE knows nothing of pharmacology; Dosing knows NONMEM event semantics and linear PK models;
 // HPG is the physiological model and drug library; Scenario parses and validates YAML scenario files.
 // Population is random streams and sampling statistics (no pharmacology); Trial runs virtual men through scenarios.
+// Plot draws SVG charts (axes, ticks, series, bands, small multiples); it knows nothing of pharmacology.
 // Fitting is general nonlinear least squares (Levenberg–Marquardt, uncertainty from the SVD of J), no pharmacology.
 let package = Package(
     name: "hpgsim",
@@ -33,10 +35,11 @@ let package = Package(
         .target(name: "Scenario", dependencies: ["HPG", "Dosing", "Fitting", "Population", "Yams"]),
         .target(name: "Fitting", dependencies: ["CLAPACK"]),
         .target(name: "Population", dependencies: ["CLAPACK"]),
+        .target(name: "Plot"),
         .target(name: "Trial", dependencies: ["Scenario", "HPG", "Population"]),
         .target(name: "Forecast", dependencies: ["Scenario", "HPG", "Fitting", "Population"]),
         .executableTarget(name: "hpgsim", dependencies: [
-            "ODE", "ODEProblems", "Dosing", "HPG", "Scenario", "Fitting", "Population", "Trial", "Forecast",
+            "ODE", "ODEProblems", "Dosing", "HPG", "Scenario", "Fitting", "Population", "Trial", "Forecast", "Plot",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ODETests", dependencies: ["ODE", "ODEProblems"]),
@@ -47,6 +50,7 @@ let package = Package(
         // Runs the built hpgsim on good and bad input: exit status, messages, files left behind.
         .testTarget(name: "CLITests", dependencies: ["hpgsim"]),
         .testTarget(name: "PopulationTests", dependencies: ["Population"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "TrialTests", dependencies: ["Trial", "Scenario", "Population"]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast", "Scenario", "HPG", "Fitting", "Population"]),
     ]

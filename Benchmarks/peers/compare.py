@@ -239,7 +239,10 @@ def main():
         sys.exit("compare.py: hpgsim has no test problems (TestProblem.all is empty)")
     by_name = {p["problem"]: p for p in problems}
     print("running hpgsim …", file=sys.stderr)
-    hpgsim = json_lines(run([HPGSIM, "bench", "solvers", "--json", "--rtol", *map(repr, rtols)]))
+    figure = os.path.join(os.path.dirname(args.output), "figures", "solver-work-precision.svg")
+    os.makedirs(os.path.dirname(figure), exist_ok=True)
+    plot_command = f"hpgsim bench solvers --rtol {' '.join(map(repr, rtols))} --plot {os.path.relpath(figure, ROOT)}"
+    hpgsim = json_lines(run([HPGSIM, "bench", "solvers", "--json", "--rtol", *map(repr, rtols), "--plot", figure]))
     stiff_methods = sorted({r["method"] for r in hpgsim if by_name[r["problem"]]["stiff"]})
     explicit_methods = sorted({r["method"] for r in hpgsim} - set(stiff_methods))
 
@@ -334,6 +337,13 @@ Speedup = peer time / hpgsim time. Goal: ≥ 10 against scipy. {verdict_text(exp
 against CVODE's Adams method (fixed-point iteration) are for reference; they are not part of the goal.
 
 {explicit_table}
+## Work–precision figure (hpgsim's methods)
+
+![error against time per solve, per problem and method](figures/solver-work-precision.svg)
+
+Drawn by hpgsim from the same run as the tables (`{plot_command}`, with `--json`): one point per relative
+tolerance, down and to the left is better.
+
 ## Work–precision table
 
 {work_precision_table(results, problems)}

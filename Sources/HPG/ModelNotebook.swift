@@ -62,6 +62,9 @@ extension ModelDocument {
         return out
     }
 
+    /// The panels of the time-course figure (drawn by `hpgsim plot`, named in the notebook).
+    static let figureObservables = "anastrozole_concentration,estradiol,testosterone,T_E2_ratio,LH,sperm_concentration"
+
     static func timeCourseSection() throws(HPGError) -> [String] {
         let table = StudyTable.shah2021
         let days: [Double] = [0, 3, 7, 14, 28, 42, 56, 70, 90, 120, 150]
@@ -78,7 +81,10 @@ extension ModelDocument {
             let row = names.map { String(format: "%.4g", trajectory.series($0)![k]) }
             out.append("| \(format(day)) | " + row.joined(separator: " | ") + " |")
         }
-        return out + [""]
+        return out + ["", "![baseline to treatment under anastrozole 1 mg daily, Shah 2021 cohort](figures/model-time-course.svg)", "",
+                      "The study as a scenario file, with its reported values (points, tolerance as error bars) and the "
+                      + "documents' target ranges (shaded): `hpgsim plot scenarios/anastrozole-shah-2021.yaml --observables "
+                      + "\(figureObservables) -o notebooks-md/figures/model-time-course.svg`", ""]
     }
 
     static func reversibilitySection() throws(HPGError) -> [String] {

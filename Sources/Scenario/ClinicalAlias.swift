@@ -29,3 +29,11 @@ public enum ClinicalAlias {
         return words.filter { lowered.contains($0.value.lowercased()) }.map(\.key).sorted()
     }
 }
+
+extension ScenarioCatalog {
+    /// `word` when it is one of `candidates`, else the candidate its clinical shorthand stands for (`E2` →
+    /// estradiol), else nil: how command-line options read names as scenario files do.
+    public static func canonicalName(_ word: String, among candidates: [String]) -> String? {
+        ClinicalAlias.canonical(word, among: candidates)
+    }
+}

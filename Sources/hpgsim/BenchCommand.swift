@@ -48,7 +48,16 @@ struct BenchSolversCommand: ParsableCommand {
     @Flag(name: .customLong("json"), help: "One JSON object per line instead of a table.")
     var json = false
 
+    @Option(help: ArgumentHelp("""
+        Also draw the work–precision figure (error against time, log–log, one panel per problem) into this \
+        .svg file (- for standard output, then the table is not printed).
+        """, valueName: "file.svg"))
+    var plot: String?
+
     func validate() throws {
+        if let plot, plot != "-", !plot.hasSuffix(".svg"), !RunCommand.isStream(plot) {
+            throw ValidationError("--plot \(plot) is not allowed; give a .svg file name or - for standard output.")
+        }
         for rtol in relativeTolerances where !(rtol > 0 && rtol < 1) {
             throw ValidationError("--rtol \(rtol) is not allowed: a relative tolerance must lie in (0, 1)")
         }
@@ -62,13 +71,18 @@ struct BenchSolversCommand: ParsableCommand {
             problems: try selectedProblems(), methods: try selectedMethods(),
             methodsNamed: !methods.isEmpty, relativeTolerances: relativeTolerances)
         let timing = BenchTiming(minimumRepeats: repeats, minimumSeconds: 0.1)
-        if json {
-            for benchCase in cases { print(benchCase.run(timing).jsonLine) }
-        } else {
+        var results: [BenchResult] = []
+        for benchCase in cases {
+            let result = benchCase.run(timing)
+            results.append(result)
+            if json && plot != "-" { print(result.jsonLine) }
+        }
+        if !json && plot != "-" {
             var table = BenchTable()
-            for benchCase in cases { table.append(benchCase.run(timing)) }
+            for result in results { table.append(result) }
             print(table.rendered)
         }
+        if let plot { try FigureOutput.write(BenchPlot.figure(results).svg, to: plot) }
     }
 
     private func selectedProblems() throws -> [TestProblem] {

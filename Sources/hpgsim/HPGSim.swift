@@ -16,7 +16,7 @@ struct HPGSim: ParsableCommand {
             scenarios/README.md explains how to write your own scenario.
             """,
         version: HPGSim.version,
-        subcommands: [RunCommand.self, ValidateCommand.self, ParametersCommand.self, ModelCommand.self,
+        subcommands: [RunCommand.self, PlotCommand.self, ValidateCommand.self, ParametersCommand.self, ModelCommand.self,
                       EventsCommand.self, BenchCommand.self, CalibrateCommand.self, ListCommand.self, PopulationCommand.self, MergeCommand.self,
                       ForecastCommand.self, RecommendCommand.self])
 }

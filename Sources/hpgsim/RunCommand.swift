@@ -24,6 +24,7 @@ struct RunCommand: ParsableCommand {
               hpgsim run scenarios/ -o results/
               hpgsim run scenarios/anastrozole-1mg-daily.yaml --units si -o daily-si.csv
               hpgsim run scenarios/anastrozole-1mg-daily.yaml -o - | head    (CSV on standard output)
+              hpgsim run scenarios/anastrozole-1mg-daily.yaml --plot    (also anastrozole-1mg-daily.svg)
 
             Nothing is written when a scenario has a mistake: every mistake is listed with its line number, \
             and the exit status is non-zero. A CSV is never left half-written: it is written to a temporary \
@@ -82,7 +83,17 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print the report (--at, --when, --report, or the scenario's report block) as JSON lines instead of the summary (the summary goes to standard error).")
     var json = false
 
+    @Flag(help: ArgumentHelp("""
+        Also draw each scenario as an SVG figure beside its CSV (same name, .svg): the central observables \
+        the CSV has, doses, reported values and target bands, as `hpgsim plot` draws them.
+        """))
+    var plot = false
+
     func validate() throws {
+        if plot, let output, output == "-" || Self.isStream(output) {
+            throw ValidationError("--plot writes the figure beside the CSV file; with -o \(output) there is no file "
+                                  + "to put it beside. Give a .csv name or a folder, or use hpgsim plot -o -.")
+        }
         for text in reportTimes {
             guard case .success = Quantity.parse(text, dimensions: [.time]) else {
                 throw ValidationError("--at \(text) is not a time; write a number and a unit, e.g. \"3 months\" or \"12 weeks\".")
@@ -121,6 +132,16 @@ struct RunCommand: ParsableCommand {
             } catch {
                 print("hpgsim: \(error.description). Nothing more was written for \(result.scenario.name).", to: &standardError)
                 throw ExitCode.failure
+            }
+            if plot {
+                let figure = TrajectoryFigure.figure([result], observables: TrajectoryFigure.defaultObservables([result]))
+                let svgPath = String(path.dropLast(".csv".count)) + ".svg"
+                do {
+                    try AtomicFile.write(figure.svg, to: svgPath)
+                } catch {
+                    print("hpgsim: \(error.description). \(path) was written, its figure was not.", to: &standardError)
+                    throw ExitCode.failure
+                }
             }
             if json, let report = result.report {
                 print(ReportSummary.json(report, scenario: result.scenario.name))
