@@ -65,6 +65,9 @@ struct ForecastCommand: ParsableCommand {
         """, valueName: "i"))
     var synthetic: Int?
 
+    @Option(help: ArgumentHelp("Also draw the forecast as an SVG figure here.", valueName: "file.svg"))
+    var plot: String?
+
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("""
         The forecast CSV: a file, a device, or - for standard output. Default: <scenario-name>.forecast.csv.
         """, valueName: "path"))
@@ -73,6 +76,9 @@ struct ForecastCommand: ParsableCommand {
     func validate() throws {
         guard (10...100_000).contains(draws) else { throw ValidationError("--draws \(draws) is not allowed; use 10 to 100000.") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
+        if let plot, !plot.hasSuffix(".svg") && plot != "-" {
+            throw ValidationError("--plot \(plot): name an .svg file (or - for standard output).")
+        }
         if let synthetic, synthetic < 0 { throw ValidationError("--synthetic \(synthetic) is not allowed; use 0 or more.") }
         if coverage != nil && synthetic != nil { throw ValidationError("--coverage and --synthetic are two different runs; give one.") }
         if let coverage, !(1...100_000).contains(coverage) {
@@ -105,7 +111,10 @@ struct ForecastCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let path = output ?? scenario.name + ".forecast.csv"
-        do { try AtomicFile.write(ForecastReport.csv(forecast, truth: truth?.truth), to: path) } catch {
+        do {
+            try AtomicFile.write(ForecastReport.csv(forecast, truth: truth?.truth), to: path)
+            if let plot { try AtomicFile.write(ForecastFigure.figure(estimate, forecast, truth: truth).svg, to: plot) }
+        } catch {
             print("hpgsim: \(error.description). Nothing was written.", to: &standardError)
             throw ExitCode.failure
         }
