@@ -18,7 +18,9 @@ struct PopulationCommand: ParsableCommand {
             Writes into the output folder: men.csv (one row per man and scenario: covariates, baseline, \
             on-treatment values, response flags), excluded.csv (men left out, with the reason), responders.csv \
             (each target by subgroup with Wilson 95 % intervals), comparison.csv (paired differences and McNemar's \
-            exact test, with two or more scenarios) and quantiles-<scenario>.csv (5/25/50/75/95 % per day);             with a monitoring block, decisions.csv (each man titrated on his own labs: one row per man, scenario             and draw, with the labs seen and the rule that fired).
+            exact test, with two or more scenarios) and quantiles-<scenario>.csv (5/25/50/75/95 % per day); \
+            with a monitoring block, decisions.csv (each man titrated on his own labs: one row per man, scenario \
+            and draw, with the labs seen and the rule that fired).
 
             With --shard k/K only the k-th of K slices of the men is run, and the folder gets the shard's raw \
             records; `hpgsim merge` combines the K folders into exactly the files a single run writes.

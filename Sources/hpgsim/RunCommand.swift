@@ -17,7 +17,9 @@ struct RunCommand: ParsableCommand {
             value at baseline and on treatment, and, when the scenario lists what a study reported, the \
             simulated against the reported values. A value that leaves its physiological bounds (e.g. total \
             testosterone above 3000 ng/dL) is a warning under the summary, with the day it first happened and \
-            the extreme value; it does not change the exit status. A scenario with a monitoring block (labs             drawn during treatment and rules that change the regimen on them) also writes NAME.decisions.csv             beside its table: each draw, the labs seen and simulated, the rule that fired and the new regimen.
+            the extreme value; it does not change the exit status. A scenario with a monitoring block (labs \
+            drawn during treatment and rules that change the regimen on them) also writes NAME.decisions.csv \
+            beside its table: each draw, the labs seen and simulated, the rule that fired and the new regimen.
 
             Examples:
               hpgsim run scenarios/anastrozole-shah-2021.yaml     (writes anastrozole-shah-2021.csv)
