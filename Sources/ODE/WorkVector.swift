@@ -1,8 +1,9 @@
 /// A stepper's work vector: `count` doubles allocated once, at a fixed address. Steppers keep their work
 /// vectors in `let` properties, so reading or writing an element is a plain memory access; an element of a
 /// `var` array property of a class pays a run-time exclusivity check (swift_beginAccess/endAccess) on every
-/// access instead, which took 45 % of a BDF solve's instructions and 11 % of a Rodas5P solve's
-/// (notebooks-md/solver-benchmarks.md). The owner frees it with `deallocate()` in its `deinit`.
+/// access instead, which took 45 % of a BDF solve's instructions and 11 % of a Rodas5P solve's in release
+/// builds (callgrind of `hpgsim run scenarios/anastrozole-1mg-twice-weekly.yaml --method bdf|rodas5p`, README).
+/// The owner frees it with `deallocate()` in its `deinit`.
 struct WorkVector {
     let pointer: UnsafeMutablePointer<Double>
     let count: Int

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ODE
 @testable import HPG
 
 /// The pieces of `RateLaws` against closed forms and conservation laws.
@@ -117,4 +118,31 @@ import Testing
         let absolute = try [250.0, 800].map { try relativeSuppression($0, elasticity: 0) }
         #expect(absolute[1] < absolute[0], "\(absolute)")
     }
+}
+
+/// The rate laws' parameter-only parts carried by the dosing engine (`DosingModel.derivedParameters`, read back
+/// by `RateConstants(loadingFrom:)`) are those computed in place: the dosing model's f and ∂f/∂y equal
+/// `HPGModel.derivatives` and `jacobian` on the same state and parameters, bit for bit, with a drug dosed
+/// and a man unlike the reference man.
+@Test func derivedRateConstantsThroughTheEngineAreThoseComputedInPlace() throws {
+    let model = HPGModel(drugs: try DrugRegistry.drugs(named: ["anastrozole"]))
+    let (baseline, parameters) = try Patient(profile: "overweight").baseline(model)
+    let dosing = model.dosingModel(baseline: baseline, method: HPGModel.defaultMethod)
+    var y = baseline
+    y[model.stateIndex("anastrozole_depot_mg")!] = 0.7
+    y[model.stateIndex("anastrozole_central_mg")!] = 0.4
+    let p = dosing.parameterDefaults.indices.map { $0 < parameters.count ? parameters[$0] : dosing.parameterDefaults[$0] }
+    var extended = p + [Double](repeating: .nan, count: dosing.derivedParameters.count)
+    extended.withUnsafeMutableBufferPointer { e in
+        dosing.derivedParameters.compute(UnsafeBufferPointer(rebasing: e[..<p.count]),
+                                         UnsafeMutableBufferPointer(rebasing: e[p.count...]))
+    }
+    var f = [Double](repeating: .nan, count: y.count)
+    var J = Matrix(rows: y.count, columns: y.count)
+    y.withUnsafeBufferPointer { yb in extended.withUnsafeBufferPointer { pb in
+        f.withUnsafeMutableBufferPointer { dosing.rhs(0, yb, pb, $0) }
+        dosing.jacobian!(0, yb, pb, &J)
+    } }
+    #expect(f == model.derivatives(y, p))
+    #expect(J == model.jacobian(y, p))
 }
