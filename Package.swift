@@ -17,13 +17,23 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "hpgsim", targets: ["hpgsim"]),
+        // The library others can depend on (issue 12 part 5): the solvers, the dosing engine, the model, the
+        // scenario reader, populations and forecasts; Benchmarks/consumer is a package that uses them by path.
         .library(name: "ODE", targets: ["ODE"]),
         .library(name: "ODEProblems", targets: ["ODEProblems"]),
+        .library(name: "Dosing", targets: ["Dosing"]),
+        .library(name: "HPG", targets: ["HPG"]),
+        .library(name: "Scenario", targets: ["Scenario"]),
+        .library(name: "Population", targets: ["Population"]),
         .library(name: "Trial", targets: ["Trial"]),
+        .library(name: "Forecast", targets: ["Forecast"]),
+        .library(name: "Plot", targets: ["Plot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `swift package generate-documentation --target HPG` (DocC), README "The library".
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK",

@@ -34,13 +34,14 @@ public struct Recommendation: Sendable {
         }
     }
 
-    /// The documents' regimen space (issue 10): anastrozole 0.25–1 mg from once weekly to daily (seeds 002, 003:
+    /// The documents' regimen space (issue 10), after no drug at all: anastrozole 0.25–1 mg from once weekly to daily (seeds 002, 003:
     /// 0.5–1 mg daily, every other day or twice weekly), letrozole 2.5 mg once to three times weekly and daily
     /// (seed 003: two to three times per week), clomiphene 25 mg every other day or daily, and anastrozole with
     /// clomiphene (seed 002, "Anastrozole in Combination Protocols").
     public static let documentsSpace: [Candidate] = {
         let schedules: [(String, Double)] = [("once weekly", 168), ("twice weekly", 84), ("every other day", 48), ("daily", 24)]
-        var space: [Candidate] = []
+        // No drug at all: a man who meets his targets untreated needs nothing.
+        var space = [Candidate(name: "no drug", doses: [])]
         for mg in [0.25, 0.5, 1.0] {
             for (label, hours) in schedules {
                 space.append(Candidate(name: "anastrozole \(formatNumber(mg)) mg \(label)", doses: [("anastrozole", mg, hours)]))

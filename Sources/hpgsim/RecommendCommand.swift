@@ -10,8 +10,8 @@ struct RecommendCommand: ParsableCommand {
         abstract: "Find the gentlest regimen that meets a man's targets, with each candidate's probability of meeting them.",
         discussion: """
             The man is estimated from his labs as `hpgsim forecast` does (without --labs, the population block's \
-            prior alone: a man about whom nothing is measured yet). Each candidate of the documents' regimen \
-            space (anastrozole 0.25–1 mg once weekly to daily, letrozole 2.5 mg once weekly to daily, clomiphene \
+            prior alone: a man about whom nothing is measured yet). Each candidate, no drug and the documents' \
+            regimen space (anastrozole 0.25–1 mg once weekly to daily, letrozole 2.5 mg once weekly to daily, clomiphene \
             25 mg every other day or daily, anastrozole with clomiphene) replaces his regimen from his last lab \
             on; a target is met when it holds at every daily sample of the last 4 weeks of --weeks. The \
             recommendation is the gentlest candidate (least drug per week, in reference daily doses) whose \
@@ -20,7 +20,7 @@ struct RecommendCommand: ParsableCommand {
             Examples:
               hpgsim recommend scenarios/forecast/anastrozole-1mg-twice-weekly.yaml --labs scenarios/forecast/labs-example.csv
               hpgsim recommend S.yaml --labs L.csv --target "T/E2 >= 10" --target "E2 >= 20 pg/mL" --probability 0.9
-              hpgsim recommend S.yaml --profile obese     (no labs: the prior for an obese man)
+              hpgsim recommend scenarios/forecast/anastrozole-by-profile.yaml --profile obese   (no labs yet)
             """)
 
     @Argument(help: ArgumentHelp("The scenario (.yaml) with a population block; its regimens are his regimen so far.",

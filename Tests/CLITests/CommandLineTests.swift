@@ -317,4 +317,34 @@ struct CommandLineTests {
         let when = try #require((object["when"] as? [[String: Any]])?.first)
         #expect(when["condition"] as? String == "E2 < 15 pg/mL")
     }
+
+    /// Every `$ hpgsim …` command of notebooks-md/tutorial.md runs and succeeds (issue 12 part 6), in a scratch
+    /// folder: scenario paths point into the repository, outputs land in the scratch folder.
+    @Test func tutorialCommandsRun() throws {
+        let tutorial = try String(contentsOf: Self.repository.appendingPathComponent("notebooks-md/tutorial.md"), encoding: .utf8)
+        let commands = tutorial.split(separator: "\n").filter { $0.hasPrefix("$ hpgsim ") }.map { String($0.dropFirst(9)) }
+        #expect(commands.count >= 6)
+        let directory = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory + "/notebooks-md/figures", withIntermediateDirectories: true)
+        for command in commands {
+            let arguments = Self.words(command).map { word in
+                word.hasPrefix("scenarios/") ? Self.repository.appendingPathComponent(word).path : word
+            }
+            let outcome = try run(arguments, in: directory)
+            #expect(outcome.status == 0, "hpgsim \(command): \(outcome.standardError)")
+        }
+        #expect(FileManager.default.fileExists(atPath: directory + "/notebooks-md/figures/tutorial-compare.svg"))
+    }
+
+    /// A command line split into words as a POSIX shell does for double-quoted words (the tutorial's only quoting).
+    static func words(_ line: String) -> [String] {
+        var words: [String] = [], word = "", quoted = false, started = false
+        for c in line {
+            if c == "\"" { quoted.toggle(); started = true } else if c == " " && !quoted {
+                if started { words.append(word); word = ""; started = false }
+            } else { word.append(c); started = true }
+        }
+        if started { words.append(word) }
+        return words
+    }
 }
