@@ -189,7 +189,8 @@ extension Scenario {
         let solver = try scenario.solverSettings()
         let trajectory = try HPG.simulate(patient: scenario.patient.patient(observables: physiological),
                                           doses: scenario.doses(), outputTimes: times, method: solver.method,
-                                          maxSteps: solver.maxSteps, relativeTolerance: solver.relativeTolerance)
+                                          maxSteps: solver.maxSteps, relativeTolerance: solver.relativeTolerance,
+                                          absoluteTolerance: solver.absoluteTolerance)
         var baseline: [String: Double] = [:], mean: [String: Double] = [:]
         for (j, spec) in trajectory.observables.enumerated() {
             baseline[spec.name] = trajectory.values[0][j]

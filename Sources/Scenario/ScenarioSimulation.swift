@@ -72,17 +72,19 @@ extension Scenario {
     /// reported values (each in the unit the study reported it in). `method` (a `Method.all` name) overrides
     /// the scenario's `simulation.method`; with neither, the model's default method integrates. A name not in
     /// `Method.all` throws `HPGError.unknownMethod` (it is not replaced by the default).
-    /// `maxSteps` and `relativeTolerance` override the scenario's `simulation.max_steps` and `simulation.rtol`
-    /// (`solverSettings`).
+    /// `maxSteps`, `relativeTolerance` and `absoluteTolerance` override the scenario's `simulation.max_steps`,
+    /// `simulation.rtol` and `simulation.atol` (`solverSettings`).
     public func simulate(units: UnitSystem, method: String? = nil, maxSteps: Int? = nil,
-                         relativeTolerance: Double? = nil) throws(HPGError) -> ScenarioResult {
+                         relativeTolerance: Double? = nil, absoluteTolerance: Double? = nil) throws(HPGError) -> ScenarioResult {
         let grid = outputTimes
         let times = Array(Set(grid + comparisonTimes)).sorted()
         let physiological = HPGModel(drugs: []).observables
-        let solver = try solverSettings(method: method, maxSteps: maxSteps, relativeTolerance: relativeTolerance)
+        let solver = try solverSettings(method: method, maxSteps: maxSteps, relativeTolerance: relativeTolerance,
+                                        absoluteTolerance: absoluteTolerance)
         let trajectory = try HPG.simulate(patient: patient.patient(observables: physiological), doses: doses(),
                                           outputTimes: times, method: solver.method, maxSteps: solver.maxSteps,
-                                          relativeTolerance: solver.relativeTolerance)
+                                          relativeTolerance: solver.relativeTolerance,
+                                          absoluteTolerance: solver.absoluteTolerance)
         let row = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
         let specs = trajectory.observables
         let names = output.observables.isEmpty ? specs.map(\.name) : output.observables

@@ -61,15 +61,23 @@ struct RunCommand: ParsableCommand {
     var maxSteps: Int?
 
     @Option(help: ArgumentHelp("""
-        Relative tolerance of the integration (the absolute tolerance is \(formatNumber(HPGModel.absoluteToRelativeTolerance)) \
-        times it). Default: the scenario's simulation.rtol, else the model's \(formatNumber(HPGModel.relativeTolerance)).
+        Relative tolerance of the integration. Default: the scenario's simulation.rtol, else the model's \
+        \(formatNumber(HPGModel.relativeTolerance)).
         """, valueName: "r"))
     var rtol: Double?
 
+    @Option(help: ArgumentHelp("""
+        Absolute tolerance of the integration, in each state's unit. Default: the scenario's simulation.atol, \
+        else \(formatNumber(HPGModel.absoluteToRelativeTolerance)) times the relative tolerance.
+        """, valueName: "a"))
+    var atol: Double?
+
     func validate() throws {
-        if let rtol, !ScenarioLoader.relativeToleranceRange.contains(rtol) {
-            let range = ScenarioLoader.relativeToleranceRange
-            throw ValidationError("--rtol \(formatNumber(rtol)) is not allowed; use \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)).")
+        for (option, value, range) in [("--rtol", rtol, ScenarioLoader.relativeToleranceRange),
+                                       ("--atol", atol, ScenarioLoader.absoluteToleranceRange)] {
+            if let value, !range.contains(value) {
+                throw ValidationError("\(option) \(formatNumber(value)) is not allowed; use \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)).")
+            }
         }
         if let maxSteps, !(1...ScenarioLoader.maximumSolverSteps).contains(maxSteps) {
             throw ValidationError("--max-steps \(maxSteps) is not allowed; use 1 to \(ScenarioLoader.maximumSolverSteps).")
@@ -90,7 +98,7 @@ struct RunCommand: ParsableCommand {
         // Simulate everything first, so a failing scenario leaves no CSV of the others behind either.
         let results = try loaded.map {
             try ScenarioFiles.simulate($0, units: units ?? $0.output.units, method: method, maxSteps: maxSteps,
-                                       relativeTolerance: rtol)
+                                       relativeTolerance: rtol, absoluteTolerance: atol)
         }
         for (result, path) in zip(results, destinations) {
             do {
