@@ -134,7 +134,7 @@ struct Reader {
         let title = top["title"]?.text() ?? ""
         let patient = top.required("patient", allowed: "a mapping with profile and optionally age, bmi, baseline, overrides")
             .flatMap(patient)
-        let simulation = top.required("simulation", allowed: "a mapping with duration, and optionally output_every and method")
+        let simulation = top.required("simulation", allowed: "a mapping with duration, and optionally output_every, method, max_steps, rtol and atol")
             .flatMap(simulationSpan)
         let regimens = top.required("regimens", allowed: "a list of regimens, each starting with \"- drug:\"")
             .flatMap { regimenList($0, end: simulation?.duration) }
