@@ -18,6 +18,10 @@ let package = Package(
         .library(name: "ODE", targets: ["ODE"]),
         .library(name: "ODEProblems", targets: ["ODEProblems"]),
         .library(name: "Trial", targets: ["Trial"]),
+        // The readers, for the fuzz targets in Benchmarks/fuzz (a package of its own).
+        .library(name: "Scenario", targets: ["Scenario"]),
+        .library(name: "Dosing", targets: ["Dosing"]),
+        .library(name: "HPG", targets: ["HPG"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
