@@ -24,7 +24,7 @@ extension ScenarioCatalog {
                            unitWhenOmitted: spec.unit == "1" || spec.unit.contains(" per ") ? spec.unit : nil)
             },
             labObservables: PatientSpec.labFields.map(\.observable),
-            parameters: all.parameters.map { Parameter(name: $0.name, unit: $0.unit) },
+            parameters: all.parameters.map { Parameter(name: $0.name, unit: $0.unit, allowed: $0.allowed) },
             methods: Method.all.map(\.name))
     }()
 }
