@@ -7,6 +7,18 @@ struct SignalTests {
     static let population = CommandLineTests.repository
         .appendingPathComponent("scenarios/populations/anastrozole-1mg-twice-weekly.yaml").path
 
+    /// Whether this process ignores `signalNumber` (read with sigaction, nothing changed).
+    static func ignored(_ signalNumber: Int32) -> Bool {
+        var current = sigaction()
+        _ = sigaction(signalNumber, nil, &current)
+        #if os(Linux)
+        let handler = current.__sigaction_handler.sa_handler
+        #else
+        let handler = current.__sigaction_u.__sa_handler
+        #endif
+        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+    }
+
     /// Regular files under `folder`, hidden ones included, relative to it.
     func files(under folder: String) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
@@ -20,6 +32,9 @@ struct SignalTests {
     /// them exists: hpgsim is then writing, whatever time the busy machine took to get there (no fixed sleep).
     @Test(arguments: [SIGTERM, SIGINT])
     func signalWhileWritingLeavesNothing(_ signalNumber: Int32) throws {
+        // A child inherits an ignored signal (a shell's background job ignores SIGINT), and hpgsim keeps it
+        // ignored as nohup means; then there is nothing to test for that signal here.
+        guard !Self.ignored(signalNumber) else { return }
         let directory = NSTemporaryDirectory() + "hpgsim-signal-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
