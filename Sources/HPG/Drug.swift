@@ -36,7 +36,7 @@ public struct Drug: Sendable {
     var modelParameters: [ParameterSpec] { prefixed(pk.parameters + mechanisms.flatMap(\.parameters)) }
 
     private func prefixed(_ specs: [ParameterSpec]) -> [ParameterSpec] {
-        specs.map { ParameterSpec(name + "." + $0.name, $0.unit, $0.value, $0.source) }
+        specs.map { ParameterSpec(name + "." + $0.name, $0.unit, $0.value, $0.source, allowed: $0.allowed) }
     }
 
     /// Plasma concentration unit of the central compartment.
@@ -87,7 +87,7 @@ public struct PKModel: Sendable {
         self.structure = structure
         self.parameters = parameters.map(\.spec)
         self.symbols = parameters.map(\.symbol)
-        self.bioavailability = bioavailability
+        self.bioavailability = bioavailability.allowing(.bioavailability)
     }
 
     /// Oral/SC/IM depot → central, first-order absorption ka, linear elimination CL/V (ADVAN2 TRANS2),
@@ -148,7 +148,7 @@ public struct MetabolitePK: Sendable {
 
     /// The other isomer of a mixture: `fraction` of the absorbed dose.
     public init(isomer name: String, fraction: ParameterSpec, clearance: ParameterSpec, volume: ParameterSpec) {
-        self.init(formationClearance: fraction, clearance: clearance, volume: volume, name: name)
+        self.init(formationClearance: fraction.allowing(.share), clearance: clearance, volume: volume, name: name)
         formedFromAbsorbedDose = true
     }
 }

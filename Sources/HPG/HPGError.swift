@@ -9,7 +9,7 @@ public enum HPGError: Error, Sendable, CustomStringConvertible {
     case unknownParameter(String)
     case unknownObservable(String)
     case unknownMethod(String)
-    case invalidParameter(name: String, value: Double)
+    case invalidParameter(name: String, value: Double, allowed: ParameterRange)
     case invalidLab(name: String, value: Double)
     case noPhysiologicalSolution(lab: String, value: Double, parameter: String, required: Double)
     case steadyStateNotConverged(iterations: Int, residual: Double, state: [Double])
@@ -28,8 +28,8 @@ public enum HPGError: Error, Sendable, CustomStringConvertible {
             return "unknown observable '\(name)'; observables: \(Observable.physiological.map(\.name).joined(separator: ", "))"
         case .unknownMethod(let name):
             return "unknown ODE method '\(name)'; methods: \(Method.all.map(\.name).joined(separator: ", "))"
-        case .invalidParameter(let name, let value):
-            return "parameter \(name) = \(value) is not allowed; every model parameter must be finite and > 0"
+        case .invalidParameter(let name, let value, let allowed):
+            return "parameter \(name) = \(value) is not allowed; allowed: \(allowed)"
         case .invalidLab(let name, let value):
             return "baseline lab \(name) = \(value) is not allowed; labs must be finite and > 0"
         case .noPhysiologicalSolution(let lab, let value, let parameter, let required):

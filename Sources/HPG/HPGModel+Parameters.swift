@@ -37,12 +37,12 @@ public enum Parameter: Int, CaseIterable, Sendable {
             "calibrated (training set): E2 at which the estrogen-receptor feedback is half-maximal; below it the feedback flattens (an aromatase inhibitor releases a bounded rise), above it the Hill coefficients λE act fully (E2 patch, TRT)")
         case .e2HypothalamicExponent: return ParameterSpec("E2_feedback_hypothalamic_exponent", "1",
             Calibrated.values["E2_feedback_hypothalamic_exponent"]!,
-            "calibrated (training set): E2 lowers GnRH pulse frequency (Hayes FJ et al. JCEM 2000; Pitteloud N et al. JCEM 2008)")
+            "calibrated (training set): E2 lowers GnRH pulse frequency (Hayes FJ et al. JCEM 2000; Pitteloud N et al. JCEM 2008)", allowed: .feedbackExponent)
         case .e2PituitaryExponent: return ParameterSpec("E2_feedback_pituitary_exponent", "1",
             Calibrated.values["E2_feedback_pituitary_exponent"]!,
-            "calibrated (training set): E2 lowers the gonadotroph response to GnRH; Hayes 2000 GnRH-deficient men on fixed GnRH separate it from the hypothalamic part")
+            "calibrated (training set): E2 lowers the gonadotroph response to GnRH; Hayes 2000 GnRH-deficient men on fixed GnRH separate it from the hypothalamic part", allowed: .feedbackExponent)
         case .tHypothalamicExponent: return ParameterSpec("T_feedback_hypothalamic_hill", "1", Calibrated.values["T_feedback_hypothalamic_hill"]!,
-            "calibrated (training set): Hill coefficient of T's androgen-receptor inhibition of the GnRH drive (T lowers GnRH pulse frequency, Pitteloud N et al. JCEM 2008)")
+            "calibrated (training set): Hill coefficient of T's androgen-receptor inhibition of the GnRH drive (T lowers GnRH pulse frequency, Pitteloud N et al. JCEM 2008)", allowed: .exponent)
         case .tHypothalamicHalf: return ParameterSpec("T_feedback_hypothalamic_T50_fold", "1", Calibrated.values["T_feedback_hypothalamic_T50_fold"]!,
             "calibrated (training set): T at which the androgen-receptor inhibition of the GnRH drive is half-maximal, as a multiple of the reference man's T (531 ng/dL) for a man at the reference set-point")
         case .tSetPointElasticity: return ParameterSpec("T_feedback_set_point_elasticity", "1", Calibrated.values["T_feedback_set_point_elasticity"]!,
@@ -50,7 +50,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .tSetPoint: return ParameterSpec("T_set_point_ng_per_dL", "ng/dL", ReferenceMan.testosterone_ng_per_dL,
             "individual (solved with the steady state): the man's own drug-free steady-state T, to which his hypothalamic androgen feedback is tuned")
         case .tPituitaryExponent: return ParameterSpec("T_feedback_pituitary_exponent", "1", 0,
-            "Pitteloud N et al. JCEM 2008;93:784: in GnRH-deficient men on fixed GnRH with aromatase blocked, restoring normal T did not lower LH (T acts on the pituitary through E2), so no direct androgen-receptor term; kept as a parameter for sensitivity analyses")
+            "Pitteloud N et al. JCEM 2008;93:784: in GnRH-deficient men on fixed GnRH with aromatase blocked, restoring normal T did not lower LH (T acts on the pituitary through E2), so no direct androgen-receptor term; kept as a parameter for sensitivity analyses", allowed: .feedbackExponent)
         case .keGonadotrophReserve: return ParameterSpec("ke_gonadotroph_reserve_per_h", "1/h", Calibrated.values["ke_gonadotroph_reserve_per_h"]!,
             "calibrated (training set): rate at which gonadotroph LH/FSH synthesis follows the GnRH stimulus (self-priming and down-regulation over days to weeks)")
         case .keGnRHNeuronAvailability: return ParameterSpec("ke_GnRH_neuron_availability_per_h", "1/h",
@@ -63,11 +63,11 @@ public enum Parameter: Int, CaseIterable, Sendable {
             Calibrated.values["GnRH_neuron_desensitisation_T50_ng_per_dL"]!,
             "calibrated (training set and physiology checks): T at which half the GnRH neurons are desensitised at steady state (supraphysiological: TRT, not an aromatase inhibitor's T rise)")
         case .gonadotrophReserveExponent: return ParameterSpec("gonadotroph_reserve_exponent", "1", 1,
-            "assumption: secretion proportional to the reserve (stimulus × reserve), so chronic suppression deepens as the reserve runs down")
+            "assumption: secretion proportional to the reserve (stimulus × reserve), so chronic suppression deepens as the reserve runs down", allowed: .exponent)
         case .gonadotropinCeiling: return ParameterSpec("gonadotropin_secretion_ceiling_fold", "1", 10,
             "assumption: maximal LH/FSH secretion 10× the reference rate (LH ~50 IU/L, the range of castrate and anorchic men)")
         case .inhibinFSHExponent: return ParameterSpec("inhibin_B_FSH_exponent", "1", Calibrated.values["inhibin_B_FSH_exponent"]!,
-            "calibrated (training set): inhibin B (Sertoli cells, following the germ cells) suppresses FSH but not LH")
+            "calibrated (training set): inhibin B (Sertoli cells, following the germ cells) suppresses FSH but not LH", allowed: .feedbackExponent)
         case .lhSecretion: return ParameterSpec("LH_secretion_IU_per_L_per_h", "IU/L/h",
             Derived.value(.keLH) * ReferenceMan.LH_IU_per_L, "derived: ke_LH × reference LH 5 IU/L at drive 1 (steady state)")
         case .keLH: return ParameterSpec("ke_LH_per_h", "1/h", log(2.0) / 1.3,
@@ -80,11 +80,11 @@ public enum Parameter: Int, CaseIterable, Sendable {
             "individual (solved from T); reference: (ITT 1200 − serum T) / (1 + H(LH 5)) so ITT = 1200 nmol/L")
         case .leydigLHEmax: return ParameterSpec("Leydig_LH_Emax", "1", 77.5, "Tornøe 2007 Lmax")
         case .leydigLH50: return ParameterSpec("Leydig_LH50_IU_per_L", "IU/L", 5.18, "Tornøe 2007 L50")
-        case .leydigHill: return ParameterSpec("Leydig_LH_hill", "1", 1.9, "Tornøe 2007 κ")
+        case .leydigHill: return ParameterSpec("Leydig_LH_hill", "1", 1.9, "Tornøe 2007 κ", allowed: .exponent)
         case .keLeydigTrophic: return ParameterSpec("ke_Leydig_trophic_per_h", "1/h", Calibrated.values["ke_Leydig_trophic_per_h"]!,
             "calibrated (training set): Leydig-cell mass follows LH over months (atrophy under suppression, slow recovery after it)")
         case .leydigTrophicExponent: return ParameterSpec("Leydig_trophic_exponent", "1", Calibrated.values["Leydig_trophic_exponent"]!,
-            "calibrated (training set): how strongly Leydig mass follows LH stimulation")
+            "calibrated (training set): how strongly Leydig mass follows LH stimulation", allowed: .exponent)
         case .keITT: return ParameterSpec("ke_ITT_per_h", "1/h", log(2.0) / 1.0,
             "assumption: intratesticular T turnover t½ 1 h (not retrieved); only the speed of ITT changes depends on it")
         case .ittToSerumT: return ParameterSpec("ITT_to_serum_T_ng_per_dL_per_h_per_nmol_per_L", "ng/dL/h per nmol/L",
@@ -104,24 +104,30 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .keSHBG: return ParameterSpec("ke_SHBG_per_h", "1/h", log(2.0) / (7 * 24),
             "assumption: SHBG plasma half-life about 7 days (hepatic glycoprotein turnover)")
         case .shbgEstradiolExponent: return ParameterSpec("SHBG_E2_exponent", "1", Calibrated.values["SHBG_E2_exponent"]!,
-            "calibrated (training set): estradiol raises hepatic SHBG synthesis; SHBG −16 % with E2 −29 % under anastrozole (Taxel 2001)")
+            "calibrated (training set): estradiol raises hepatic SHBG synthesis; SHBG −16 % with E2 −29 % under anastrozole (Taxel 2001)", allowed: .feedbackExponent)
         case .shbgAgeIncrease: return ParameterSpec("SHBG_increase_per_year", "1/y", 0.013,
             "Feldman HA et al. JCEM 2002;87:589 (MMAS): SHBG +1.3 % per year of age; applied above 30 y to the default SHBG")
         case .aromataseKm: return ParameterSpec("aromatase_Km_nmol_per_L", "nmol/L", 1.83,
             "Lakshman KM et al. JCEM 2010;95:3955 (free T)")
         case .aromataseTesticularShare: return ParameterSpec("aromatase_testicular_share", "1", Calibrated.values["aromatase_testicular_share"]!,
-            "calibrated (training set): share of the reference man's E2 made by testicular aromatase (which sees ITT ≫ Km, so escapes competitive inhibition, research note 2; its activity follows LH, as hCG raises testicular E2 secretion); literature 20–60 % (de Ronde & de Jong 2011)")
+            "calibrated (training set): share of the reference man's E2 made by testicular aromatase (which sees ITT ≫ Km, so escapes competitive inhibition, research note 2; its activity follows LH, as hCG raises testicular E2 secretion); literature 20–60 % (de Ronde & de Jong 2011)", allowed: .share)
         case .aromataseCapacity: return ParameterSpec("aromatase_capacity", "1", 1,
             "individual (solved from E2): scales peripheral and testicular aromatase alike, so any baseline E2 can be entered")
         case .aromataseAgeSlope: return ParameterSpec("aromatase_age_slope_per_year", "1/y", 0.01,
             "Lakshman KM et al. JCEM 2010;95:3955: aromatase Vmax 40 % higher in older (60–75 y) than young (20–35 y) men, ≈ 1 %/year")
         case .keE2: return ParameterSpec("ke_E2_per_h", "1/h", log(2.0) / 1.5, "E2 iv t½ 1–2 h (research §1e), 1.5 h")
-        case .bmi: return ParameterSpec("BMI_kg_per_m2", "kg/m2", ReferenceMan.BMI_kg_per_m2, "individual (patient)")
-        case .age: return ParameterSpec("age_years", "y", ReferenceMan.age_years, "individual (patient)")
+        // 15–60 kg/m²: adult men from marked thinness to super-obesity. Peripheral aromatase scales as (BMI/22)^p,
+        // calibrated on men up to about 170 % of ideal body weight (BMI ≈ 37); far beyond, the power law is
+        // extrapolated past any data (BMI 10⁶ gave an E2 of 3.7e17 pg/mL).
+        case .bmi: return ParameterSpec("BMI_kg_per_m2", "kg/m2", ReferenceMan.BMI_kg_per_m2, "individual (patient)", allowed: .closed(15, 60))
+        // 18–100 y: adult men. The age covariates (SHBG +1.3 %/y above 30 y, Feldman 2002; aromatase +1 %/y,
+        // Lakshman 2010) are linear trends fitted in adult men; outside they would be extrapolations (and
+        // puberty is not modelled at all).
+        case .age: return ParameterSpec("age_years", "y", ReferenceMan.age_years, "individual (patient)", allowed: .closed(18, 100))
         case .bmiIdeal: return ParameterSpec("BMI_ideal_kg_per_m2", "kg/m2", ReferenceMan.BMI_kg_per_m2,
             "assumption: 100 % ideal body weight ≈ BMI 22")
         case .aromataseBMIExponent: return ParameterSpec("aromatase_BMI_exponent", "1", Calibrated.values["aromatase_BMI_exponent"]!,
-            "calibrated (with the training set, to E2/T ×4.4 at 170 % IBW): peripheral aromatase ∝ (BMI/22)^p (Kley HK et al. Metabolism 1980;29:1041; Schneider G et al. JCEM 1979;48:633)")
+            "calibrated (with the training set, to E2/T ×4.4 at 170 % IBW): peripheral aromatase ∝ (BMI/22)^p (Kley HK et al. Metabolism 1980;29:1041; Schneider G et al. JCEM 1979;48:633)", allowed: .exponent)
         case .spermatogenesisDuration: return ParameterSpec("spermatogenesis_duration_h", "h", 64 * 24,
             "64 d (Heller & Clermont 1963; Amann RP J Androl 2008;29:469), \(SpermChain.seminiferousStages) stages")
         case .caputTransit: return ParameterSpec("epididymis_caput_transit_h", "h", 1.1 * 24, "Amann RP et al. Biol Reprod 1976;15:586 (rhesus)")
@@ -131,7 +137,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
             Derived.spermatogenicCapacity,
             "individual (solved from sperm concentration); reference: 73 million/mL at half drive, after the germ-cell losses of the chain")
         case .spermatogenicHill: return ParameterSpec("spermatogenic_drive_hill", "1", Calibrated.values["spermatogenic_drive_hill"]!,
-            "calibrated (training set): sperm concentration rise under anastrozole (Shah 2021)")
+            "calibrated (training set): sperm concentration rise under anastrozole (Shah 2021)", allowed: .exponent)
         case .spermatogenicFSH50: return ParameterSpec("spermatogenic_FSH50_IU_per_L", "IU/L", ReferenceMan.FSH_IU_per_L,
             "assumption: the reference man's FSH gives half-maximal drive (with ITT50)")
         case .spermatogenicITT50: return ParameterSpec("spermatogenic_ITT50_nmol_per_L", "nmol/L",
@@ -142,9 +148,9 @@ public enum Parameter: Int, CaseIterable, Sendable {
             "individual (solved from total motile count); reference: volume 3.7 mL × motility 61 % (Cooper 2010)")
         case .morphologyCapacity: return ParameterSpec("morphology_capacity_percent", "%",
             ReferenceMan.strictMorphology_percent / pow(Derived.referenceCaudaFraction, Calibrated.values["morphology_exponent"]!),
-            "individual (solved from strict morphology); reference: 15 % normal forms at half capacity (Cooper 2010)")
+            "individual (solved from strict morphology); reference: 15 % normal forms at half capacity (Cooper 2010)", allowed: .percent)
         case .morphologyExponent: return ParameterSpec("morphology_exponent", "1", Calibrated.values["morphology_exponent"]!,
-            "calibrated (training set): strict morphology rise under anastrozole (Shah 2021)")
+            "calibrated (training set): strict morphology rise under anastrozole (Shah 2021)", allowed: .exponent)
         }
     }
 

@@ -3,11 +3,11 @@ import Foundation
 /// Text about the model, all read from the declaration: `hpgsim parameters`, `hpgsim model`, and the
 /// notebook notebooks-md/model.md (`hpgsim model --notebook`).
 public enum ModelDocument {
-    /// Markdown table of every physiological and drug parameter.
+    /// Markdown table of every physiological and drug parameter, with the values an override may give it.
     public static func parameterTable() -> String {
-        var lines = ["| parameter | value | unit | source |", "|---|---|---|---|"]
+        var lines = ["| parameter | value | unit | allowed | source |", "|---|---|---|---|---|"]
         let specs = Parameter.allCases.map(\.spec) + DrugRegistry.all.flatMap(\.parameters)
-        for s in specs { lines.append("| \(s.name) | \(format(s.value)) | \(s.unit) | \(s.source) |") }
+        for s in specs { lines.append("| \(s.name) | \(format(s.value)) | \(s.unit) | \(s.allowed) | \(s.source) |") }
         return lines.joined(separator: "\n") + "\n"
     }
 

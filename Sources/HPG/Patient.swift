@@ -78,7 +78,8 @@ public struct Patient: Sendable, Equatable {
         for name in settings.keys.sorted() {
             guard let k = model.parameterIndex(name) else { throw .unknownParameter(name) }
             let value = settings[name]!
-            guard value > 0 && value.isFinite else { throw .invalidParameter(name: name, value: value) }
+            let allowed = model.parameters[k].allowed
+            guard allowed.contains(value) else { throw .invalidParameter(name: name, value: value, allowed: allowed) }
             p[k] = value
         }
         var constraints = labs?.constraints ?? []

@@ -55,21 +55,22 @@ public struct Trajectory: Sendable {
 /// The baseline is the patient's steady state (solved, not a warm-up run); the integration starts there at
 /// t = 0 h. Output at `outputTimes` (hours); at a dose time the value after the dose is reported.
 /// `maxSteps` replaces the solver's step budget before the steps each dose adds (`DosingEngine.stepsPerDose`).
-/// `relativeTolerance` replaces the model's (`HPGModel.relativeTolerance`); the absolute tolerance scales with it.
+/// `relativeTolerance` replaces the model's (`HPGModel.relativeTolerance`); `absoluteTolerance` (every state, in its
+/// unit) is `HPGModel.absoluteToRelativeTolerance` times it when nil.
 /// `drugs` names the drugs the model holds, in order (default: those dosed, in order of their first dose): a
 /// run that may later dose another drug holds it from the start, so that its states are the same before.
 /// `stopTimes` are times the integrator ends a step at (`DosingEngine.simulate(stopTimes:)`).
 public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
                      method: Method = HPGModel.defaultMethod, maxSteps: Int? = nil,
-                     relativeTolerance: Double = HPGModel.relativeTolerance, drugs names: [String]? = nil,
-                     stopTimes: [Double] = []) throws(HPGError) -> Trajectory {
+                     relativeTolerance: Double = HPGModel.relativeTolerance, absoluteTolerance: Double? = nil,
+                     drugs names: [String]? = nil, stopTimes: [Double] = []) throws(HPGError) -> Trajectory {
     let drugs = try DrugRegistry.drugs(named: (names ?? []) + doses.map(\.drug))
     let model = HPGModel(drugs: drugs)
     let (baseline, parameters) = try patient.baseline(model)
     var dosingModel = model.dosingModel(baseline: baseline, method: method)
     if let maxSteps { dosingModel.solverOptions.maxSteps = maxSteps }
     dosingModel.solverOptions.relativeTolerance = relativeTolerance
-    dosingModel.solverOptions.absoluteTolerance = [relativeTolerance * HPGModel.absoluteToRelativeTolerance]
+    dosingModel.solverOptions.absoluteTolerance = [absoluteTolerance ?? relativeTolerance * HPGModel.absoluteToRelativeTolerance]
     var records: [EventRecord] = []
     for dose in doses {
         let k = drugs.firstIndex { $0.name == dose.drug }!

@@ -191,7 +191,8 @@ extension Scenario {
         let simulated = Array(Set(times + (scenario.monitoring?.drawTimes ?? []))).sorted()
         let (trajectory, _) = try scenario.simulate(patient: scenario.patient.patient(observables: physiological),
                                                     outputTimes: simulated, method: solver.method,
-                                                    maxSteps: solver.maxSteps, relativeTolerance: solver.relativeTolerance)
+                                                    maxSteps: solver.maxSteps, relativeTolerance: solver.relativeTolerance,
+                                                    absoluteTolerance: solver.absoluteTolerance)
         let rows = times.map { simulated.firstIndex(of: $0)! }
         var baseline: [String: Double] = [:], mean: [String: Double] = [:]
         for (j, spec) in trajectory.observables.enumerated() {

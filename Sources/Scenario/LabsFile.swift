@@ -38,16 +38,25 @@ public enum LabsFile {
     /// Rows read at most: a forecast needs a handful, and memory stays bounded on any input.
     public static let maximumRows = 10_000
 
+    /// Largest labs file read (far above a forecast's handful of rows, so memory stays bounded).
+    public static let maximumFileBytes = 1 << 20
+
     /// The measurements of `path`, in file order, each checked against the model's observables.
     public static func read(_ path: String, observables: [ObservableSpec]) throws(ScenarioError) -> [LabMeasurement] {
-        let log = ProblemLog(file: path)
+        let bytes: [UInt8]
+        do { bytes = try InputFile.read(path, limit: maximumFileBytes) } catch {
+            let log = ProblemLog(file: path)
+            log.report(at: (0, 1), key: "", value: nil, "cannot be read: \(error).", allowed: nil)
+            throw ScenarioError(problems: log.sorted)
+        }
+        return try parse(bytes, file: path, observables: observables)
+    }
+
+    /// The measurements in `bytes`, the contents of a labs file; `file` names it in messages.
+    public static func parse(_ bytes: [UInt8], file: String, observables: [ObservableSpec]) throws(ScenarioError) -> [LabMeasurement] {
+        let log = ProblemLog(file: file)
         func fail(_ line: Int, _ key: String, _ value: String?, _ message: String, allowed: String? = nil) {
             log.report(at: (line, 1), key: key, value: value, message, allowed: allowed)
-        }
-        let bytes: [UInt8]
-        do { bytes = try InputFile.read(path, limit: 1 << 20) } catch {
-            fail(0, "", nil, "cannot be read: \(error).")
-            throw ScenarioError(problems: log.sorted)
         }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -58,6 +58,8 @@ public struct PopulationPlan: Sendable {
     let method: Method
     /// The integration's relative tolerance (`HPG.simulate`).
     public let relativeTolerance: Double
+    /// Its absolute tolerance (`SolverSettings`).
+    public let absoluteTolerance: Double
     let simulationTimes: [Double]
 
     /// Every observable the scenario's model has (its drugs' included), conventional units.
@@ -72,6 +74,7 @@ public struct PopulationPlan: Sendable {
         self.scenario = scenario
         let solver = try scenario.solverSettings(relativeTolerance: relativeTolerance)
         self.relativeTolerance = solver.relativeTolerance
+        self.absoluteTolerance = solver.absoluteTolerance
         let model = HPGModel(drugs: try DrugRegistry.drugs(named: scenario.modelDrugs))
         self.model = model
         method = solver.method
@@ -145,7 +148,7 @@ public struct PopulationPlan: Sendable {
     /// a monitoring block's rules are not applied), with the scenario's method and tolerance.
     public func trajectory(for man: VirtualMan, doses: [DrugDose]? = nil, times: [Double]) throws(HPGError) -> Trajectory {
         try HPG.simulate(patient: patient(for: man), doses: doses ?? scenario.doses(), outputTimes: times, method: method,
-                         relativeTolerance: relativeTolerance)
+                         relativeTolerance: relativeTolerance, absoluteTolerance: absoluteTolerance)
     }
 
     public func simulate(_ man: VirtualMan) throws(HPGError) -> Outcome {

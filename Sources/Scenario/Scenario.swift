@@ -70,6 +70,9 @@ public struct SimulationSpan: Sendable {
     public var maxSteps: Int? = nil
     /// The integration's relative tolerance (`simulation.rtol`); nil: the model's (`HPGModel.relativeTolerance`).
     public var relativeTolerance: Double? = nil
+    /// The integration's absolute tolerance (`simulation.atol`); nil: `HPGModel.absoluteToRelativeTolerance` times
+    /// the relative one.
+    public var absoluteTolerance: Double? = nil
 }
 
 /// Which observables to write and in which unit system.

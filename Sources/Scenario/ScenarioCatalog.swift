@@ -1,3 +1,5 @@
+import HPG
+
 /// The names a scenario may use: drugs with their routes and dose units, patient profiles, observables with
 /// the units they are reported in, and model parameters. `ScenarioCatalog.hpg` reads them from the model.
 public struct ScenarioCatalog: Sendable {
@@ -25,6 +27,8 @@ public struct ScenarioCatalog: Sendable {
     public struct Parameter: Sendable {
         public var name: String
         public var unit: String
+        /// The values an override may give it (`ParameterSpec.allowed`).
+        public var allowed: ParameterRange
     }
 
     public var drugs: [Drug]

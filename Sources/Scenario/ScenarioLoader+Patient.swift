@@ -30,16 +30,11 @@ extension Reader {
 
     /// The model parameter `age` sets (`hpgsim parameters` lists it).
     static let ageParameter = "age_years"
-    /// Ages a scenario may give: adult men. The age covariates (SHBG +1.3 %/y above 30 y, Feldman 2002;
-    /// aromatase +1 %/y, Lakshman 2010) are linear trends fitted in adult men; outside 18–100 y they would be
-    /// extrapolations (and puberty is not modelled at all).
-    static let ages: ClosedRange<Double> = 18...100
+    /// Ages a scenario may give: the range declared with the parameter (`Parameter.age`).
+    static let ages = Parameter.age.spec.allowed.lower...Parameter.age.spec.allowed.upper
 
-    /// Body-mass indices a scenario may give. Peripheral aromatase scales as (BMI/22)^p, calibrated on men
-    /// up to about 170 % of ideal body weight (BMI ≈ 37); 15–60 kg/m² spans adult men from marked thinness to
-    /// super-obesity, and beyond it the power law would be extrapolated far past any data (BMI 10⁶ gave an
-    /// E2 of 3.7e17 pg/mL).
-    static let bodyMassIndices: ClosedRange<Double> = 15...60
+    /// Body-mass indices a scenario may give: the range declared with the parameter (`Parameter.bmi`).
+    static let bodyMassIndices = Parameter.bmi.spec.allowed.lower...Parameter.bmi.spec.allowed.upper
 
     /// `age: 55 years` (also `y`, `year`), within `Reader.ages`.
     func age(_ field: Field) -> Double? {
@@ -69,9 +64,15 @@ extension Reader {
         var overrides: [String: Double] = [:]
         for parameter in catalog.parameters {
             guard let value = object[parameter.name] else { continue }
-            // The model takes every parameter finite and more than zero (`Patient.baseline`); checked here too,
-            // so the mistake is found when the file is read, with the others.
-            overrides[parameter.name] = value.number(positive: true, allowed: "a number more than zero, in \(parameter.unit)")
+            // Each parameter's own range (`ParameterSpec.allowed`, checked again by `Patient.baseline`), checked
+            // here too, so the mistake is found when the file is read, with the others.
+            let allowed = "a number in \(parameter.allowed)" + (parameter.unit == "1" ? "" : ", in \(parameter.unit)")
+            guard let number = value.number(allowed: allowed) else { continue }
+            guard parameter.allowed.contains(number) else {
+                value.problem("is outside the values \(parameter.name) can take.", allowed: allowed)
+                continue
+            }
+            overrides[parameter.name] = number
         }
         return overrides
     }

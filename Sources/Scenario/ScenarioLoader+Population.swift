@@ -109,15 +109,19 @@ extension Reader {
                              allowed: "source: \"<citation>\", or cv: published (the table `hpgsim parameters` prints)")
             return nil
         }
-        // Every covariate is positive; an age stays within the ages the model covers.
-        let limits = name == "age" ? Reader.ages : Double.leastNonzeroMagnitude...Double.infinity
+        // Every covariate is positive; an age and a BMI stay within the values the model covers (their parameters'
+        // ranges, which `Patient.baseline` enforces: a man sampled outside them could not be simulated).
+        let limits = name == "age" ? Reader.ages : name == "bmi" ? Reader.bodyMassIndices
+            : Double.leastNonzeroMagnitude...Double.infinity
         let low: Double? = object["min"] == nil ? limits.lowerBound : value("min")
         let high: Double? = object["max"] == nil ? limits.upperBound : value("max")
         guard let center, let spread, let low, let high else { return nil }
         for (key, bound) in [("min", low), ("max", high)] where !limits.contains(bound) {
             object[key]!.problem("lies outside the values the model covers.",
                                  allowed: name == "age" ? "an age from \(formatNumber(Reader.ages.lowerBound)) to "
-                                     + "\(formatNumber(Reader.ages.upperBound)) years" : "a value above zero")
+                                     + "\(formatNumber(Reader.ages.upperBound)) years"
+                                     : name == "bmi" ? "a BMI from \(formatNumber(Reader.bodyMassIndices.lowerBound)) to "
+                                     + "\(formatNumber(Reader.bodyMassIndices.upperBound)) kg/m2" : "a value above zero")
             return nil
         }
         guard low < high else {

@@ -15,6 +15,11 @@ public struct ScenarioLoader: Sendable {
     /// `simulation.rtol` and `run --rtol`: tighter than 1e-12 is below double precision's reach for these
     /// states; looser than 1e-2 no longer resolves a hormone's change.
     public static let relativeToleranceRange = 1e-12...1e-2
+    /// `simulation.atol` and `run --atol`, in each state's unit (mg, µg or IU of drug; IU/L, ng/dL, pg/mL …): looser
+    /// than 1e-3 lets an error pass that is 0.4 % of the smallest dose hpgsim proposes (0.25 mg anastrozole,
+    /// `recommend`) and a tenth of a percent of a low hormone level (LH of 1 IU/L); tighter than 1e-15 holds states of order one to
+    /// less than their rounding (2.2e-16 relative), which no step can deliver.
+    public static let absoluteToleranceRange = 1e-15...1e-3
     /// Largest `simulation.max_steps` (and `run --max-steps`): about an hour of solver work for the model.
     public static let maximumSolverSteps = 100_000_000
 
@@ -129,7 +134,7 @@ struct Reader {
         let title = top["title"]?.text() ?? ""
         let patient = top.required("patient", allowed: "a mapping with profile and optionally age, bmi, baseline, overrides")
             .flatMap(patient)
-        let simulation = top.required("simulation", allowed: "a mapping with duration, and optionally output_every and method")
+        let simulation = top.required("simulation", allowed: "a mapping with duration, and optionally output_every, method, max_steps, rtol and atol")
             .flatMap(simulationSpan)
         let regimens = top.required("regimens", allowed: "a list of regimens, each starting with \"- drug:\"")
             .flatMap { regimenList($0, end: simulation?.duration) }
@@ -183,7 +188,7 @@ struct Reader {
     static let maximumOutputRows = 250_000
 
     func simulationSpan(_ field: Field) -> SimulationSpan? {
-        guard let object = field.object(keys: ["duration", "output_every", "method", "max_steps", "rtol"]) else { return nil }
+        guard let object = field.object(keys: ["duration", "output_every", "method", "max_steps", "rtol", "atol"]) else { return nil }
         let duration = object.required("duration", allowed: "a time, e.g. \"6 months\"")?
             .quantity([.time], sign: .positive, what: "a duration", example: "6 months")
         let every = object["output_every"].map {
@@ -197,16 +202,13 @@ struct Reader {
             field.problem("is more steps than a run may take.", allowed: "at most \(ScenarioLoader.maximumSolverSteps)")
             return nil
         }
-        let rtol = object["rtol"].map {
-            $0.number(positive: true, allowed: "a relative tolerance from \(formatNumber(ScenarioLoader.relativeToleranceRange.lowerBound)) to \(formatNumber(ScenarioLoader.relativeToleranceRange.upperBound)), e.g. 1e-6")
-        }
-        if let field = object["rtol"], let value = rtol ?? nil, !ScenarioLoader.relativeToleranceRange.contains(value) {
-            field.problem(value > ScenarioLoader.relativeToleranceRange.upperBound ? "is too loose to resolve the hormones' changes."
-                                                                      : "is below what double precision can deliver.",
-                          allowed: "from \(formatNumber(ScenarioLoader.relativeToleranceRange.lowerBound)) to \(formatNumber(ScenarioLoader.relativeToleranceRange.upperBound)), e.g. 1e-6")
-            return nil
-        }
-        guard let duration, let every, method != .some(nil), maxSteps != .some(nil), rtol != .some(nil) else { return nil }
+        let rtol = tolerance(object["rtol"], "a relative tolerance", range: ScenarioLoader.relativeToleranceRange,
+                             example: "1e-6", tooLoose: "is too loose to resolve the hormones' changes.")
+        let atol = tolerance(object["atol"], "an absolute tolerance (in each state's unit)",
+                             range: ScenarioLoader.absoluteToleranceRange, example: "1e-9",
+                             tooLoose: "is too loose to resolve the smallest doses and hormone levels.")
+        guard let duration, let every, method != .some(nil), maxSteps != .some(nil), rtol != .some(nil),
+              atol != .some(nil) else { return nil }
         if every.baseValue > duration.baseValue, let field = object["output_every"] {
             field.problem("is longer than the simulation.", allowed: "an interval no longer than the duration")
             return nil
@@ -219,7 +221,21 @@ struct Reader {
             return nil
         }
         return SimulationSpan(duration: duration.baseValue, outputEvery: every.baseValue, method: method ?? nil,
-                              maxSteps: (maxSteps ?? nil).map { Int($0) }, relativeTolerance: rtol ?? nil)
+                              maxSteps: (maxSteps ?? nil).map { Int($0) }, relativeTolerance: rtol ?? nil,
+                              absoluteTolerance: atol ?? nil)
+    }
+
+    /// `simulation.rtol` or `simulation.atol`: nil when not given, `.some(nil)` after a problem was reported.
+    func tolerance(_ field: Field?, _ what: String, range: ClosedRange<Double>, example: String,
+                   tooLoose: String) -> Double?? {
+        guard let field else { return nil }
+        let span = "from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)), e.g. \(example)"
+        guard let value = field.number(positive: true, allowed: "\(what) \(span)") else { return .some(nil) }
+        guard range.contains(value) else {
+            field.problem(value > range.upperBound ? tooLoose : "is below what double precision can deliver.", allowed: span)
+            return .some(nil)
+        }
+        return value
     }
 
     func outputSpec(_ field: Field, drugs: [String]) -> OutputSpec? {

@@ -22,7 +22,7 @@ extension ScenarioCatalog {
             drugs: drugs, profiles: ProfileRegistry.names,
             observables: physiological.map(Observable.init),
             labObservables: PatientSpec.labFields.map(\.observable),
-            parameters: all.parameters.map { Parameter(name: $0.name, unit: $0.unit) },
+            parameters: all.parameters.map { Parameter(name: $0.name, unit: $0.unit, allowed: $0.allowed) },
             methods: Method.all.map(\.name))
     }()
 }
@@ -84,20 +84,22 @@ extension Scenario {
     /// reported values (each in the unit the study reported it in). `method` (a `Method.all` name) overrides
     /// the scenario's `simulation.method`; with neither, the model's default method integrates. A name not in
     /// `Method.all` throws `HPGError.unknownMethod` (it is not replaced by the default).
-    /// `maxSteps` and `relativeTolerance` override the scenario's `simulation.max_steps` and `simulation.rtol`
-    /// (`solverSettings`).
+    /// `maxSteps`, `relativeTolerance` and `absoluteTolerance` override the scenario's `simulation.max_steps`,
+    /// `simulation.rtol` and `simulation.atol` (`solverSettings`).
     /// `report` replaces the scenario's `report` block (the command line's `--at`, `--when`, `--report`).
-    public func simulate(units: UnitSystem, method: String? = nil, maxSteps: Int? = nil,
-                         relativeTolerance: Double? = nil, report: ReportSpec? = nil) throws(HPGError) -> ScenarioResult {
+    public func simulate(units: UnitSystem, method: String? = nil, maxSteps: Int? = nil, relativeTolerance: Double? = nil,
+                         absoluteTolerance: Double? = nil, report: ReportSpec? = nil) throws(HPGError) -> ScenarioResult {
         let grid = outputTimes
         let reportSpec = report ?? self.report
         let dense = reportSpec.map { ReportSpec.denseTimes(self) + $0.at } ?? []
         let times = Array(Set(grid + comparisonTimes + (monitoring?.drawTimes ?? []) + dense)).sorted()
         let physiological = HPGModel(drugs: []).observables
-        let solver = try solverSettings(method: method, maxSteps: maxSteps, relativeTolerance: relativeTolerance)
+        let solver = try solverSettings(method: method, maxSteps: maxSteps, relativeTolerance: relativeTolerance,
+                                        absoluteTolerance: absoluteTolerance)
         let (trajectory, decisions) = try simulate(patient: patient.patient(observables: physiological),
                                                    outputTimes: times, method: solver.method, maxSteps: solver.maxSteps,
-                                                   relativeTolerance: solver.relativeTolerance)
+                                                   relativeTolerance: solver.relativeTolerance,
+                                                   absoluteTolerance: solver.absoluteTolerance)
         let row = Dictionary(uniqueKeysWithValues: times.enumerated().map { ($1, $0) })
         let specs = trajectory.observables
         let names = output.observables.isEmpty ? specs.map(\.name) : output.observables
@@ -134,16 +136,19 @@ extension Scenario {
     /// `patient` under the scenario's regimens, titrated by its monitoring rules when it has them (`Titration`;
     /// `subject` keys the assay noise: 0 for `run`, man i for `population`). `outputTimes` hold the draw times.
     public func simulate(patient: Patient, outputTimes: [Double], method: Method, maxSteps: Int? = nil,
-                         relativeTolerance: Double, subject: UInt64 = 0) throws(HPGError) -> (Trajectory, [Decision]) {
+                         relativeTolerance: Double, absoluteTolerance: Double? = nil,
+                         subject: UInt64 = 0) throws(HPGError) -> (Trajectory, [Decision]) {
         guard let monitoring else {
             return (try HPG.simulate(patient: patient, doses: doses(), outputTimes: outputTimes, method: method,
-                                     maxSteps: maxSteps, relativeTolerance: relativeTolerance), [])
+                                     maxSteps: maxSteps, relativeTolerance: relativeTolerance,
+                                     absoluteTolerance: absoluteTolerance), [])
         }
         let drugs = modelDrugs
         let titration = Titration(monitoring: monitoring, regimens: regimens, end: simulation.duration, catalog: .hpg)
         return try titration.run(subject: subject) { doses, stops throws(HPGError) in
             try HPG.simulate(patient: patient, doses: doses, outputTimes: outputTimes, method: method, maxSteps: maxSteps,
-                             relativeTolerance: relativeTolerance, drugs: drugs, stopTimes: stops)
+                             relativeTolerance: relativeTolerance, absoluteTolerance: absoluteTolerance, drugs: drugs,
+                             stopTimes: stops)
         }
     }
 }

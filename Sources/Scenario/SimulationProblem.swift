@@ -7,9 +7,9 @@ extension Scenario {
     /// (with advice a scenario can follow). Keys not written in the file fall back to their block.
     public func problem(for error: HPGError) -> ScenarioProblem {
         let (keys, allowed): ([String], String?) = switch error {
-        case let .invalidParameter(name, _):
+        case let .invalidParameter(name, _, allowed):
             (["patient.overrides.\(name)", name == "BMI_kg_per_m2" ? "patient.bmi" : "patient.age", "patient"],
-             "a finite value more than zero for every model parameter")
+             "a number in \(allowed)")
         case let .invalidLab(name, _):
             (["patient.baseline.\(name)", "patient.baseline"], "a finite lab value more than zero")
         case let .noPhysiologicalSolution(lab, _, _, _):

@@ -1,14 +1,16 @@
 import Foundation
 
-/// Temporary files that must not outlive the process: on SIGINT, SIGTERM or SIGHUP each registered path is
-/// unlinked, then the signal is raised again with its default action, so the exit status still says which
-/// signal ended the process. A signal that was ignored when hpgsim started (nohup) stays ignored.
+/// Temporary files and folders that must not outlive the process: on SIGINT, SIGTERM or SIGHUP each registered
+/// file is unlinked and each registered folder removed (once the files registered in it are gone), then the signal is raised again with its default action, so the exit status still says which
+/// signal ended the process. A signal that was ignored when hpgsim started (nohup) stays ignored; one that was
+/// blocked is unblocked in the registering thread, so that it can arrive at all.
 ///
 /// The handler may run between any two instructions, so it touches only memory allocated before the first
 /// registration (fixed slots of C strings) and calls only async-signal-safe functions (unlink, signal,
-/// raise; POSIX.1-2017 §2.4.3). A slot is published by setting its flag after its path is complete.
+/// rmdir, raise; POSIX.1-2017 §2.4.3). A slot is published by setting its flag after its path is complete.
 public enum TemporaryFiles {
-    static let slotCount = 8
+    /// Files written at once: `population` streams four per shard, `merge` three or four plus one per scenario.
+    static let slotCount = 64
     static let slotSize = Int(PATH_MAX) + 1
     nonisolated(unsafe) static let paths = UnsafeMutablePointer<CChar>.allocate(capacity: slotCount * slotSize)
     nonisolated(unsafe) static let inUse: UnsafeMutablePointer<Int32> = {
@@ -20,7 +22,7 @@ public enum TemporaryFiles {
     nonisolated(unsafe) static var installed = false
 
     /// Removes `path` if a signal ends the process before `unregister(path)`. With every slot taken the
-    /// path is not protected (hpgsim writes one file at a time).
+    /// path is not protected.
     public static func register(_ path: String) {
         lock.lock(); defer { lock.unlock() }
         installHandlers()
@@ -44,8 +46,13 @@ public enum TemporaryFiles {
         _ = (paths, inUse)   // allocated before any handler can run
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             let previous = signal(signalNumber) { received in
+                // Files first, then folders, the later registered (the inner) first; each call fails harmlessly
+                // on the other kind.
                 for slot in 0..<TemporaryFiles.slotCount where TemporaryFiles.inUse[slot] != 0 {
                     unlink(TemporaryFiles.paths + slot * TemporaryFiles.slotSize)
+                }
+                for slot in (0..<TemporaryFiles.slotCount).reversed() where TemporaryFiles.inUse[slot] != 0 {
+                    rmdir(TemporaryFiles.paths + slot * TemporaryFiles.slotSize)
                 }
                 signal(received, SIG_DFL)
                 raise(received)
@@ -53,5 +60,11 @@ public enum TemporaryFiles {
             // A signal the parent chose to ignore (nohup ignores SIGHUP) stays ignored.
             if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { signal(signalNumber, SIG_IGN) }
         }
+        // A blocked mask is inherited across exec: a parent that blocks these signals in its threads (a test
+        // runner, some job launchers) would leave them pending for ever, and hpgsim could not be stopped.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&handled, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
     }
 }

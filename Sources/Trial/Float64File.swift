@@ -1,7 +1,9 @@
 import Foundation
+import Scenario
 
 /// A file written in pieces and published whole: the bytes go to a hidden temporary file in the same folder,
-/// renamed over the target by `commit()` (rename(2) is atomic within a file system); `discard()` removes it.
+/// renamed over the target by `commit()` (rename(2) is atomic within a file system); `discard()` removes it,
+/// and so does SIGINT, SIGTERM or SIGHUP (`TemporaryFiles`).
 final class StreamedFile {
     let path: String
     let temporary: String
@@ -12,8 +14,10 @@ final class StreamedFile {
         self.path = path
         let url = URL(fileURLWithPath: path)
         temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        TemporaryFiles.register(temporary)
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {
+            TemporaryFiles.unregister(temporary)
             throw TrialError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
         self.handle = handle
@@ -41,6 +45,7 @@ final class StreamedFile {
     func commit() throws {
         try flush()
         try? handle.close()
+        defer { TemporaryFiles.unregister(temporary) }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
@@ -51,6 +56,7 @@ final class StreamedFile {
     func discard() {
         try? handle.close()
         unlink(temporary)
+        TemporaryFiles.unregister(temporary)
     }
 }
 

@@ -132,6 +132,11 @@ public struct PopulationRun: Sendable {
                                       solverSteps: Int(values[start + 2 + 2 * n]))
     }
 
+    /// The files a shard's folder holds once `runShard` has finished (decisions.csv too when a scenario titrates).
+    public var shardFiles: [String] {
+        ["men.f64", "trajectories.f64", "excluded.txt", "shard.json"] + (monitored ? ["decisions.csv"] : [])
+    }
+
     /// Runs shard k of K into `directory` (created if needed): its men in order, `threads` at a time.
     /// `progress(done, total)` is called after each batch.
     public func runShard(_ shard: Int, of shards: Int, threads: Int, into directory: String,
@@ -142,8 +147,7 @@ public struct PopulationRun: Sendable {
             throw TrialError.cannotWrite(path: directory, reason: "\(error)")
         }
         let path = { (name: String) in (directory as NSString).appendingPathComponent(name) }
-        let names = ["men.f64", "trajectories.f64", "excluded.txt", "shard.json"] + (monitored ? ["decisions.csv"] : [])
-        let files = try names.map { try StreamedFile(path: path($0)) }
+        let files = try shardFiles.map { try StreamedFile(path: path($0)) }
         do {
             let range = manifest.range
             var start = range.lowerBound

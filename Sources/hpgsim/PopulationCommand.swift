@@ -49,7 +49,7 @@ struct PopulationCommand: ParsableCommand {
     var output: String
 
     @Option(help: ArgumentHelp("""
-        Relative tolerance of the integration (default: each scenario's simulation.rtol, else the model's \(formatNumber(HPGModel.relativeTolerance));         the absolute tolerance is \(formatNumber(HPGModel.absoluteToRelativeTolerance)) times it).         Benchmarks/README.md shows what a looser one changes.
+        Relative tolerance of the integration (default: each scenario's simulation.rtol, else the model's \(formatNumber(HPGModel.relativeTolerance));         the absolute tolerance is the scenario's simulation.atol, else \(formatNumber(HPGModel.absoluteToRelativeTolerance)) times it).         Benchmarks/README.md shows what a looser one changes.
         """, valueName: "R"))
     var rtol: Double?
 
@@ -88,8 +88,14 @@ struct PopulationCommand: ParsableCommand {
                 print("shard \(k)/\(count): men \(manifest.range.lowerBound)–\(manifest.range.upperBound - 1) of \(manifest.men) in \(output)")
                 return
             }
+            // The one shard is an intermediate: removed when done, and by a signal (`TemporaryFiles`).
             let temporary = (output as NSString).appendingPathComponent(".population-shard-\(getpid())")
-            defer { try? FileManager.default.removeItem(atPath: temporary) }
+            let intermediates = [temporary] + run.shardFiles.map { (temporary as NSString).appendingPathComponent($0) }
+            for path in intermediates { TemporaryFiles.register(path) }
+            defer {
+                try? FileManager.default.removeItem(atPath: temporary)
+                for path in intermediates { TemporaryFiles.unregister(path) }
+            }
             _ = try run.runShard(1, of: 1, threads: threads, into: temporary, progress: progress.update)
             progress.finish()
             let tables = try PopulationMerge.merge([temporary], into: output)

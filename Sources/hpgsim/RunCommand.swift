@@ -64,8 +64,8 @@ struct RunCommand: ParsableCommand {
     var maxSteps: Int?
 
     @Option(help: ArgumentHelp("""
-        Relative tolerance of the integration (the absolute tolerance is \(formatNumber(HPGModel.absoluteToRelativeTolerance)) \
-        times it). Default: the scenario's simulation.rtol, else the model's \(formatNumber(HPGModel.relativeTolerance)).
+        Relative tolerance of the integration. Default: the scenario's simulation.rtol, else the model's \
+        \(formatNumber(HPGModel.relativeTolerance)).
         """, valueName: "r"))
     var rtol: Double?
 
@@ -91,6 +91,12 @@ struct RunCommand: ParsableCommand {
         """))
     var plot = false
 
+    @Option(help: ArgumentHelp("""
+        Absolute tolerance of the integration, in each state's unit. Default: the scenario's simulation.atol, \
+        else \(formatNumber(HPGModel.absoluteToRelativeTolerance)) times the relative tolerance.
+        """, valueName: "a"))
+    var atol: Double?
+
     func validate() throws {
         if plot, let output, output == "-" || Self.isStream(output) {
             throw ValidationError("--plot writes the figure beside the CSV file; with -o \(output) there is no file "
@@ -101,9 +107,11 @@ struct RunCommand: ParsableCommand {
                 throw ValidationError("--at \(text) is not a time; write a number and a unit, e.g. \"3 months\" or \"12 weeks\".")
             }
         }
-        if let rtol, !ScenarioLoader.relativeToleranceRange.contains(rtol) {
-            let range = ScenarioLoader.relativeToleranceRange
-            throw ValidationError("--rtol \(formatNumber(rtol)) is not allowed; use \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)).")
+        for (option, value, range) in [("--rtol", rtol, ScenarioLoader.relativeToleranceRange),
+                                       ("--atol", atol, ScenarioLoader.absoluteToleranceRange)] {
+            if let value, !range.contains(value) {
+                throw ValidationError("\(option) \(formatNumber(value)) is not allowed; use \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)).")
+            }
         }
         if let maxSteps, !(1...ScenarioLoader.maximumSolverSteps).contains(maxSteps) {
             throw ValidationError("--max-steps \(maxSteps) is not allowed; use 1 to \(ScenarioLoader.maximumSolverSteps).")
@@ -124,7 +132,7 @@ struct RunCommand: ParsableCommand {
         // Simulate everything first, so a failing scenario leaves no CSV of the others behind either.
         let results = try loaded.map {
             try ScenarioFiles.simulate($0, units: units ?? $0.output.units, method: method, maxSteps: maxSteps,
-                                       relativeTolerance: rtol, report: try reportSpec(for: $0))
+                                       relativeTolerance: rtol, absoluteTolerance: atol, report: try reportSpec(for: $0))
         }
         for (result, path) in zip(results, destinations) {
             let decisionsPath = Self.decisionsPath(beside: path, scenario: result.scenario.name)

@@ -80,10 +80,11 @@ enum ScenarioFiles {
 
     /// Simulates, or prints the failure at the line of the key it comes from and exits with status 1.
     static func simulate(_ scenario: Scenario, units: UnitSystem, method: String? = nil,
-                         maxSteps: Int? = nil, relativeTolerance: Double? = nil, report: ReportSpec? = nil) throws -> ScenarioResult {
+                         maxSteps: Int? = nil, relativeTolerance: Double? = nil, absoluteTolerance: Double? = nil,
+                         report: ReportSpec? = nil) throws -> ScenarioResult {
         do {
-            return try scenario.simulate(units: units, method: method, maxSteps: maxSteps,
-                                         relativeTolerance: relativeTolerance, report: report)
+            return try scenario.simulate(units: units, method: method, maxSteps: maxSteps, relativeTolerance: relativeTolerance,
+                                         absoluteTolerance: absoluteTolerance, report: report)
         } catch {
             print("hpgsim: " + scenario.problem(for: error).description, to: &standardError)
             throw ExitCode.failure

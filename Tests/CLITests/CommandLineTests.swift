@@ -76,6 +76,21 @@ struct CommandLineTests {
         #expect(after.st_mode & S_IFMT == S_IFCHR && after.st_ino == before.st_ino)
     }
 
+    /// `run --atol` outside 1e-15…1e-3 is refused with the allowed range and nothing written; inside it, the run
+    /// summary reports the absolute tolerance used.
+    @Test func absoluteToleranceOption() throws {
+        let directory = try temporaryDirectory()
+        let bad = try run(["run", Self.scenario, "--atol", "0.1", "-o", "x.csv"], in: directory)
+        #expect(bad.status != 0)
+        #expect(bad.standardError.contains("--atol 0.1 is not allowed; use 1e-15 to 0.001"), "\(bad.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+        FileManager.default.createFile(atPath: directory + "/summary.txt", contents: nil)
+        let good = try run(["run", Self.scenario, "--atol", "1e-8", "-o", directory + "/x.csv"], output: directory + "/summary.txt")
+        #expect(good.status == 0, "\(good.standardError)")
+        let summary = try String(contentsOfFile: directory + "/summary.txt", encoding: .utf8)
+        #expect(summary.contains("rtol 1e-07, atol 1e-08"), "\(summary)")
+    }
+
     /// A folder without scenarios is an error for run and validate, not a silent success.
     @Test(arguments: ["run", "validate"]) func emptyFolderIsAnError(_ command: String) throws {
         let directory = try temporaryDirectory()

@@ -82,6 +82,18 @@ struct PopulationBlockTests {
         #expect(found.first?.key == "population.covariates.age.min")
     }
 
+    /// A sampled BMI stays within the values `patient.bmi` allows (the parameter's range, 15–60 kg/m2): a man
+    /// drawn above them could not be simulated, so a max of 70 kg/m2 is refused at that key with the range.
+    @Test func bmiBoundsStayWithinTheModelsRange() {
+        let found = problems("""
+              covariates:
+                bmi: {distribution: log-normal, median: 30 kg/m2, cv: 20 %, max: 70 kg/m2, source: test}
+            """)
+        #expect(found.count == 1)
+        #expect(found.first?.key == "population.covariates.bmi.max")
+        #expect(found.first?.allowed == "a BMI from 15 to 60 kg/m2", "\(found)")
+    }
+
     /// A sampled lab with `cv: published` has, over N men, log-mean ln(median) (SE ω/√N) and log-SD ω
     /// (SE of the variance ω²√(2/N)), ω² = ln(1 + CV²) with the table's CV; tolerances 4.5 SE. The bounds
     /// (100–1000 ng/dL around 300 with ω ≈ 0.27) cut less than 1e-4 of the law, far inside the tolerance.

@@ -1,4 +1,5 @@
 import Testing
+import HPG
 @testable import Scenario
 
 /// Scenario text → Scenario, and every kind of bad input → a problem naming file, line, key and what is allowed.
@@ -245,6 +246,6 @@ extension ScenarioCatalog {
                       Observable(name: "T_E2_ratio", units: ["ng/dL per pg/mL"], unitWhenOmitted: "ng/dL per pg/mL"),
                       Observable(name: "LH", units: ["IU/L"], unitWhenOmitted: nil)],
         labObservables: ["testosterone", "estradiol", "LH"],
-        parameters: [Parameter(name: "aromatase_scale", unit: "1")],
+        parameters: [Parameter(name: "aromatase_scale", unit: "1", allowed: .positive)],
         methods: ["dp5", "rodas5p"])
 }

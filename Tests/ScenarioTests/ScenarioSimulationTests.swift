@@ -50,6 +50,39 @@ struct ScenarioSimulationTests {
         }
     }
 
+    /// `simulation.atol` (issue 13): without it the absolute tolerance is 0.01 × rtol as before, so a file that
+    /// states that value explicitly writes the same bytes as one without it. Given, it reaches the integrator:
+    /// at rtol 1e-6 an atol of 1e-3 (absolute control of every state below 1000 in its unit) is further from a
+    /// tight reference than an atol of 1e-12 (relative control), which agrees to within a few hundred times rtol.
+    /// Values outside 1e-15…1e-3 are a problem at the key's line naming the allowed range.
+    @Test func absoluteToleranceIsReadAndApplied() throws {
+        func run(_ settings: String) throws -> ScenarioResult {
+            let text = Self.twoWeeksDaily.replacingOccurrences(of: "output_every: 12 h", with: "output_every: 12 h\(settings)")
+            return try scenario(text).simulate(units: .conventional)
+        }
+        let implicit = try run(""), explicit = try run(", atol: 1e-9")
+        #expect(implicit.solver?.absoluteTolerance == HPGModel.relativeTolerance * HPGModel.absoluteToRelativeTolerance)
+        #expect(implicit.csv.text == explicit.csv.text)
+        #expect(try run(", rtol: 1e-5").solver?.absoluteTolerance == 1e-5 * HPGModel.absoluteToRelativeTolerance)
+        let reference = try run(", rtol: 1e-11, atol: 1e-14").csv.columns.flatMap(\.values)
+        func worst(_ result: ScenarioResult) -> Double {
+            zip(result.csv.columns.flatMap(\.values), reference).map { abs($0 - $1) / max(abs($1), 1e-6) }.max()!
+        }
+        let loose = try run(", rtol: 1e-6, atol: 1e-3"), tight = try run(", rtol: 1e-6, atol: 1e-12")
+        #expect(loose.solver?.absoluteTolerance == 1e-3 && tight.solver?.absoluteTolerance == 1e-12)
+        #expect(tight.solver?.summary.contains("atol 1e-12") == true)
+        #expect(worst(tight) <= 300 * 1e-6)
+        #expect(worst(tight) < worst(loose))
+        for bad in ["1e-2", "1e-16", "0", "-1e-9", "tight"] {
+            let text = Self.twoWeeksDaily.replacingOccurrences(of: "simulation: {duration: 2 weeks, output_every: 12 h}",
+                                                              with: "simulation:\n  duration: 2 weeks\n  atol: \(bad)")
+            let error = try #require(throws: ScenarioError.self, "atol: \(bad)") { try scenario(text) }
+            let problem = try #require(error.problems.first)
+            #expect(error.problems.count == 1 && problem.key == "simulation.atol" && problem.line == 8, "\(problem)")
+            #expect(problem.allowed?.contains("from 1e-15 to 0.001") == true, "\(problem)")
+        }
+    }
+
     static let twoWeeksDaily = """
         patient:
           profile: overweight
