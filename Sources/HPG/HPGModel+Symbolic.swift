@@ -1,0 +1,83 @@
+import Foundation
+import Dosing
+import ODE
+
+/// The model's equations for one man as expressions of its states: what `derivatives` and `observe` compute,
+/// recorded by evaluating the same code in `Symbolic` arithmetic. Parameters (and the parameter-only parts of
+/// `RateConstants`) enter as numbers. Written as SBML by `Scenario.SBMLDocument`.
+public struct SymbolicModel: Sendable {
+    /// d/dt of each state, in the order of `HPGModel.states`.
+    public let rates: [ModelExpression]
+    /// Each observable, in the order of `HPGModel.observables`, conventional units.
+    public let observables: [ModelExpression]
+}
+
+/// A dose as an instant change of one state: `amount` (the drug's dose unit, bioavailability applied) added
+/// to state `state` at `time` hours.
+public struct StateBolus: Sendable, Equatable {
+    public var time: Double
+    public var state: Int
+    public var amount: Double
+}
+
+extension HPGModel {
+    /// The rates and observables with state k read as the symbol `identifiers[k]`, for the parameters
+    /// `parameters` (order of `self.parameters`). The physiological rates come from `RateLaws.core`, the
+    /// germ-cell chain from `SpermChain.rates`, the mechanism sums from `MechanismSums`, the drugs' PK from
+    /// their linear structures (dA/dt = K(p)·A, K from `LinearKinetics.addJacobian`, the release outflow from
+    /// `forEachOutflowCoefficient`): the code the simulation runs, not a transcription.
+    public func symbolic(parameters: [Double], identifiers: [String]) -> SymbolicModel {
+        precondition(identifiers.count == stateDimension && parameters.count == self.parameters.count)
+        let y = identifiers.map { Symbolic(symbol: $0, value: .nan) }
+        return parameters.withUnsafeBufferPointer { p in
+            let sums = MechanismSums<Symbolic>(slots, p, amount: { y[$0] }, outflow: { slot in
+                var total = Symbolic(0)
+                slot.kinetics.forEachOutflowCoefficient(p) { state, k in total = total + y[state] * k }
+                return total
+            })
+            let core = RateLaws.core(CoreInputs { input in input.stateIndex.map { y[$0] } ?? sums[input] }, p, RateConstants(p))
+            var rates = [Symbolic](repeating: Symbolic(0), count: stateDimension)
+            for state in PhysiologicalState.allCases { rates[state.rawValue] = core[state] }
+            SpermChain.rates({ y[$0] }, p, drive: core.spermatogenicDrive) { rates[$0] = $1 }
+            var K = Matrix(rows: stateDimension, columns: stateDimension)
+            for slot in slots {
+                slot.kinetics.addJacobian(p, &K)
+                let range = slot.kinetics.firstState..<slot.kinetics.firstState + slot.kinetics.stateCount
+                for row in range {
+                    rates[row] = range.reduce(Symbolic(0)) { sum, column in K[row, column] == 0 ? sum : sum + y[column] * K[row, column] }
+                }
+            }
+            return SymbolicModel(rates: rates.map(\.expression), observables: observe(y, p, sums).map(\.expression))
+        }
+    }
+
+    /// The doses as instant changes of the model's states, in time order (ties in the order given): each
+    /// record's ADDL doses written out (TIME + k·II), the dose into the drug's compartment, scaled by the
+    /// drug's bioavailability when it goes to the depot (the dosing engine's F of compartment 1, `dosingModel`).
+    /// Only bolus doses can be written this way: an infusion, a steady-state dose, a reset or a dose with its
+    /// own data items (F, ALAG …) throws `HPGError.unsupportedDose`.
+    public func boluses(_ doses: [DrugDose]) throws(HPGError) -> [StateBolus] {
+        var boluses: [StateBolus] = []
+        for dose in doses {
+            guard let k = drugs.firstIndex(where: { $0.name == dose.drug }) else { throw .unknownDrug(dose.drug) }
+            let record = dose.record, drug = drugs[k]
+            func refuse(_ reason: String) -> HPGError { .unsupportedDose(drug: drug.name, time: record.time, reason: reason) }
+            let count = drug.pk.structure.compartments.count
+            guard (1...count).contains(record.compartment) else {
+                throw .invalidDose(drug: drug.name, compartment: record.compartment, allowed: count)
+            }
+            guard record.event == .dose else { throw refuse("only dose records (EVID 1) can be written, not EVID \(record.event.rawValue)") }
+            guard record.rate == 0 else { throw refuse("an infusion (RATE \(record.rate)) cannot be written; only bolus doses can") }
+            guard record.steadyState == .none else { throw refuse("a steady-state dose (SS \(record.steadyState.rawValue)) cannot be written") }
+            guard record.items.isEmpty else {
+                throw refuse("a dose with its own data items (\(record.items.keys.sorted().joined(separator: ", "))) cannot be written")
+            }
+            let state = slots[k].kinetics.firstState + record.compartment - 1
+            let amount = record.amount * (record.compartment == 1 ? drug.pk.bioavailability.value : 1)
+            for n in 0...record.additionalDoses {
+                boluses.append(StateBolus(time: record.time + Double(n) * record.interval, state: state, amount: amount))
+            }
+        }
+        return boluses.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+    }
+}
