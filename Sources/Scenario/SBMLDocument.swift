@@ -15,9 +15,24 @@ import HPG
 ///
 /// Time is in hours. The same scenario gives the same bytes.
 public enum SBMLDocument {
-    /// The SBML text of `scenario`. Throws when the patient cannot be set up, or when a regimen cannot be
-    /// written as instant doses (`HPGError.unsupportedDose`: infusions).
-    public static func text(for scenario: Scenario) throws(HPGError) -> String {
+    /// The SBML text of `scenario`. Throws a problem pointing at the scenario's key when a regimen cannot be
+    /// written as instant doses (an infusion) or the patient cannot be set up.
+    public static func text(for scenario: Scenario) throws(ScenarioError) -> String {
+        if let k = scenario.regimens.firstIndex(where: { $0.infusionDuration != nil }) {
+            let key = "regimens[\(k)].infusion_duration"
+            let mark = scenario.keyMarks[key] ?? SourceMark(line: 0, column: 0)
+            throw ScenarioError(problems: [ScenarioProblem(file: scenario.file, line: mark.line, column: mark.column, key: key, value: nil,
+                                  message: "an infusion cannot be exported to SBML yet; hpgsim export writes doses as instant events",
+                                  allowed: "bolus doses (no infusion_duration); hpgsim run simulates infusions")])
+        }
+        do {
+            return try document(scenario)
+        } catch {
+            throw ScenarioError(problems: [scenario.problem(for: error)])
+        }
+    }
+
+    static func document(_ scenario: Scenario) throws(HPGError) -> String {
         let doses = scenario.doses()
         let model = HPGModel(drugs: try DrugRegistry.drugs(named: doses.map(\.drug)))
         let boluses = try model.boluses(doses)

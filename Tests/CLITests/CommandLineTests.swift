@@ -263,4 +263,23 @@ struct CommandLineTests {
             }
         }
     }
+
+    /// `export --sbml`: a scenario with an infusion, a missing file or a missing format flag is an error that
+    /// writes nothing; a good scenario writes SBML.
+    @Test func exportWritesSBMLOrNothing() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let target = directory + "/model.xml"
+        let patch = Self.repository.appendingPathComponent("scenarios/drugs/estradiol-patch-100ug-per-day.yaml").path
+        for arguments in [["export", "--sbml", patch, "-o", target], ["export", "--sbml", directory + "/none.yaml", "-o", target],
+                          ["export", Self.scenario, "-o", target]] {
+            let outcome = try run(arguments)
+            #expect(outcome.status != 0 && !outcome.signaled, "\(arguments)")
+            #expect(!outcome.standardError.isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty, "\(arguments)")
+        }
+        #expect(try run(["export", "--sbml", patch, "-o", target]).standardError.contains("regimens[0].infusion_duration"))
+        #expect(try run(["export", "--sbml", Self.scenario, "-o", target]).status == 0)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).contains("level3/version2/core"))
+    }
 }
