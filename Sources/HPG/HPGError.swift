@@ -14,7 +14,7 @@ public enum HPGError: Error, Sendable, CustomStringConvertible {
     case noPhysiologicalSolution(lab: String, value: Double, parameter: String, required: Double)
     case steadyStateNotConverged(iterations: Int, residual: Double, state: [Double])
     case invalidDose(drug: String, compartment: Int, allowed: Int)
-    /// A dose the SBML export cannot write as an instant change of a state (`HPGModel.boluses`).
+    /// A dose the SBML export cannot write as an instant change of a state (`HPGModel.inputs`).
     case unsupportedDose(drug: String, time: Double, reason: String)
     case dosing(DosingError)
 

@@ -12,12 +12,18 @@ public struct SymbolicModel: Sendable {
     public let observables: [ModelExpression]
 }
 
-/// A dose as an instant change of one state: `amount` (the drug's dose unit, bioavailability applied) added
-/// to state `state` at `time` hours.
-public struct StateBolus: Sendable, Equatable {
+/// A dose as changes of one state at a time (hours): a bolus adds an amount (the drug's dose unit,
+/// bioavailability applied) to the state; an infusion adds its rate (dose unit per hour) to the state's input
+/// at its start and takes it away at its end.
+public struct StateInput: Sendable, Equatable {
+    public enum Change: Sendable, Equatable {
+        case amount(Double)
+        case rate(Double)
+    }
+
     public var time: Double
     public var state: Int
-    public var amount: Double
+    public var change: Change
 }
 
 extension HPGModel {
@@ -51,13 +57,14 @@ extension HPGModel {
         }
     }
 
-    /// The doses as instant changes of the model's states, in time order (ties in the order given): each
-    /// record's ADDL doses written out (TIME + k·II), the dose into the drug's compartment, scaled by the
-    /// drug's bioavailability when it goes to the depot (the dosing engine's F of compartment 1, `dosingModel`).
-    /// Only bolus doses can be written this way: an infusion, a steady-state dose, a reset or a dose with its
-    /// own data items (F, ALAG …) throws `HPGError.unsupportedDose`.
-    public func boluses(_ doses: [DrugDose]) throws(HPGError) -> [StateBolus] {
-        var boluses: [StateBolus] = []
+    /// The doses as changes of the model's states, in time order (ties in the order given): each record's
+    /// ADDL doses written out (TIME + k·II), into the drug's compartment, scaled by the drug's bioavailability
+    /// when it goes to the depot (the dosing engine's F of compartment 1, `dosingModel`). An infusion (RATE > 0)
+    /// keeps its rate and delivers F·AMT, so it lasts F·AMT/RATE (`DosingEngine`). A modeled rate or duration
+    /// (RATE −1, −2), a steady-state dose, a reset or a dose with its own data items (F, ALAG …) throws
+    /// `HPGError.unsupportedDose`.
+    public func inputs(_ doses: [DrugDose]) throws(HPGError) -> [StateInput] {
+        var inputs: [StateInput] = []
         for dose in doses {
             guard let k = drugs.firstIndex(where: { $0.name == dose.drug }) else { throw .unknownDrug(dose.drug) }
             let record = dose.record, drug = drugs[k]
@@ -67,7 +74,7 @@ extension HPGModel {
                 throw .invalidDose(drug: drug.name, compartment: record.compartment, allowed: count)
             }
             guard record.event == .dose else { throw refuse("only dose records (EVID 1) can be written, not EVID \(record.event.rawValue)") }
-            guard record.rate == 0 else { throw refuse("an infusion (RATE \(record.rate)) cannot be written; only bolus doses can") }
+            guard record.rate >= 0 else { throw refuse("a modeled infusion rate or duration (RATE \(record.rate)) cannot be written") }
             guard record.steadyState == .none else { throw refuse("a steady-state dose (SS \(record.steadyState.rawValue)) cannot be written") }
             guard record.items.isEmpty else {
                 throw refuse("a dose with its own data items (\(record.items.keys.sorted().joined(separator: ", "))) cannot be written")
@@ -75,9 +82,15 @@ extension HPGModel {
             let state = slots[k].kinetics.firstState + record.compartment - 1
             let amount = record.amount * (record.compartment == 1 ? drug.pk.bioavailability.value : 1)
             for n in 0...record.additionalDoses {
-                boluses.append(StateBolus(time: record.time + Double(n) * record.interval, state: state, amount: amount))
+                let time = record.time + Double(n) * record.interval
+                if record.rate > 0 {
+                    inputs.append(StateInput(time: time, state: state, change: .rate(record.rate)))
+                    inputs.append(StateInput(time: time + amount / record.rate, state: state, change: .rate(-record.rate)))
+                } else {
+                    inputs.append(StateInput(time: time, state: state, change: .amount(amount)))
+                }
             }
         }
-        return boluses.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        return inputs.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
     }
 }

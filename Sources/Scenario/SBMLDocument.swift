@@ -11,20 +11,15 @@ import HPG
 /// - the model parameters are listed as constants (id `p_<name>`) with this patient's values, for reference:
 ///   the rate rules read them as numbers, because the rate laws take parameters as numbers;
 /// - the doses are events: at each dose time, the dose (× bioavailability when it goes to the depot) is
-///   added to the drug's compartment. One event per dose time; doses of the same time share it.
+///   added to the drug's compartment; an infusion's rate is added to the compartment's input (a parameter
+///   its rate rule adds) at its start and taken away at its end. One event per time; doses of the same time
+///   share it.
 ///
 /// Time is in hours. The same scenario gives the same bytes.
 public enum SBMLDocument {
-    /// The SBML text of `scenario`. Throws a problem pointing at the scenario's key when a regimen cannot be
-    /// written as instant doses (an infusion) or the patient cannot be set up.
+    /// The SBML text of `scenario`. Throws a problem pointing at the scenario's key when the patient cannot be
+    /// set up or a dose cannot be written (`HPGModel.inputs`).
     public static func text(for scenario: Scenario) throws(ScenarioError) -> String {
-        if let k = scenario.regimens.firstIndex(where: { $0.infusionDuration != nil }) {
-            let key = "regimens[\(k)].infusion_duration"
-            let mark = scenario.keyMarks[key] ?? SourceMark(line: 0, column: 0)
-            throw ScenarioError(problems: [ScenarioProblem(file: scenario.file, line: mark.line, column: mark.column, key: key, value: nil,
-                                  message: "an infusion cannot be exported to SBML yet; hpgsim export writes doses as instant events",
-                                  allowed: "bolus doses (no infusion_duration); hpgsim run simulates infusions")])
-        }
         do {
             return try document(scenario)
         } catch {
@@ -35,14 +30,19 @@ public enum SBMLDocument {
     static func document(_ scenario: Scenario) throws(HPGError) -> String {
         let doses = scenario.doses()
         let model = HPGModel(drugs: try DrugRegistry.drugs(named: doses.map(\.drug)))
-        let boluses = try model.boluses(doses)
+        let inputs = try model.inputs(doses)
         let patient = scenario.patient.patient(observables: HPGModel(drugs: []).observables)
         let (baseline, parameters) = try patient.baseline(model)
 
         let stateIDs = model.states.map { identifier($0.name) }
         let observableIDs = model.observables.map { "obs_" + identifier($0.column) }
         let parameterIDs = model.parameters.map { "p_" + identifier($0.name) }
-        let all = stateIDs + observableIDs + parameterIDs
+        // An infused state's input rate (dose unit/h), changed by the infusions' start and end events.
+        let infused = Set(inputs.compactMap { input -> Int? in
+            if case .rate = input.change { return input.state } else { return nil }
+        }).sorted()
+        let inputIDs = Dictionary(uniqueKeysWithValues: infused.map { ($0, "input_" + stateIDs[$0]) })
+        let all = stateIDs + observableIDs + parameterIDs + inputIDs.values
         precondition(Set(all).count == all.count, "SBML identifiers of states, observables and parameters must differ")
         let equations = model.symbolic(parameters: parameters, identifiers: stateIDs)
 
@@ -52,7 +52,7 @@ public enum SBMLDocument {
         x.open(#"<model id="\#(identifier("hpgsim_" + scenario.name))" name="\#(escaped(scenario.title.isEmpty ? scenario.name : scenario.title))" timeUnits="hour">"#)
         x.open("<notes>")
         x.open(#"<body xmlns="http://www.w3.org/1999/xhtml">"#)
-        for paragraph in notes(scenario: scenario, doseCount: boluses.count) { x.line("<p>\(escaped(paragraph))</p>") }
+        for paragraph in notes(scenario: scenario, doseCount: doses.count, infused: !infused.isEmpty) { x.line("<p>\(escaped(paragraph))</p>") }
         x.close("</body>")
         x.close("</notes>")
         x.open("<listOfUnitDefinitions>")
@@ -68,6 +68,9 @@ public enum SBMLDocument {
         for (k, observable) in model.observables.enumerated() {
             x.line(#"<parameter id="\#(observableIDs[k])" name="\#(escaped(observable.description + " (" + observable.unit + ")"))" constant="false"/>"#)
         }
+        for state in infused {
+            x.line(#"<parameter id="\#(inputIDs[state]!)" name="infusion input into \#(escaped(model.states[state].name)) (\#(escaped(model.states[state].unit))/h)" value="0" constant="false"/>"#)
+        }
         for (k, parameter) in model.parameters.enumerated() {
             x.line(#"<parameter id="\#(parameterIDs[k])" name="\#(escaped(parameter.name + " (" + parameter.unit + ")"))" value="\#(number(parameters[k]))" constant="true"/>"#)
         }
@@ -75,23 +78,25 @@ public enum SBMLDocument {
 
         x.open("<listOfRules>")
         for (k, rate) in equations.rates.enumerated() {
-            x.line(#"<rateRule variable="\#(stateIDs[k])">\#(math(rate))</rateRule>"#)
+            let total = inputIDs[k].map { ModelExpression.sum(rate, .symbol($0)) } ?? rate
+            x.line(#"<rateRule variable="\#(stateIDs[k])">\#(math(total))</rateRule>"#)
         }
         for (k, observable) in equations.observables.enumerated() {
             x.line(#"<assignmentRule variable="\#(observableIDs[k])">\#(math(observable))</assignmentRule>"#)
         }
         x.close("</listOfRules>")
 
-        if !boluses.isEmpty {
+        if !inputs.isEmpty {
             x.open("<listOfEvents>")
-            for (n, group) in groupedByTime(boluses).enumerated() {
+            for (n, group) in groupedByTime(inputs).enumerated() {
                 x.open(#"<event id="dose_\#(n + 1)" useValuesFromTriggerTime="true">"#)
                 let trigger = "<apply><geq/>" + timeSymbol + cn(group.time) + "</apply>"
                 x.line(#"<trigger initialValue="false" persistent="true">\#(math(trigger))</trigger>"#)
                 x.open("<listOfEventAssignments>")
-                for (state, amount) in group.amounts {
-                    let sum = "<apply><plus/><ci>\(stateIDs[state])</ci>" + cn(amount) + "</apply>"
-                    x.line(#"<eventAssignment variable="\#(stateIDs[state])">\#(math(sum))</eventAssignment>"#)
+                for (variable, change) in group.changes {
+                    let id = variable.rate ? inputIDs[variable.state]! : stateIDs[variable.state]
+                    let sum = "<apply><plus/><ci>\(id)</ci>" + cn(change) + "</apply>"
+                    x.line(#"<eventAssignment variable="\#(id)">\#(math(sum))</eventAssignment>"#)
                 }
                 x.close("</listOfEventAssignments>")
                 x.close("</event>")
@@ -104,24 +109,31 @@ public enum SBMLDocument {
     }
 
     /// What the file is, for its <notes>.
-    static func notes(scenario: Scenario, doseCount: Int) -> [String] {
+    static func notes(scenario: Scenario, doseCount: Int, infused: Bool) -> [String] {
         [
             "Exported by hpgsim (hpgsim export --sbml) from the scenario \(scenario.name): the male HPG axis model with the drugs of the scenario's regimens, for this scenario's patient. Time in hours.",
             "States are parameters with rate rules; their initial values are the patient's drug-free steady state, solved by hpgsim from his profile and labs. Observables (obs_*) are assignment rules in conventional units (the CSV columns of hpgsim run).",
             "The rate rules are recorded from the rate laws hpgsim integrates; model parameters enter them as numbers (this patient's values). The parameters p_* list those values with their units for reference only: changing them does not change the rates.",
-            "\(doseCount) doses are events that add the dose amount (times the drug's bioavailability for depot doses) to the dosed compartment at the dose time; doses at the same time share one event. After the last dose the drugs wash out.",
+            "The \(doseCount) dose records (NONMEM, with their additional doses written out) are events at the dose times: a bolus adds the dose (times the drug's bioavailability for depot doses) to the dosed compartment; doses at the same time share one event."
+                + (infused ? " An infusion adds its rate to the compartment's input_* parameter, which its rate rule adds, at its start and takes it away at its end (after F·AMT/rate hours, as NONMEM)." : ""),
         ]
     }
 
-    /// Bolus amounts per state at each distinct time, states in order of first appearance.
-    static func groupedByTime(_ boluses: [StateBolus]) -> [(time: Double, amounts: [(Int, Double)])] {
-        var groups: [(time: Double, amounts: [(Int, Double)])] = []
-        for bolus in boluses {
-            if groups.last?.time != bolus.time { groups.append((bolus.time, [])) }
-            if let j = groups[groups.count - 1].amounts.firstIndex(where: { $0.0 == bolus.state }) {
-                groups[groups.count - 1].amounts[j].1 += bolus.amount
+    /// The changes of each variable (a state's amount, or an infused state's input rate) at each distinct
+    /// time, summed, variables in order of first appearance.
+    static func groupedByTime(_ inputs: [StateInput]) -> [(time: Double, changes: [(variable: (state: Int, rate: Bool), change: Double)])] {
+        var groups: [(time: Double, changes: [(variable: (state: Int, rate: Bool), change: Double)])] = []
+        for input in inputs {
+            let (variable, change): ((state: Int, rate: Bool), Double) = switch input.change {
+            case .amount(let a): ((input.state, false), a)
+            case .rate(let r): ((input.state, true), r)
+            }
+            if groups.last?.time != input.time { groups.append((input.time, [])) }
+            let last = groups.count - 1
+            if let j = groups[last].changes.firstIndex(where: { $0.variable == variable }) {
+                groups[last].changes[j].change += change
             } else {
-                groups[groups.count - 1].amounts.append((bolus.state, bolus.amount))
+                groups[last].changes.append((variable, change))
             }
         }
         return groups

@@ -11,9 +11,10 @@ struct ExportCommand: ParsableCommand {
             SBML Level 3 Version 2 core, for libRoadRunner, COPASI, tellurium and other SBML tools. Each model \
             state is a parameter with a rate rule recorded from the rate laws hpgsim integrates, starting at the \
             patient's solved baseline; each observable is an assignment rule named obs_<CSV column>; each dose \
-            time is an event adding the dose (× bioavailability for depot doses) to the drug's compartment. \
-            Time is in hours. Model parameters enter the rate rules as numbers; they are also listed, with this \
-            patient's values, for reference. Infusions (infusion_duration) cannot be written and are refused.
+            time is an event adding the dose (× bioavailability for depot doses) to the drug's compartment; an \
+            infusion switches a constant input into the compartment on and off. Time is in hours. Model \
+            parameters enter the rate rules as numbers; they are also listed, with this patient's values, for \
+            reference.
 
             Examples:
               hpgsim export --sbml scenarios/anastrozole-shah-2021.yaml -o shah.xml

@@ -48,4 +48,27 @@ import Testing
         let firstStage = symbolic.rates[SpermChain.first].symbols
         #expect(firstStage.contains(PhysiologicalState.fsh.spec.name) && firstStage.contains(PhysiologicalState.itt.spec.name))
     }
+
+    /// Doses as state inputs follow NONMEM: F scales a depot bolus; an infusion keeps its rate and lasts
+    /// F·AMT/RATE; ADDL doses come at TIME + k·II. A steady-state dose cannot be written.
+    @Test func dosesBecomeStateInputs() throws {
+        let model = HPGModel(drugs: [.anastrozole])
+        let depot = model.stateIndex("anastrozole_depot_mg")!, f = Drug.anastrozole.pk.bioavailability.value
+        let inputs = try model.inputs([
+            DrugDose(drug: "anastrozole", record: .dose(1, at: 0, compartment: 1, interval: 24, additionalDoses: 2)),
+            DrugDose(drug: "anastrozole", record: .dose(2, at: 10, compartment: 1, rate: 0.5)),
+            DrugDose(drug: "anastrozole", record: .dose(3, at: 5, compartment: 2)),
+        ])
+        #expect(inputs == [
+            StateInput(time: 0, state: depot, change: .amount(f)),
+            StateInput(time: 5, state: depot + 1, change: .amount(3)),
+            StateInput(time: 10, state: depot, change: .rate(0.5)),
+            StateInput(time: 10 + 2 * f / 0.5, state: depot, change: .rate(-0.5)),
+            StateInput(time: 24, state: depot, change: .amount(f)),
+            StateInput(time: 48, state: depot, change: .amount(f)),
+        ].sorted { $0.time < $1.time })
+        #expect(throws: HPGError.self) {
+            _ = try model.inputs([DrugDose(drug: "anastrozole", record: .dose(1, at: 0, interval: 24, steadyState: .reset))])
+        }
+    }
 }

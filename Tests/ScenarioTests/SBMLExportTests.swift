@@ -120,14 +120,36 @@ import HPG
         #expect(assignments == scenario.regimens.map { $0.doseTimes(until: scenario.simulation.duration).count }.reduce(0, +))
     }
 
-    /// An infusion cannot be an instant event: refused at its key, with what is allowed.
-    @Test func infusionIsRefusedAtItsKey() throws {
+    /// An infusion (the estradiol patch: 350 µg over each 3.5 d into the skin reservoir) is an input rate
+    /// added to the reservoir's rate rule, raised at each start and lowered after F·AMT/RATE.
+    @Test func infusionIsAnInputSwitchedByEvents() throws {
         let scenario = try Self.load("scenarios/drugs/estradiol-patch-100ug-per-day.yaml")
-        #expect {
-            _ = try SBMLDocument.text(for: scenario)
-        } throws: { error in
-            guard let problem = (error as? ScenarioError)?.problems.first else { return false }
-            return problem.key == "regimens[0].infusion_duration" && problem.line > 0 && problem.allowed != nil
+        let root = try XMLDocument(xmlString: try SBMLDocument.text(for: scenario), options: []).rootElement()!
+        let regimen = scenario.regimens[0]
+        let drug = try #require(DrugRegistry.named(regimen.drug))
+        let depot = SBMLDocument.identifier(HPGModel(drugs: [drug]).states.last!.name)   // its one compartment
+        let input = "input_" + depot
+        let rule = try #require(Self.elements(root, "rateRule").first { Self.attribute($0, "variable") == depot })
+        #expect(Self.elements(rule, "ci").contains { $0.stringValue == input })
+
+        let record = scenario.doses()[0].record   // in the drug's dose unit
+        let rate = record.amount / regimen.infusionDuration!
+        #expect(record.rate == rate)
+        let end = drug.pk.bioavailability.value * record.amount / rate
+        var level = 0.0, changes: [(Double, Double)] = []
+        for event in Self.elements(root, "event") {
+            let time = try Self.evaluate(Self.elements(Self.elements(event, "trigger")[0], "cn")[0]) { _ in .nan }
+            for assignment in Self.elements(event, "eventAssignment") where Self.attribute(assignment, "variable") == input {
+                let change = try Self.evaluate(Self.elements(assignment, "math")[0]) { _ in 0 }
+                changes.append((time, change))
+                level += change
+            }
         }
+        let starts = regimen.doseTimes(until: scenario.simulation.duration)
+        #expect(abs(changes[0].1 - rate) <= 1e-12 * rate && changes[0].0 == starts[0])
+        // At each later start the previous infusion ends (F·AMT/RATE = the interval when F = 1) or not.
+        let expected = Set(starts.map { $0 }).union(starts.map { $0 + end })
+        #expect(Set(changes.map(\.0)).isSubset(of: expected))
+        #expect(abs(level) <= 1e-9 * rate)   // every infusion switched off by the end
     }
 }
