@@ -99,30 +99,25 @@ struct MechanismSums<S: ModelScalar> {
         for slot in slots {
             for m in slot.mechanisms {
                 let i = m.parameter
+                /// The concentration driving the mechanism (release mechanisms have none).
+                @inline(__always) func c() -> S { slot.concentration(amount(m.state!), p, volume: m.volume!) }
                 switch m.kind {
-                case .testosterone:
-                    testosteroneRelease_mg_per_h = testosteroneRelease_mg_per_h
-                        + outflow(slot).floored(0) * p[i] * slot.milligramsPerDoseUnit
-                    continue
-                case .estradiol:
-                    estradiolRelease_mg_per_h = estradiolRelease_mg_per_h
-                        + outflow(slot).floored(0) * p[i] * slot.milligramsPerDoseUnit
-                    continue
-                default: break
-                }
-                let c = slot.concentration(amount(m.state!), p, volume: m.volume!)
-                switch m.kind {
-                case .aromatase: aromataseInhibition = aromataseInhibition + c / p[i]
-                case .estrogenReceptor: estrogenReceptorBlock = estrogenReceptorBlock + c / p[i]
-                case .lhReceptor: lhEquivalent = lhEquivalent + c * p[i]
+                case .aromatase: aromataseInhibition = aromataseInhibition + c() / p[i]
+                case .estrogenReceptor: estrogenReceptorBlock = estrogenReceptorBlock + c() / p[i]
+                case .lhReceptor: lhEquivalent = lhEquivalent + c() * p[i]
                 case .gnrhReceptor:
                     let emax = p[i], ec50 = p[i + 1], hill = p[i + 2]
-                    let x = c.power(hill)
+                    let x = c().power(hill)
                     gnrhAgonism = gnrhAgonism + x * emax / (x + pow(ec50, hill))
                 case .gnrhInhibition:
                     gnrhReceptorAvailable = gnrhReceptorAvailable
-                        * (1 - DrugEffects.gnrhInhibition(c, imax: p[i], ic50: p[i + 1], hill: p[i + 2]))
-                case .testosterone, .estradiol: break
+                        * (1 - DrugEffects.gnrhInhibition(c(), imax: p[i], ic50: p[i + 1], hill: p[i + 2]))
+                case .testosterone:
+                    testosteroneRelease_mg_per_h = testosteroneRelease_mg_per_h
+                        + outflow(slot).floored(0) * p[i] * slot.milligramsPerDoseUnit
+                case .estradiol:
+                    estradiolRelease_mg_per_h = estradiolRelease_mg_per_h
+                        + outflow(slot).floored(0) * p[i] * slot.milligramsPerDoseUnit
                 }
             }
         }

@@ -60,6 +60,7 @@ enum SpermChain {
 
     /// Stage k: dXk/dt = k_s·(X(k−1) − Xk) − k_d·(1 − ψ)·Xk with X0 = Cap·ψ: germ cells advance at k_s and are
     /// lost at k_d·(1 − ψ) when the drive ψ (FSH, ITT) falls, at every stage; the epididymis is a plain transit.
+    @inline(__always)
     static func derivatives(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, drive: Double,
                             _ dydt: UnsafeMutableBufferPointer<Double>) {
         rates({ y[$0] }, p, drive: drive) { dydt[$0] = $1 }
