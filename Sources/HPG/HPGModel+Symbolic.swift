@@ -34,6 +34,7 @@ extension HPGModel {
     /// `forEachOutflowCoefficient`): the code the simulation runs, not a transcription.
     public func symbolic(parameters: [Double], identifiers: [String]) -> SymbolicModel {
         precondition(identifiers.count == stateDimension && parameters.count == self.parameters.count)
+        // The states' values are never read (no branch on them), so they are left undefined.
         let y = identifiers.map { Symbolic(symbol: $0, value: .nan) }
         return parameters.withUnsafeBufferPointer { p in
             let sums = MechanismSums<Symbolic>(slots, p, amount: { y[$0] }, outflow: { slot in

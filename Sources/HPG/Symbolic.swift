@@ -46,9 +46,11 @@ public indirect enum ModelExpression: Sendable, Equatable {
 }
 
 /// The third arithmetic of the rate laws (after `Double` and `Dual`): each operation records its expression,
-/// with its numeric value alongside, so evaluating `RateLaws.core` on symbolic states gives each rate as an
+/// with its numeric value alongside, so evaluating `RateLaws.core` on symbolic states gives each rate as a
 /// `ModelExpression` (the SBML export). Operations on two numbers fold into the number the `Double` evaluation
-/// computes; 0 + a and 1·a fold into a (exact in IEEE arithmetic).
+/// computes; 0 + a and 1·a fold into a (exact in IEEE arithmetic). The recorded tree is exact only because the
+/// rate laws never branch on a state's value (their guards are `floored`, recorded as max): a branch would
+/// freeze the side taken at the recording point.
 struct Symbolic: ModelScalar {
     var value: Double
     var expression: ModelExpression
