@@ -349,6 +349,13 @@ tolerance, down and to the left is better.
 {work_precision_table(results, problems)}
 """
     os.makedirs(os.path.dirname(args.output), exist_ok=True)
+    # Keep the section Benchmarks/sbml/crosscheck.py writes at the end of the page.
+    kept = "## The HPG model in libRoadRunner (SBML export)"
+    if os.path.exists(args.output):
+        with open(args.output) as f:
+            previous = f.read()
+        if kept in previous:
+            page = page.rstrip("\n") + "\n\n" + previous[previous.index(kept):]
     with tempfile.NamedTemporaryFile("w", dir=os.path.dirname(args.output), delete=False, suffix=".tmp") as f:
         f.write(page)
         temporary = f.name

@@ -65,10 +65,10 @@ final class DrugSlots: Sendable {
         self.mechanisms = mechanisms
     }
 
-    /// Concentration (ng/mL or IU/L) of the compartment `state` with volume parameter `volume`; 0 if none.
-    func concentration(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, state: Int?, volume: Int?) -> Double {
-        guard let state, let volume else { return 0 }
-        return max(y[state], 0) * concentrationFactor / p[volume]
+    /// Concentration (ng/mL or IU/L) of an amount in the compartment with volume parameter `volume`: the
+    /// amount (negative values, from the integrator's error, read as 0) × factor / V.
+    func concentration<S: ModelScalar>(_ amount: S, _ p: UnsafeBufferPointer<Double>, volume: Int) -> S {
+        amount.floored(0) * concentrationFactor / p[volume]
     }
 
     /// Hormone released (mg/h) per unit amount in each out-flowing compartment, for mass fraction `fraction`.
@@ -81,16 +81,67 @@ final class DrugSlots: Sendable {
 /// Σ C/Ki (aromatase), 1 + Σ C/Ki (estrogen receptor), Σ k·C (LH equivalents),
 /// Σ Emax·C^γ/(EC50^γ + C^γ) (GnRH receptor agonism), Π(1 − Imax·C^δ/(IC50^δ + C^δ)) (GnRH receptor left
 /// uninhibited), Σ KA·A_depot·f (hormone release, mg/h of T or E2: what the drug's PK structure releases, its
-/// outflow). Building it also writes the PK derivatives of every drug (derived by its `LinearCompartments`
-/// structure) into `dydt`.
+/// outflow). Generic over the arithmetic like `RateLaws`: `Double` for the right-hand side, `Symbolic` for the
+/// SBML export.
+struct MechanismSums<S: ModelScalar> {
+    var aromataseInhibition = S(0)
+    var estrogenReceptorBlock = S(1)
+    var lhEquivalent = S(0)
+    var gnrhAgonism = S(0)
+    var gnrhReceptorAvailable = S(1)
+    var testosteroneRelease_mg_per_h = S(0)
+    var estradiolRelease_mg_per_h = S(0)
+
+    /// The sums at the drug amounts `amount(state)`; `outflow(slot)` is the amount per hour leaving the slot's
+    /// structure (`LinearKinetics.outflow`).
+    @inline(__always)
+    init(_ slots: [DrugSlots], _ p: UnsafeBufferPointer<Double>, amount: (Int) -> S, outflow: (DrugSlots) -> S) {
+        for slot in slots {
+            for m in slot.mechanisms {
+                let i = m.parameter
+                /// The concentration driving the mechanism (release mechanisms have none).
+                @inline(__always) func c() -> S { slot.concentration(amount(m.state!), p, volume: m.volume!) }
+                switch m.kind {
+                case .aromatase: aromataseInhibition = aromataseInhibition + c() / p[i]
+                case .estrogenReceptor: estrogenReceptorBlock = estrogenReceptorBlock + c() / p[i]
+                case .lhReceptor: lhEquivalent = lhEquivalent + c() * p[i]
+                case .gnrhReceptor:
+                    let emax = p[i], ec50 = p[i + 1], hill = p[i + 2]
+                    let x = c().power(hill)
+                    gnrhAgonism = gnrhAgonism + x * emax / (x + pow(ec50, hill))
+                case .gnrhInhibition:
+                    gnrhReceptorAvailable = gnrhReceptorAvailable
+                        * (1 - DrugEffects.gnrhInhibition(c(), imax: p[i], ic50: p[i + 1], hill: p[i + 2]))
+                case .testosterone:
+                    testosteroneRelease_mg_per_h = testosteroneRelease_mg_per_h
+                        + outflow(slot).floored(0) * p[i] * slot.milligramsPerDoseUnit
+                case .estradiol:
+                    estradiolRelease_mg_per_h = estradiolRelease_mg_per_h
+                        + outflow(slot).floored(0) * p[i] * slot.milligramsPerDoseUnit
+                }
+            }
+        }
+    }
+
+    /// The value of a drug-effect input of `RateLaws.core`.
+    subscript(_ input: CoreInput) -> S {
+        switch input {
+        case .aromataseInhibition: aromataseInhibition
+        case .estrogenReceptorBlock: estrogenReceptorBlock
+        case .lhEquivalent: lhEquivalent
+        case .gnrhAgonism: gnrhAgonism
+        case .gnrhReceptorAvailable: gnrhReceptorAvailable
+        case .testosteroneRelease: testosteroneRelease_mg_per_h
+        case .estradiolRelease: estradiolRelease_mg_per_h
+        default: preconditionFailure("\(input) is a state")
+        }
+    }
+}
+
+/// The mechanism sums at a state, in `Double`s. Building it also writes the PK derivatives of every drug
+/// (derived by its `LinearCompartments` structure) into `dydt`.
 struct DrugEffects {
-    var aromataseInhibition = 0.0
-    var estrogenReceptorBlock = 1.0
-    var lhEquivalent = 0.0
-    var gnrhAgonism = 0.0
-    var gnrhReceptorAvailable = 1.0
-    var testosteroneRelease_mg_per_h = 0.0
-    var estradiolRelease_mg_per_h = 0.0
+    let sums: MechanismSums<Double>
 
     /// pg/mL/h of serum E2 per mg/h of released estradiol: 1e9 pg/mg ÷ (V L × 1000 mL/L) with the E2
     /// distribution volume V = MCR/ke_E2 (MCR 1600 L/day, `ReferenceMan`), so the steady-state rise is R/MCR.
@@ -98,51 +149,28 @@ struct DrugEffects {
         1e6 * keE2 / (ReferenceMan.estradiolClearance_L_per_day / 24)
     }
 
-    /// Tornøe 2007 H2: I = Imax·C^δ/(IC50^δ + C^δ), and dI/dC.
-    static func gnrhInhibition(_ c: Double, imax: Double, ic50: Double, hill: Double) -> (value: Double, slope: Double) {
+    /// Tornøe 2007 H2: I = Imax·C^δ/(IC50^δ + C^δ).
+    static func gnrhInhibition<S: ModelScalar>(_ c: S, imax: Double, ic50: Double, hill: Double) -> S {
+        let x = c.floored(tiny).power(hill)
+        return x * imax / (x + pow(ic50, hill))
+    }
+
+    /// dI/dC of `gnrhInhibition`: Imax·δ·C^(δ−1)·IC50^δ/(IC50^δ + C^δ)².
+    static func gnrhInhibitionSlope(_ c: Double, imax: Double, ic50: Double, hill: Double) -> Double {
         let cc = max(c, tiny), x = pow(cc, hill), a = pow(ic50, hill)
-        return (imax * x / (a + x), imax * hill * x / cc * a / ((a + x) * (a + x)))
+        return imax * hill * x / cc * a / ((a + x) * (a + x))
     }
 
     init(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, _ slots: [DrugSlots],
          dydt: UnsafeMutableBufferPointer<Double>?) {
-        for slot in slots {
-            if let dydt { slot.kinetics.derivatives(y, p, dydt) }
-            for m in slot.mechanisms {
-                let c = slot.concentration(y, p, state: m.state, volume: m.volume)
-                let i = m.parameter
-                switch m.kind {
-                case .aromatase: aromataseInhibition += c / p[i]
-                case .estrogenReceptor: estrogenReceptorBlock += c / p[i]
-                case .lhReceptor: lhEquivalent += p[i] * c
-                case .gnrhReceptor:
-                    let emax = p[i], ec50 = p[i + 1], hill = p[i + 2]
-                    let x = pow(c, hill)
-                    gnrhAgonism += emax * x / (pow(ec50, hill) + x)
-                case .gnrhInhibition:
-                    gnrhReceptorAvailable *= 1 - DrugEffects.gnrhInhibition(c, imax: p[i], ic50: p[i + 1], hill: p[i + 2]).value
-                case .testosterone:
-                    testosteroneRelease_mg_per_h += max(slot.kinetics.outflow(y, p), 0) * p[i] * slot.milligramsPerDoseUnit
-                case .estradiol:
-                    estradiolRelease_mg_per_h += max(slot.kinetics.outflow(y, p), 0) * p[i] * slot.milligramsPerDoseUnit
-                }
-            }
-        }
+        if let dydt { for slot in slots { slot.kinetics.derivatives(y, p, dydt) } }
+        sums = MechanismSums(slots, p, amount: { y[$0] }, outflow: { $0.kinetics.outflow(y, p) })
     }
 
-    /// The value of one input of `RateLaws.core`: a state of `y` or one of these sums.
+    /// The value of one input of `RateLaws.core`: a state of `y` or one of the sums.
     func coreInput(_ input: CoreInput, _ y: UnsafeBufferPointer<Double>) -> Double {
         if let state = input.stateIndex { return y[state] }
-        switch input {
-        case .aromataseInhibition: return aromataseInhibition
-        case .estrogenReceptorBlock: return estrogenReceptorBlock
-        case .lhEquivalent: return lhEquivalent
-        case .gnrhAgonism: return gnrhAgonism
-        case .gnrhReceptorAvailable: return gnrhReceptorAvailable
-        case .testosteroneRelease: return testosteroneRelease_mg_per_h
-        case .estradiolRelease: return estradiolRelease_mg_per_h
-        default: preconditionFailure("\(input) is a state")
-        }
+        return sums[input]
     }
 
     /// ∂(sum)/∂(drug state) for every mechanism: calls `body(sum, state, derivative)` once per term, with
@@ -166,13 +194,14 @@ struct DrugEffects {
                 case .lhReceptor: body(.lhEquivalent, state, p[i] * dCdA)
                 case .gnrhReceptor:
                     let emax = p[i], ec50 = pow(p[i + 1], p[i + 2]), hill = p[i + 2]
-                    let c = max(slot.concentration(y, p, state: state, volume: volume), tiny), x = pow(c, hill)
+                    let c = max(slot.concentration(y[state], p, volume: volume), tiny), x = pow(c, hill)
                     body(.gnrhAgonism, state, emax * hill * x / c * ec50 / ((ec50 + x) * (ec50 + x)) * dCdA)
                 case .gnrhInhibition:
                     // Available = Π(1 − I_k): ∂/∂A_k = −I_k'·dC/dA · Available/(1 − I_k).
-                    let inhibition = DrugEffects.gnrhInhibition(slot.concentration(y, p, state: state, volume: volume),
-                                                                imax: p[i], ic50: p[i + 1], hill: p[i + 2])
-                    body(.gnrhReceptorAvailable, state, -inhibition.slope * dCdA * gnrhReceptorAvailable / (1 - inhibition.value))
+                    let c = slot.concentration(y[state], p, volume: volume)
+                    let inhibition = DrugEffects.gnrhInhibition(c, imax: p[i], ic50: p[i + 1], hill: p[i + 2])
+                    let slope = DrugEffects.gnrhInhibitionSlope(c, imax: p[i], ic50: p[i + 1], hill: p[i + 2])
+                    body(.gnrhReceptorAvailable, state, -slope * dCdA * sums.gnrhReceptorAvailable / (1 - inhibition))
                 case .testosterone, .estradiol: break
                 }
             }

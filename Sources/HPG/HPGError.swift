@@ -14,6 +14,8 @@ public enum HPGError: Error, Sendable, CustomStringConvertible {
     case noPhysiologicalSolution(lab: String, value: Double, parameter: String, required: Double)
     case steadyStateNotConverged(iterations: Int, residual: Double, state: [Double])
     case invalidDose(drug: String, compartment: Int, allowed: Int)
+    /// A dose the SBML export cannot write as an instant change of a state (`HPGModel.inputs`).
+    case unsupportedDose(drug: String, time: Double, reason: String)
     case dosing(DosingError)
 
     public var description: String {
@@ -43,6 +45,8 @@ public enum HPGError: Error, Sendable, CustomStringConvertible {
                 + ". Advice: check the parameter overrides and labs for implausible values."
         case .invalidDose(let drug, let compartment, let allowed):
             return "dose of \(drug) into compartment \(compartment): \(drug) has compartments 1…\(allowed) (1 = depot\(allowed > 1 ? ", 2 = central" : ""))"
+        case .unsupportedDose(let drug, let time, let reason):
+            return "dose of \(drug) at \(time) h: \(reason)"
         case .dosing(let error):
             return error.description
         }

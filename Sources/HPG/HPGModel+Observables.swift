@@ -3,59 +3,83 @@ import Foundation
 /// The model's outputs, declared once with conventional and SI units (factors from molar masses, research
 /// file "Unit conversions").
 public enum Observable {
-    /// What an observable's value is computed from: the state, the parameters and the drug-effect sums.
-    struct Context {
-        let y: UnsafeBufferPointer<Double>
+    /// What an observable's value is computed from: the state, the parameters and the drug-effect sums, in
+    /// any arithmetic (`Double` for outputs, `Symbolic` for the SBML export).
+    struct Context<S: ModelScalar> {
+        let y: [S]
         let p: UnsafeBufferPointer<Double>
-        let effects: DrugEffects
-        func state(_ s: PhysiologicalState) -> Double { y[s.rawValue] }
+        let aromataseInhibition: S
+        func state(_ s: PhysiologicalState) -> S { y[s.rawValue] }
         func parameter(_ q: Parameter) -> Double { p[q.rawValue] }
-        var sperm: Double { y[SpermChain.cauda] }
+        var sperm: S { y[SpermChain.cauda] }
         /// Free T (nmol/L), Vermeulen.
-        var freeT_nmol_per_L: Double {
-            RateLaws.freeTestosterone(total_nM: max(state(.testosterone), 0) * Units.testosterone_nmol_per_L_per_ng_per_dL,
-                                      shbg_nM: max(state(.shbg), 0), p)
+        var freeT_nmol_per_L: S {
+            RateLaws.freeTestosterone(total_nM: state(.testosterone).floored(0) * Units.testosterone_nmol_per_L_per_ng_per_dL,
+                                      shbg_nM: state(.shbg).floored(0), p)
+        }
+    }
+
+    /// How a physiological observable is computed.
+    enum Formula: Sendable {
+        case state(PhysiologicalState)
+        case testosteroneOverEstradiol, freeTestosterone, bioavailableTestosterone
+        case sperm, totalMotileCount, strictMorphology, aromataseActivity
+
+        func value<S: ModelScalar>(_ c: Context<S>) -> S {
+            switch self {
+            case .state(let s): c.state(s)
+            case .testosteroneOverEstradiol: c.state(.testosterone) / c.state(.estradiol)
+            case .freeTestosterone: c.freeT_nmol_per_L * Units.testosteroneMolarMass_g_per_mol
+            case .bioavailableTestosterone:
+                c.freeT_nmol_per_L * RateLaws.albuminBindingFactor(c.p) / Units.testosterone_nmol_per_L_per_ng_per_dL
+            case .sperm: c.sperm
+            case .totalMotileCount: c.sperm * c.parameter(.motileVolume)
+            case .strictMorphology:
+                (c.sperm.floored(0) / c.parameter(.spermatogenicCapacity)).power(c.parameter(.morphologyExponent))
+                    * c.parameter(.morphologyCapacity)
+            case .aromataseActivity: 1 / (c.aromataseInhibition + 1)
+            }
         }
     }
 
     /// Each physiological observable declared once: its spec and how it is computed.
-    static let definitions: [(spec: ObservableSpec, value: @Sendable (Context) -> Double)] = [
+    static let definitions: [(spec: ObservableSpec, formula: Formula)] = [
         (ObservableSpec(name: "testosterone", unit: "ng/dL", siUnit: "nmol/L",
                         siFactor: Units.testosterone_nmol_per_L_per_ng_per_dL, description: "serum total testosterone"),
-         { $0.state(.testosterone) }),
+         .state(.testosterone)),
         (ObservableSpec(name: "estradiol", unit: "pg/mL", siUnit: "pmol/L",
                         siFactor: Units.estradiol_pmol_per_L_per_pg_per_mL, description: "serum estradiol"),
-         { $0.state(.estradiol) }),
+         .state(.estradiol)),
         (ObservableSpec(name: "T_E2_ratio", unit: "ng/dL per pg/mL", siUnit: "nmol/L per pmol/L",
                         siFactor: Units.testosterone_nmol_per_L_per_ng_per_dL / Units.estradiol_pmol_per_L_per_pg_per_mL,
                         description: "testosterone / estradiol (clinical ratio: T in ng/dL over E2 in pg/mL)"),
-         { $0.state(.testosterone) / $0.state(.estradiol) }),
-        (ObservableSpec(name: "LH", unit: "IU/L", siUnit: "IU/L", siFactor: 1, description: "serum LH"), { $0.state(.lh) }),
-        (ObservableSpec(name: "FSH", unit: "IU/L", siUnit: "IU/L", siFactor: 1, description: "serum FSH"), { $0.state(.fsh) }),
+         .testosteroneOverEstradiol),
+        (ObservableSpec(name: "LH", unit: "IU/L", siUnit: "IU/L", siFactor: 1, description: "serum LH"), .state(.lh)),
+        (ObservableSpec(name: "FSH", unit: "IU/L", siUnit: "IU/L", siFactor: 1, description: "serum FSH"), .state(.fsh)),
         (ObservableSpec(name: "free_testosterone", unit: "pg/mL", siUnit: "pmol/L",
                         siFactor: Units.testosterone_pmol_per_L_per_pg_per_mL,
                         description: "free testosterone by the Vermeulen equations (total T, SHBG, albumin 4.3 g/dL)"),
-         { $0.freeT_nmol_per_L * Units.testosteroneMolarMass_g_per_mol }),
+         .freeTestosterone),
         (ObservableSpec(name: "bioavailable_testosterone", unit: "ng/dL", siUnit: "nmol/L",
                         siFactor: Units.testosterone_nmol_per_L_per_ng_per_dL,
                         description: "free + albumin-bound testosterone, N·FT (Vermeulen)"),
-         { RateLaws.albuminBindingFactor($0.p) * $0.freeT_nmol_per_L / Units.testosterone_nmol_per_L_per_ng_per_dL }),
+         .bioavailableTestosterone),
         (ObservableSpec(name: "SHBG", unit: "nmol/L", siUnit: "nmol/L", siFactor: 1, description: "sex hormone-binding globulin"),
-         { $0.state(.shbg) }),
+         .state(.shbg)),
         (ObservableSpec(name: "intratesticular_T", unit: "nmol/L", siUnit: "nmol/L", siFactor: 1,
-                        description: "intratesticular testosterone"), { $0.state(.itt) }),
+                        description: "intratesticular testosterone"), .state(.itt)),
         (ObservableSpec(name: "GnRH_drive", unit: "1", siUnit: "1", siFactor: 1, description: "hypothalamic drive (reference man 1)"),
-         { $0.state(.gnrhDrive) }),
+         .state(.gnrhDrive)),
         (ObservableSpec(name: "sperm_concentration", unit: "million/mL", siUnit: "1e9/L", siFactor: 1,
-                        description: "ejaculate sperm concentration (epididymal cauda)"), { $0.sperm }),
+                        description: "ejaculate sperm concentration (epididymal cauda)"), .sperm),
         (ObservableSpec(name: "total_motile_count", unit: "million", siUnit: "million", siFactor: 1,
                         description: "concentration × ejaculate volume × motile fraction"),
-         { $0.sperm * $0.parameter(.motileVolume) }),
+         .totalMotileCount),
         (ObservableSpec(name: "strict_morphology", unit: "%", siUnit: "%", siFactor: 1, description: "normal forms (strict criteria)"),
-         { $0.parameter(.morphologyCapacity) * pow(max($0.sperm, 0) / $0.parameter(.spermatogenicCapacity), $0.parameter(.morphologyExponent)) }),
+         .strictMorphology),
         (ObservableSpec(name: "aromatase_activity", unit: "1", siUnit: "1", siFactor: 1,
                         description: "aromatase activity left by inhibitors at low substrate, 1/(1 + Σ C/Ki)"),
-         { 1 / (1 + $0.effects.aromataseInhibition) }),
+         .aromataseActivity),
     ]
 
     static var physiological: [ObservableSpec] { definitions.map(\.spec) }
@@ -87,14 +111,16 @@ extension HPGModel {
     /// The observables at one state, in conventional units, in the order of `observables`.
     public func observe(_ y: [Double], _ p: [Double]) -> [Double] {
         y.withUnsafeBufferPointer { yb in
-            p.withUnsafeBufferPointer { pb in
-                let context = Observable.Context(y: yb, p: pb, effects: DrugEffects(yb, pb, slots, dydt: nil))
-                let physiological = Observable.definitions.map { $0.value(context) }
-                return physiological + slots.flatMap { slot -> [Double] in
-                    guard !slot.plasma.isEmpty else { return [y[slot.kinetics.firstState]] }
-                    return slot.plasma.map { slot.concentration(yb, pb, state: $0.state, volume: $0.volume) }
-                }
-            }
+            p.withUnsafeBufferPointer { pb in observe(y, pb, DrugEffects(yb, pb, slots, dydt: nil).sums) }
+        }
+    }
+
+    /// The observables in any arithmetic, with the drug-effect sums at `y`.
+    func observe<S: ModelScalar>(_ y: [S], _ p: UnsafeBufferPointer<Double>, _ sums: MechanismSums<S>) -> [S] {
+        let context = Observable.Context(y: y, p: p, aromataseInhibition: sums.aromataseInhibition)
+        return Observable.definitions.map { $0.formula.value(context) } + slots.flatMap { slot -> [S] in
+            guard !slot.plasma.isEmpty else { return [y[slot.kinetics.firstState]] }
+            return slot.plasma.map { slot.concentration(y[$0.state], p, volume: $0.volume) }
         }
     }
 

@@ -60,19 +60,30 @@ enum SpermChain {
 
     /// Stage k: dXk/dt = k_s·(X(k−1) − Xk) − k_d·(1 − ψ)·Xk with X0 = Cap·ψ: germ cells advance at k_s and are
     /// lost at k_d·(1 − ψ) when the drive ψ (FSH, ITT) falls, at every stage; the epididymis is a plain transit.
+    @inline(__always)
     static func derivatives(_ y: UnsafeBufferPointer<Double>, _ p: UnsafeBufferPointer<Double>, drive: Double,
                             _ dydt: UnsafeMutableBufferPointer<Double>) {
+        rates({ y[$0] }, p, drive: drive) { dydt[$0] = $1 }
+    }
+
+    /// The rates of `derivatives` in any arithmetic: `rate(state, d/dt)` for each state of the chain, the
+    /// states read through `y`.
+    @inline(__always)
+    static func rates<S: ModelScalar>(_ y: (Int) -> S, _ p: UnsafeBufferPointer<Double>, drive: S,
+                                      _ rate: (Int, S) -> Void) {
         let stageRate = Double(seminiferousStages) / p[Parameter.spermatogenesisDuration.rawValue]
-        let loss = p[Parameter.germCellLossRate.rawValue] * (1 - drive)
-        var previous = p[Parameter.spermatogenicCapacity.rawValue] * drive
+        let loss = (1 - drive) * p[Parameter.germCellLossRate.rawValue]
+        var previous = drive * p[Parameter.spermatogenicCapacity.rawValue]
         for k in 0..<seminiferousStages {
-            dydt[first + k] = stageRate * (previous - y[first + k]) - loss * y[first + k]
-            previous = y[first + k]
+            let x = y(first + k)
+            rate(first + k, (previous - x) * stageRate - x * loss)
+            previous = x
         }
         for (k, transit) in transits.enumerated() {
             let i = first + seminiferousStages + k
-            dydt[i] = (previous - y[i]) / p[transit.rawValue]
-            previous = y[i]
+            let x = y(i)
+            rate(i, (previous - x) / p[transit.rawValue])
+            previous = x
         }
     }
 }

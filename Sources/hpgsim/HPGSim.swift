@@ -18,5 +18,5 @@ struct HPGSim: ParsableCommand {
         version: HPGSim.version,
         subcommands: [RunCommand.self, PlotCommand.self, ValidateCommand.self, ParametersCommand.self, ModelCommand.self,
                       EventsCommand.self, BenchCommand.self, CalibrateCommand.self, ListCommand.self, PopulationCommand.self, MergeCommand.self,
-                      ForecastCommand.self, RecommendCommand.self])
+                      ForecastCommand.self, RecommendCommand.self, ExportCommand.self])
 }

@@ -362,4 +362,27 @@ struct CommandLineTests {
         if started { words.append(word) }
         return words
     }
+
+    /// `export --sbml`: a scenario with a mistake (an unknown drug), a missing file or a missing format flag is
+    /// an error that writes nothing; a good scenario writes SBML.
+    @Test func exportWritesSBMLOrNothing() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let target = directory + "/model.xml"
+        let inputs = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: inputs) }
+        let bad = inputs + "/bad.yaml"
+        try String(contentsOfFile: Self.scenario, encoding: .utf8).replacingOccurrences(of: "drug: anastrozole", with: "drug: anastrazole")
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        for arguments in [["export", "--sbml", bad, "-o", target], ["export", "--sbml", directory + "/none.yaml", "-o", target],
+                          ["export", Self.scenario, "-o", target]] {
+            let outcome = try run(arguments)
+            #expect(outcome.status != 0 && !outcome.signaled, "\(arguments)")
+            #expect(!outcome.standardError.isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty, "\(arguments)")
+        }
+        #expect(try run(["export", "--sbml", bad, "-o", target]).standardError.contains("anastrazole"))
+        #expect(try run(["export", "--sbml", Self.scenario, "-o", target]).status == 0)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).contains("level3/version2/core"))
+    }
 }
