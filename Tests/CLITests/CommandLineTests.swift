@@ -385,4 +385,15 @@ struct CommandLineTests {
         #expect(try run(["export", "--sbml", Self.scenario, "-o", target]).status == 0)
         #expect(try String(contentsOfFile: target, encoding: .utf8).contains("level3/version2/core"))
     }
+
+    /// The scenario reference lists the drugs, profiles and routes exactly as `hpgsim list` prints them from the
+    /// model's declarations, so the two cannot drift apart (issue 12).
+    @Test(arguments: ["drugs", "profiles", "routes"]) func scenarioReferenceListsWhatListPrints(_ kind: String) throws {
+        let directory = try temporaryDirectory()
+        FileManager.default.createFile(atPath: directory + "/list.txt", contents: nil)
+        #expect(try run(["list", kind], output: directory + "/list.txt").status == 0)
+        let printed = try String(contentsOfFile: directory + "/list.txt", encoding: .utf8)
+        let reference = try String(contentsOf: Self.repository.appendingPathComponent("scenarios/README.md"), encoding: .utf8)
+        #expect(reference.contains("$ hpgsim list \(kind)\n" + printed + "```"))
+    }
 }
