@@ -145,10 +145,13 @@ public struct PopulationPlan: Sendable {
     }
 
     /// The man's whole trajectory at `times` (hours) under `doses` (the scenario's regimens as written when nil:
-    /// a monitoring block's rules are not applied), with the scenario's method and tolerance.
+    /// a monitoring block's rules are not applied), with the scenario's method and tolerance. The model holds the
+    /// scenario's drugs whatever `doses` gives, so the man's factors on their parameters always apply (no doses
+    /// at all, or only another drug's, is a valid course).
     public func trajectory(for man: VirtualMan, doses: [DrugDose]? = nil, times: [Double]) throws(HPGError) -> Trajectory {
         try HPG.simulate(patient: patient(for: man), doses: doses ?? scenario.doses(), outputTimes: times, method: method,
-                         relativeTolerance: relativeTolerance, absoluteTolerance: absoluteTolerance)
+                         relativeTolerance: relativeTolerance, absoluteTolerance: absoluteTolerance,
+                         drugs: scenario.modelDrugs)
     }
 
     public func simulate(_ man: VirtualMan) throws(HPGError) -> Outcome {

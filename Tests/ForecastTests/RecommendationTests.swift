@@ -43,4 +43,18 @@ import Testing
         for p in [weekly, daily] { #expect(p[2] <= min(p[0], p[1]) + 1e-12) }
         #expect(abs(r.effectiveSampleSize - 10) < 1e-6)   // no labs: the posterior is the prior, all weights equal
     }
+
+    /// No drug, or only another drug, is a course every man can follow: T/E2 above 1 (always true in men) holds for
+    /// every draw, so its probability is 1 (a man's factor on the scenario's drug must not make it fail).
+    @Test func noDrugAndAnotherDrugAreSimulated() throws {
+        let prior = try IndividualEstimateTests.prior()
+        let estimate = try IndividualEstimate(prior: prior, labs: [])
+        let trivially = try LabCondition(parsing: "T_E2_ratio > 1", observables: prior.plan.modelObservables)
+        var settings = IndividualForecast.Settings()
+        settings.draws = 10
+        let r = Recommendation(estimate, targets: [trivially],
+                               candidates: [.init(name: "no drug", doses: []), .init(name: "letrozole", doses: [("letrozole", 2.5, 168)])],
+                               horizonHours: 2 * 168, windowHours: 48, settings: settings)
+        #expect(r.outcomes.map { $0.probabilities[0] } == [1, 1])
+    }
 }
