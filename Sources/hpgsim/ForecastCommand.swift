@@ -44,14 +44,7 @@ struct ForecastCommand: ParsableCommand {
         """, valueName: "condition"))
     var questions: [String] = []
 
-    @Option(help: ArgumentHelp("Posterior draws.", valueName: "n"))
-    var draws: Int = 200
-
-    @Option(help: ArgumentHelp("Seed of the draws' random streams.", valueName: "s"))
-    var seed: UInt64 = 1
-
-    @Option(help: ArgumentHelp("Threads (the output does not depend on them).", valueName: "n"))
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var sampling: PosteriorSampling
 
     @Option(help: ArgumentHelp("""
         Instead of forecasting the man of LABS.csv, check the forecast on this many synthetic men drawn from the \
@@ -74,8 +67,6 @@ struct ForecastCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard (10...100_000).contains(draws) else { throw ValidationError("--draws \(draws) is not allowed; use 10 to 100000.") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
         if let plot, !plot.hasSuffix(".svg") && plot != "-" {
             throw ValidationError("--plot \(plot): name an .svg file (or - for standard output).")
         }
@@ -91,10 +82,7 @@ struct ForecastCommand: ParsableCommand {
         let (prior, measured) = try ForecastInputs.load(scenario, labs: labs)
         let conditions = try ForecastInputs.conditions(questions.isEmpty ? ["estradiol < 15 pg/mL", "T_E2_ratio > 10"] : questions,
                                                        option: "--when", observables: prior.plan.modelObservables)
-        var settings = IndividualForecast.Settings()
-        settings.draws = draws
-        settings.seed = seed
-        settings.threads = threads
+        let settings = sampling.settings(defaultDraws: 200)
         if let coverage {
             try runCoverage(prior: prior, schedule: measured, men: coverage, settings: settings)
             return
@@ -103,7 +91,7 @@ struct ForecastCommand: ParsableCommand {
         let forecast: IndividualForecast
         var truth: SyntheticMan?
         do {
-            if let synthetic { truth = try SyntheticMan(synthetic, prior: prior, schedule: measured, seed: seed) }
+            if let synthetic { truth = try SyntheticMan(synthetic, prior: prior, schedule: measured, seed: sampling.seed) }
             estimate = try IndividualEstimate(prior: prior, labs: truth?.labs ?? measured)
             forecast = try IndividualForecast(estimate, questions: conditions, settings: settings)
         } catch {
@@ -127,8 +115,8 @@ struct ForecastCommand: ParsableCommand {
         let checked = ["testosterone", "estradiol", "T_E2_ratio", "LH"].filter { name in
             prior.plan.modelObservables.contains { $0.name == name }
         }
-        let result = CoverageStudy.run(prior: prior, schedule: schedule, observables: checked, men: men, seed: seed,
-                                       settings: settings, threads: threads)
+        let result = CoverageStudy.run(prior: prior, schedule: schedule, observables: checked, men: men, seed: sampling.seed,
+                                       settings: settings, threads: sampling.threads)
         var table = TextTable(header: ["observable at the run's end", "men", "inside the 90 % interval", "95 % CI (Wilson)"])
         var total = Proportion(successes: 0, trials: 0)
         for name in checked {
@@ -139,7 +127,7 @@ struct ForecastCommand: ParsableCommand {
             table.append([name, "\(p.trials)", String(format: "%.1f %%", 100 * p.estimate),
                           String(format: "%.1f–%.1f %%", 100 * ci.low, 100 * ci.high)])
         }
-        print("Coverage of the forecast's 90 % intervals on \(men) synthetic men (seed \(seed), \(settings.draws) draws each):")
+        print("Coverage of the forecast's 90 % intervals on \(men) synthetic men (seed \(sampling.seed), \(settings.draws) draws each):")
         print(table.render(indent: "  "))
         print(String(format: "  all checks: %.1f %% of %d", 100 * total.estimate, total.trials))
         for failure in result.failures { print("  man \(failure.man) left out: \(failure.reason)") }
@@ -170,5 +158,32 @@ enum ForecastInputs {
             print("hpgsim: \(option) \(error)", to: &standardError)
             throw ExitCode.validationFailure
         }
+    }
+}
+
+/// `--draws`, `--seed` and `--threads` of `forecast` and `recommend`: how the posterior is sampled.
+struct PosteriorSampling: ParsableArguments {
+    @Option(help: ArgumentHelp("Posterior draws (default: 200 for forecast, 100 for recommend).", valueName: "n"))
+    var draws: Int?
+
+    @Option(help: ArgumentHelp("Seed of the draws' random streams.", valueName: "s"))
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Threads (the results do not depend on them).", valueName: "n"))
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if let draws, !(10...100_000).contains(draws) {
+            throw ValidationError("--draws \(draws) is not allowed; use 10 to 100000.")
+        }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
+    }
+
+    func settings(defaultDraws: Int) -> IndividualForecast.Settings {
+        var settings = IndividualForecast.Settings()
+        settings.draws = draws ?? defaultDraws
+        settings.seed = seed
+        settings.threads = threads
+        return settings
     }
 }

@@ -45,18 +45,9 @@ struct RecommendCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The patient's profile instead of the scenario's (`hpgsim list profiles`).", valueName: "name"))
     var profile: String?
 
-    @Option(help: ArgumentHelp("Posterior draws.", valueName: "n"))
-    var draws: Int = 100
-
-    @Option(help: ArgumentHelp("Seed of the draws' random streams.", valueName: "s"))
-    var seed: UInt64 = 1
-
-    @Option(help: ArgumentHelp("Threads (the result does not depend on them).", valueName: "n"))
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var sampling: PosteriorSampling
 
     func validate() throws {
-        guard (10...100_000).contains(draws) else { throw ValidationError("--draws \(draws) is not allowed; use 10 to 100000.") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
         guard weeks >= 4 && weeks <= 104 else { throw ValidationError("--weeks \(formatNumber(weeks)) is not allowed; use 4 to 104.") }
         guard probability > 0 && probability < 1 else {
             throw ValidationError("--probability \(formatNumber(probability)) is not allowed; use a number between 0 and 1.")
@@ -78,13 +69,10 @@ struct RecommendCommand: ParsableCommand {
             print("hpgsim: \(labs ?? scenario.file): \(error)", to: &standardError)
             throw ExitCode.failure
         }
-        var settings = IndividualForecast.Settings()
-        settings.draws = draws
-        settings.seed = seed
-        settings.threads = threads
+        let settings = sampling.settings(defaultDraws: 100)
         let recommendation = Recommendation(estimate, targets: conditions, horizonHours: weeks * 168,
                                             requiredProbability: probability, settings: settings)
-        print(RecommendReport.text(recommendation, labs: labs, draws: draws))
+        print(RecommendReport.text(recommendation, labs: labs, draws: settings.draws))
     }
 }
 
