@@ -15,12 +15,14 @@ final class StreamedFile {
         let url = URL(fileURLWithPath: path)
         temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         TemporaryFiles.register(temporary)
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
+        // open(2) creates the file in place: FileManager.createFile writes through a hidden file of its own
+        // (.dat.nosync…), which a signal arriving meanwhile would leave behind, unregistered.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
             TemporaryFiles.unregister(temporary)
             throw TrialError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
-        self.handle = handle
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     func write(_ text: String) throws { buffer.append(contentsOf: text.utf8); try flushIfLarge() }
