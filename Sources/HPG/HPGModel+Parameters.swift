@@ -8,8 +8,8 @@ import Foundation
 /// fitted jointly to the training studies (`hpgsim calibrate`, `Calibrated.swift`, notebooks-md/calibration.md).
 public enum Parameter: Int, CaseIterable, Sendable {
     case keGnRHDrive, gnrhDriveCapacity
-    case e2FeedbackReference, tFeedbackReference, tSetPoint
-    case e2FeedbackHalf, e2HypothalamicExponent, e2PituitaryExponent, tHypothalamicExponent, tHypothalamicHalf, tSetPointElasticity, tPituitaryExponent
+    case e2FeedbackReference, tFeedbackReference, tSetPoint, e2SetPoint
+    case e2FeedbackHalf, e2HypothalamicExponent, e2PituitaryExponent, tHypothalamicExponent, tHypothalamicHalf, tSetPointElasticity, e2SetPointElasticity, tPituitaryExponent
     case keGnRHNeuronAvailability, gnrhNeuronDesensitisationGain, gnrhNeuronDesensitisationHalf
     case keGonadotrophReserve, gonadotrophReserveExponent, gonadotropinCeiling, inhibinFSHExponent
     case lhSecretion, keLH, fshSecretion, keFSH
@@ -49,6 +49,10 @@ public enum Parameter: Int, CaseIterable, Sendable {
             "calibrated (training set): how far the androgen-feedback threshold follows the man's own set-point T, T50 ∝ Tset^α (0: one threshold for all men; 1: a threshold at a fixed multiple of his own T)")
         case .tSetPoint: return ParameterSpec("T_set_point_ng_per_dL", "ng/dL", ReferenceMan.testosterone_ng_per_dL,
             "individual (solved with the steady state): the man's own drug-free steady-state T, to which his hypothalamic androgen feedback is tuned")
+        case .e2SetPointElasticity: return ParameterSpec("E2_feedback_set_point_elasticity", "1", Calibrated.values["E2_feedback_set_point_elasticity"]!,
+            "calibrated (training set): how far the estrogen-feedback curve follows the man's own set-point E2, E2m = E2ref·(E2set/E2ref)^α (0: one curve for all men, so a man's E2 alone sets his LH; 1: every man's curve centred on his own E2)")
+        case .e2SetPoint: return ParameterSpec("E2_set_point_pg_per_mL", "pg/mL", ReferenceMan.estradiol_pg_per_mL,
+            "individual (solved with the steady state): the man's own drug-free steady-state E2, to which his estrogen feedback is partly tuned")
         case .tPituitaryExponent: return ParameterSpec("T_feedback_pituitary_exponent", "1", 0,
             "Pitteloud N et al. JCEM 2008;93:784: in GnRH-deficient men on fixed GnRH with aromatase blocked, restoring normal T did not lower LH (T acts on the pituitary through E2), so no direct androgen-receptor term; kept as a parameter for sensitivity analyses", allowed: .feedbackExponent)
         case .keGonadotrophReserve: return ParameterSpec("ke_gonadotroph_reserve_per_h", "1/h", Calibrated.values["ke_gonadotroph_reserve_per_h"]!,
@@ -79,8 +83,10 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .leydigCapacity: return ParameterSpec("Leydig_capacity_nmol_per_L", "nmol/L", Derived.leydigCapacity,
             "individual (solved from T); reference: (ITT 1200 − serum T) / (1 + H(LH 5)) so ITT = 1200 nmol/L")
         case .leydigLHEmax: return ParameterSpec("Leydig_LH_Emax", "1", 77.5, "Tornøe 2007 Lmax")
-        case .leydigLH50: return ParameterSpec("Leydig_LH50_IU_per_L", "IU/L", 5.18, "Tornøe 2007 L50")
-        case .leydigHill: return ParameterSpec("Leydig_LH_hill", "1", 1.9, "Tornøe 2007 κ", allowed: .exponent)
+        case .leydigLH50: return ParameterSpec("Leydig_LH50_IU_per_L", "IU/L", Calibrated.values["Leydig_LH50_IU_per_L"]!,
+            "calibrated (training set), prior centred on Tornøe 2007 L50 = 5.18 IU/L (fitted in men with prostate cancer on degarelix): the T response to an LH rise in eugonadal and hypogonadal men (Shah 2021, Hayes 2000, enclomiphene, hCG)")
+        case .leydigHill: return ParameterSpec("Leydig_LH_hill", "1", Calibrated.values["Leydig_LH_hill"]!,
+            "calibrated (training set), prior centred on Tornøe 2007 κ = 1.9: how steeply Leydig output follows LH", allowed: .exponent)
         case .keLeydigTrophic: return ParameterSpec("ke_Leydig_trophic_per_h", "1/h", Calibrated.values["ke_Leydig_trophic_per_h"]!,
             "calibrated (training set): Leydig-cell mass follows LH over months (atrophy under suppression, slow recovery after it)")
         case .leydigTrophicExponent: return ParameterSpec("Leydig_trophic_exponent", "1", Calibrated.values["Leydig_trophic_exponent"]!,
@@ -168,12 +174,14 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .e2FeedbackReference: return "E2ref"
         case .tFeedbackReference: return "Tref"
         case .tSetPoint: return "Tset"
+        case .e2SetPoint: return "E2set"
         case .e2FeedbackHalf: return "E50"
         case .e2HypothalamicExponent: return "λE,h"
         case .e2PituitaryExponent: return "λE,p"
         case .tHypothalamicExponent: return "nT,h"
         case .tHypothalamicHalf: return "ρT,h"
         case .tSetPointElasticity: return "αT"
+        case .e2SetPointElasticity: return "αE"
         case .tPituitaryExponent: return "λT,p"
         case .keGonadotrophReserve: return "ke_R"
         case .gonadotrophReserveExponent: return "βR"

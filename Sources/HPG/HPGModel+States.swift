@@ -6,7 +6,7 @@ public enum PhysiologicalState: Int, CaseIterable, Sendable {
         switch self {
         case .gnrhDrive: return StateSpec(name: "GnRH_drive", unit: "1",
             description: "hypothalamic GnRH drive (pulse frequency × amplitude), 1 in the reference man; Tornøe 2007 feedback compartment",
-            equation: "dG/dt = ke_GnRH·(A_G·H_E(λE,h)·(1 + (Tset/T50)^nT,h)/(1 + (T/T50)^nT,h) − G),  T50 = ρT,h·Tref·(Tset/Tref)^αT,  H_E(λ) = (1 + (E2ref/E50)^λ)/(1 + (E2s/E50)^λ),  E2s = E2/(1 + Σ C_SERM/Ki)")
+            equation: "dG/dt = ke_GnRH·(A_G·H_E(λE,h)·(1 + (Tset/T50)^nT,h)/(1 + (T/T50)^nT,h) − G),  T50 = ρT,h·Tref·(Tset/Tref)^αT,  H_E(λ) = (1 + (E2ref/E50)^λ)/(1 + (E2s/E2m·E2ref/E50)^λ),  E2m = E2ref·(E2set/E2ref)^αE,  E2s = E2/(1 + Σ C_SERM/Ki)")
         case .lh: return StateSpec(name: "LH_IU_per_L", unit: "IU/L", description: "serum LH",
             equation: "dLH/dt = ks_LH·sat(u) − ke_LH·LH,  u = s·R^βR·H_E(λE,p)·(T/Tref)^(−λT,p),  s = (G + Σ Emax·C^γ/(EC50^γ + C^γ))·Π(1 − Imax·C^δ/(IC50^δ + C^δ)),  sat(u) = u·Cmax/(Cmax − 1 + u)")
         case .fsh: return StateSpec(name: "FSH_IU_per_L", unit: "IU/L", description: "serum FSH",

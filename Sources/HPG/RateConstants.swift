@@ -12,6 +12,9 @@ struct RateConstants {
     /// E2ref/E50, and the numerators 1 + (E2ref/E50)^λ of the bounded E2 inhibition at the hypothalamus and
     /// the pituitary.
     let e2Scale: Double
+    /// The man's feedback reference E2m = E2ref·(E2set/E2ref)^αE: his E2 is seen as E2/E2m, so his whole feedback
+    /// curve follows his own set-point E2 with elasticity αE.
+    let e2FeedbackReference: Double
     let e2HypothalamicNumerator: Double
     let e2PituitaryNumerator: Double
     /// T50 = ρ·Tref·(Tset/Tref)^α, and the numerator 1 + (Tset/T50)^n of the hypothalamic T inhibition.
@@ -35,7 +38,9 @@ struct RateConstants {
 
     init(_ p: UnsafeBufferPointer<Double>) {
         @inline(__always) func v(_ q: Parameter) -> Double { p[q.rawValue] }
-        e2Scale = v(.e2FeedbackReference) / v(.e2FeedbackHalf)
+        let e2Ref = v(.e2FeedbackReference)
+        e2Scale = e2Ref / v(.e2FeedbackHalf)
+        e2FeedbackReference = e2Ref * pow(v(.e2SetPoint) / e2Ref, v(.e2SetPointElasticity))
         e2HypothalamicNumerator = 1 + pow(e2Scale, v(.e2HypothalamicExponent))
         e2PituitaryNumerator = 1 + pow(e2Scale, v(.e2PituitaryExponent))
         let tSet = v(.tSetPoint), tRef = v(.tFeedbackReference), n = v(.tHypothalamicExponent)

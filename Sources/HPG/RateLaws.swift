@@ -61,10 +61,12 @@ enum RateLaws {
 
         // Feedback on the hypothalamus (GnRH drive) and the pituitary (gonadotroph response), 1 at the reference
         // levels. E2 through the estrogen receptor, seen through antagonists as E2s = E2/(1 + Σ C/Ki), by a
-        // bounded Hill inhibition (1 + (E2ref/E50)^λ)/(1 + (E2s/E50)^λ): as E50 → 0 it is the power law
-        // (E2s/E2ref)^(−λ) (Tornøe 2007 H4 form), while a finite E50 bounds the rise an aromatase inhibitor can
-        // release (E2s ≪ E50) and keeps the full elasticity λ where E2 is high (E2 patch, aromatised TRT).
-        let e2Seen = x.estradiol.floored(tiny) / x.estrogenReceptorBlock / v(.e2FeedbackReference)
+        // bounded Hill inhibition (1 + (E2ref/E50)^λ)/(1 + (E2s/E2m·E2ref/E50)^λ): as E50 → 0 it is the power law
+        // (E2s/E2m)^(−λ) (Tornøe 2007 H4 form), while a finite E50 bounds the rise an aromatase inhibitor can
+        // release (E2s ≪ E50) and keeps the full elasticity λ where E2 is high (E2 patch, aromatised TRT). The man's
+        // reference E2m = E2ref·(E2set/E2ref)^αE follows his own set-point E2, as T50 follows his T: αE = 0 is one
+        // curve for all men (his E2 alone sets his LH), αE = 1 puts every man at 1 at his own E2.
+        let e2Seen = x.estradiol.floored(tiny) / x.estrogenReceptorBlock / k.e2FeedbackReference
         func e2Feedback(_ hill: Double, numerator: Double) -> S { numerator / ((e2Seen * k.e2Scale).power(hill) + 1) }
         let tSeen = x.testosterone.floored(tiny) / v(.tFeedbackReference)
         // T at the hypothalamus: a Hill inhibition (1 + (Tset/T50)^n)/(1 + (T/T50)^n), 1 at the man's own set-point

@@ -26,8 +26,11 @@ public enum SteadyState {
             return k
         }
         var p = parameters
-        // The hypothalamic set-point is the man's own steady-state T (`Parameter.tSetPoint`): solved with it.
-        let setPoint = Parameter.tSetPoint.rawValue
+        // The feedback set-points are the man's own steady-state T and E2 (`Parameter.tSetPoint`,
+        // `Parameter.e2SetPoint`): solved with them.
+        func setPoints(_ y: [Double], _ p: inout [Double]) {
+            for (parameter, state) in Self.setPoints { p[parameter.rawValue] = y[state.rawValue] }
+        }
         var y = initialGuess ?? referenceGuess(model, constraints: constraints)
         var x = Array(y[0..<n]) + free.map { p[$0] }
 
@@ -35,7 +38,7 @@ public enum SteadyState {
             var yy = y, pp = p
             for i in 0..<n { yy[i] = x[i] }
             for (k, j) in free.enumerated() { pp[j] = x[n + k] }
-            pp[setPoint] = yy[PhysiologicalState.testosterone.rawValue]
+            setPoints(yy, &pp)
             let f = model.derivatives(yy, pp)
             let observed = model.observe(yy, pp)
             // Rows scaled to relative rates (1/h) and relative lab errors, so the norm weighs them alike.
@@ -52,13 +55,16 @@ public enum SteadyState {
         }
         for i in 0..<n { y[i] = x[i] }
         for (k, j) in free.enumerated() { p[j] = x[n + k] }
-        p[setPoint] = y[PhysiologicalState.testosterone.rawValue]
+        setPoints(y, &p)
         for (k, c) in constraints.enumerated() where !(p[free[k]] > 0) {
             throw .noPhysiologicalSolution(lab: c.observable, value: c.value, parameter: c.parameter.spec.name,
                                            required: p[free[k]])
         }
         return (y, p)
     }
+
+    /// Each parameter that is a man's own drug-free steady-state value, and its state.
+    static let setPoints: [(Parameter, PhysiologicalState)] = [(.tSetPoint, .testosterone), (.e2SetPoint, .estradiol)]
 
     /// The scaled residual's stopping level: a residual at most this large that a Newton step no longer
     /// decreases is at the floating-point floor of its evaluation (rounding in f is ε times the largest flux

@@ -14,6 +14,9 @@ import HPG
 /// (`Comparison.logResidual`). One target that is not a drug study enters too: the Kley 1980 obesity ratio
 /// E2/T ×4.4 at 170 % of ideal weight (`aromatase_BMI_exponent`), weighted as a ±20 % value.
 ///
+/// A value outside its tolerance band adds a second residual, its distance beyond the band
+/// (`outsideTolerance`): inside the band the fit is the least squares above, outside it the pull doubles.
+///
 /// The `expect` checks of the same files (directions, and the physiology the model must show, e.g. TRT keeps
 /// LH ≤ 10 % of baseline) enter as one-sided residuals: w·ln(value/bound) when a "≤" check is violated,
 /// w·ln(bound/value) when a "≥" check is, 0 when it holds (w = 1/ln 1.05: the physiology is a firm statement, so
@@ -71,17 +74,29 @@ public struct TrainingCalibration: Sendable {
         }
     }
 
-    /// The weighted residuals at θ = ln(values): one per comparison, the Kley target, one per expect check,
-    /// then the priors.
+    /// The weighted residuals at θ = ln(values): one per comparison, one per comparison beyond its tolerance,
+    /// the Kley target, one per expect check, then the priors.
     public func residuals(logValues: [Double]) throws -> [Double] {
         let values = logValues.map { exp($0) }
-        let study = try comparisons(values).map { $0.weight * $0.logResidual }
+        let compared = try comparisons(values)
+        let study = compared.map { $0.weight * $0.logResidual }
+        let outside = compared.map(Self.outsideTolerance)
         let kley = log(try kleyRatio(values) / Calibration.kleyE2OverTRatio) / log(1 + Self.kleyTolerance)
         let checks = try expectations(values).map(Self.violation)
         let priors = zip(parameters, values).map { name, value in
             log(value / (Prior.centres[name] ?? value)) / log(Prior.factor)
         }
-        return study + [kley] + checks + priors
+        return study + outside + [kley] + checks + priors
+    }
+
+    /// The part of a target's weighted log residual beyond its tolerance band, the band being the pass rule
+    /// r·(1 − tol) ≤ s ≤ r·(1 + tol) in log terms, ln(1 − tol) ≤ ln(s/r) ≤ ln(1 + tol): 0 inside, so the pull
+    /// on a value doubles once it leaves its tolerance (what "within tolerance" asks of the fit), and continuous
+    /// at the band's edges.
+    static func outsideTolerance(_ comparison: Comparison) -> Double {
+        let residual = comparison.logResidual, tolerance = comparison.tolerance
+        let lower = tolerance < 1 ? log(1 - tolerance) : -Double.infinity
+        return comparison.weight * (max(0, residual - log(1 + tolerance)) + max(0, lower - residual))
     }
 
     /// The fit from the shipped values, and the values to ship: the estimates, or the starting values when the
@@ -145,12 +160,15 @@ enum Prior {
         "T_feedback_hypothalamic_hill": 2,
         "T_feedback_hypothalamic_T50_fold": 1.3,    // above the reference man's 531 ng/dL
         "T_feedback_set_point_elasticity": 0.5,     // between one threshold for all men (0) and his own T (1)
+        "E2_feedback_set_point_elasticity": 0.5,    // between one half-point for all men (0) and his own E2 (1)
         "ke_gonadotroph_reserve_per_h": log(2.0) / (7 * 24),   // days to weeks
         "ke_GnRH_neuron_availability_per_h": log(2.0) / (120 * 24),   // months
         "GnRH_neuron_desensitisation_gain": 1,
         "GnRH_neuron_desensitisation_T50_ng_per_dL": 900,   // above the physiological range (TRT levels)
         "inhibin_B_FSH_exponent": 0.3,
         "ke_Leydig_trophic_per_h": log(2.0) / (60 * 24),       // Leydig mass: months
+        "Leydig_LH50_IU_per_L": 5.18,               // Tornøe 2007 (degarelix in prostate cancer)
+        "Leydig_LH_hill": 1.9,                      // Tornøe 2007
         "Leydig_trophic_exponent": 0.5,
         "SHBG_E2_exponent": 0.5,
         "aromatase_testicular_share": 0.3,          // inside 20–60 % (de Ronde & de Jong 2011)

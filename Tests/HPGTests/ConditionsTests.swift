@@ -65,21 +65,14 @@ import Testing
         let rise = try Dictionary(uniqueKeysWithValues: Self.conditions.map { ($0, try Self.response($0)) })
         let most = min(rise["obese"]!.t, rise["secondary-hypogonadism"]!.t)
         let little = ["primary-hypogonadism", "klinefelter", "hyperprolactinemia", "hypothyroidism"].map { rise[$0]!.t }.max()!
-        // Known misses of the joint fit with the androgen set-point (issue 9, notebooks-md/calibration.md): the
-        // insulin-resistance profile (Leydig Emax halved, so a low set-point) now rises more than obesity, and a
-        // primary profile's T rise sits at the 10 % margin. The profiles' factors are assumptions, not fitted.
-        withKnownIssue("insulin resistance ranks above obesity", isIntermittent: true) {
-            #expect(most > rise["insulin-resistance"]!.t, "\(rise)")
-        }
+        #expect(most > rise["insulin-resistance"]!.t, "\(rise)")
         #expect(rise["insulin-resistance"]!.t > rise["normal-weight"]!.t)
         #expect(rise["normal-weight"]!.t > little)
         #expect(most > 2 * little, "\(rise)")
         // Primary failure: "HPG axis disinhibited but end-organ (testes) unresponsive" — LH rises, T barely.
         for profile in ["primary-hypogonadism", "klinefelter"] {
             #expect(rise[profile]!.lh > 3 * rise[profile]!.t, "\(profile): \(rise[profile]!)")
-            withKnownIssue("T rise of a primary profile at the 10 % margin", isIntermittent: true) {
-                #expect(rise[profile]!.t < 0.1, "\(profile): \(rise[profile]!)")
-            }
+            #expect(rise[profile]!.t < 0.1, "\(profile): \(rise[profile]!)")
         }
     }
 }

@@ -118,6 +118,39 @@ import ODE
         let absolute = try [250.0, 800].map { try relativeSuppression($0, elasticity: 0) }
         #expect(absolute[1] < absolute[0], "\(absolute)")
     }
+
+    /// The estrogen feedback follows the man's set-point E2 in the same way: the solved set-point is his
+    /// steady-state E2, and with full elasticity (αE = 1) his curve is centred on his own E2, so halving E2 (an
+    /// aromatase inhibitor) raises the GnRH drive's target by the same factor in men whose baseline E2 is 12, 25
+    /// or 45 pg/mL, and his E2 feedback is 1 at his baseline (the drive target equals A_G·H_T·D as in a man with
+    /// the feedback switched off); with αE = 0 (one curve for all men) the man with the highest E2, on the steep
+    /// part of the Hill curve above E50, gains most.
+    @Test func estrogenFeedbackFollowsTheSetPoint() throws {
+        let model = HPGModel()
+        func release(_ estradiol: Double, elasticity: Double) throws -> Double {
+            let (y0, p0) = try Patient(labs: BaselineLabs(estradiol_pg_per_mL: estradiol)).baseline(model)
+            #expect(abs(p0[Parameter.e2SetPoint.rawValue] / y0[PhysiologicalState.estradiol.rawValue] - 1) < 1e-12)
+            var p = p0
+            p[Parameter.e2SetPointElasticity.rawValue] = elasticity
+            func target(_ factor: Double, _ p: [Double]) -> Double {
+                var y = y0
+                y[PhysiologicalState.estradiol.rawValue] *= factor
+                y[PhysiologicalState.gnrhDrive.rawValue] = 0
+                return model.derivatives(y, p)[PhysiologicalState.gnrhDrive.rawValue]
+            }
+            if elasticity == 1 {
+                var off = p
+                off[Parameter.e2HypothalamicExponent.rawValue] = 0
+                #expect(abs(target(1, p) / target(1, off) - 1) < 1e-12, "E2 \(estradiol)")
+            }
+            return target(0.5, p) / target(1, p)
+        }
+        let centred = try [12.0, 25, 45].map { try release($0, elasticity: 1) }
+        #expect(centred[0] > 1 && abs(centred[0] / centred[2] - 1) < 1e-9 && abs(centred[1] / centred[2] - 1) < 1e-9,
+                "\(centred)")
+        let shared = try [12.0, 45].map { try release($0, elasticity: 0) }
+        #expect(shared[1] > shared[0], "\(shared)")
+    }
 }
 
 /// The rate laws' parameter-only parts carried by the dosing engine (`DosingModel.derivedParameters`, read back

@@ -90,7 +90,7 @@ import Testing
         #expect(abs(root[0] - 1) < 1e-12 && abs(root[1] - 1) < 1e-12)
     }
 
-    /// A profile far from the reference man (GnRH deficiency: drive 0.1 % of normal, LH and T near castrate)
+    /// A profile far from the reference man (GnRH deficiency: drive 0.001 % of normal, LH and T near castrate)
     /// still has its steady state found: f(y) = 0 to the solver's tolerance, with LH under a tenth of the
     /// reference man's (the feedback released at castrate T and E2 multiplies the tiny drive by a bounded factor).
     @Test func gnrhDeficiencyHasASteadyState() throws {

@@ -7,6 +7,6 @@ extension PatientProfile {
         name: "gnrh-deficiency",
         description: "congenital GnRH deficiency: no hypothalamic GnRH drive; a GnRH pump drives the pituitary",
         factors: [
-            (.gnrhDriveCapacity, 0.001, "assumption: endogenous drive 0.1 % of normal (apulsatile LH in these men)"),
+            (.gnrhDriveCapacity, 1e-5, "assumption: endogenous drive 0.001 % of normal (apulsatile LH in these men); at castrate T and E2 the calibrated feedback multiplies the drive by up to about 10³, so a larger residual (0.1 %) would give a near-normal drive and LH"),
         ])
 }
