@@ -200,10 +200,10 @@ func didYouMean(_ word: String, among candidates: [String]) -> String {
 /// its allowance is skipped before the quadratic distance is computed: a 40 kB misspelt key costs nothing (the
 /// scenario fuzzer spent seconds here).
 func nearest(_ word: String, among candidates: [String]) -> String? {
-    let lowered = word.lowercased()
+    let lowered = word.lowercased(), length = lowered.count   // String.count walks the string: once
     let scored = candidates.compactMap { candidate -> (String, Int)? in
         let allowance = max(2, candidate.count / 3)
-        guard abs(lowered.count - candidate.count) <= allowance else { return nil }
+        guard abs(length - candidate.count) <= allowance else { return nil }
         let distance = editDistance(lowered, candidate.lowercased())
         return distance <= allowance ? (candidate, distance) : nil
     }
