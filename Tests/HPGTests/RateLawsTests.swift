@@ -94,6 +94,16 @@ import ODE
         #expect(abs(released / bound - 1) < 1e-6, "release \(released), bound \(bound)")
     }
 
+    /// dG/dt at G = 0 with one state of the steady state y0 scaled: ke_GnRH times the drive's target, so a ratio of
+    /// two of them is the ratio of the targets.
+    static func driveRate(_ model: HPGModel, _ y0: [Double], _ p: [Double], _ state: PhysiologicalState,
+                          times factor: Double) -> Double {
+        var y = y0
+        y[state.rawValue] *= factor
+        y[PhysiologicalState.gnrhDrive.rawValue] = 0
+        return model.derivatives(y, p)[PhysiologicalState.gnrhDrive.rawValue]
+    }
+
     /// The androgen feedback follows the man's set-point: the solved set-point is his steady-state T, and with
     /// full elasticity (α = 1) the threshold is a fixed multiple of it, so the same relative rise of T (×1.5)
     /// lowers the GnRH drive's target by the same factor in men whose baseline T is 250, 531 or 800 ng/dL; with
@@ -105,13 +115,7 @@ import ODE
             #expect(abs(p0[Parameter.tSetPoint.rawValue] / y0[PhysiologicalState.testosterone.rawValue] - 1) < 1e-12)
             var p = p0
             p[Parameter.tSetPointElasticity.rawValue] = elasticity
-            func target(_ factor: Double) -> Double {
-                var y = y0
-                y[PhysiologicalState.testosterone.rawValue] *= factor
-                y[PhysiologicalState.gnrhDrive.rawValue] = 0
-                return model.derivatives(y, p)[PhysiologicalState.gnrhDrive.rawValue]
-            }
-            return target(1.5) / target(1)
+            return Self.driveRate(model, y0, p, .testosterone, times: 1.5) / Self.driveRate(model, y0, p, .testosterone, times: 1)
         }
         let relative = try [250.0, 531, 800].map { try relativeSuppression($0, elasticity: 1) }
         #expect(abs(relative[0] / relative[2] - 1) < 1e-9 && abs(relative[1] / relative[2] - 1) < 1e-9, "\(relative)")
@@ -132,12 +136,7 @@ import ODE
             #expect(abs(p0[Parameter.e2SetPoint.rawValue] / y0[PhysiologicalState.estradiol.rawValue] - 1) < 1e-12)
             var p = p0
             p[Parameter.e2SetPointElasticity.rawValue] = elasticity
-            func target(_ factor: Double, _ p: [Double]) -> Double {
-                var y = y0
-                y[PhysiologicalState.estradiol.rawValue] *= factor
-                y[PhysiologicalState.gnrhDrive.rawValue] = 0
-                return model.derivatives(y, p)[PhysiologicalState.gnrhDrive.rawValue]
-            }
+            func target(_ factor: Double, _ p: [Double]) -> Double { Self.driveRate(model, y0, p, .estradiol, times: factor) }
             if elasticity == 1 {
                 var off = p
                 off[Parameter.e2HypothalamicExponent.rawValue] = 0
