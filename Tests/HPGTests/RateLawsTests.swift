@@ -104,6 +104,17 @@ import ODE
         return model.derivatives(y, p)[PhysiologicalState.gnrhDrive.rawValue]
     }
 
+    /// A man's steady state from one lab, with the solved set-point checked to be his steady-state value of that
+    /// state, and the set-point elasticity replaced.
+    static func setPointMan(_ model: HPGModel, _ labs: BaselineLabs, _ setPoint: Parameter, of state: PhysiologicalState,
+                            elasticity: (Parameter, Double)) throws -> (state: [Double], parameters: [Double]) {
+        let (y0, p0) = try Patient(labs: labs).baseline(model)
+        #expect(abs(p0[setPoint.rawValue] / y0[state.rawValue] - 1) < 1e-12)
+        var p = p0
+        p[elasticity.0.rawValue] = elasticity.1
+        return (y0, p)
+    }
+
     /// The androgen feedback follows the man's set-point: the solved set-point is his steady-state T, and with
     /// full elasticity (α = 1) the threshold is a fixed multiple of it, so the same relative rise of T (×1.5)
     /// lowers the GnRH drive's target by the same factor in men whose baseline T is 250, 531 or 800 ng/dL; with
@@ -111,10 +122,8 @@ import ODE
     @Test func androgenFeedbackFollowsTheSetPoint() throws {
         let model = HPGModel()
         func relativeSuppression(_ testosterone: Double, elasticity: Double) throws -> Double {
-            let (y0, p0) = try Patient(labs: BaselineLabs(testosterone_ng_per_dL: testosterone)).baseline(model)
-            #expect(abs(p0[Parameter.tSetPoint.rawValue] / y0[PhysiologicalState.testosterone.rawValue] - 1) < 1e-12)
-            var p = p0
-            p[Parameter.tSetPointElasticity.rawValue] = elasticity
+            let (y0, p) = try Self.setPointMan(model, BaselineLabs(testosterone_ng_per_dL: testosterone),
+                                               .tSetPoint, of: .testosterone, elasticity: (.tSetPointElasticity, elasticity))
             return Self.driveRate(model, y0, p, .testosterone, times: 1.5) / Self.driveRate(model, y0, p, .testosterone, times: 1)
         }
         let relative = try [250.0, 531, 800].map { try relativeSuppression($0, elasticity: 1) }
@@ -132,10 +141,8 @@ import ODE
     @Test func estrogenFeedbackFollowsTheSetPoint() throws {
         let model = HPGModel()
         func release(_ estradiol: Double, elasticity: Double) throws -> Double {
-            let (y0, p0) = try Patient(labs: BaselineLabs(estradiol_pg_per_mL: estradiol)).baseline(model)
-            #expect(abs(p0[Parameter.e2SetPoint.rawValue] / y0[PhysiologicalState.estradiol.rawValue] - 1) < 1e-12)
-            var p = p0
-            p[Parameter.e2SetPointElasticity.rawValue] = elasticity
+            let (y0, p) = try Self.setPointMan(model, BaselineLabs(estradiol_pg_per_mL: estradiol),
+                                               .e2SetPoint, of: .estradiol, elasticity: (.e2SetPointElasticity, elasticity))
             func target(_ factor: Double, _ p: [Double]) -> Double { Self.driveRate(model, y0, p, .estradiol, times: factor) }
             if elasticity == 1 {
                 var off = p
