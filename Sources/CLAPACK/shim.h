@@ -1,5 +1,5 @@
 // Fortran LAPACK entry points used by hpgsim (Debian liblapack-dev, reference or OpenBLAS).
-// ODE/DenseLU.swift calls the LU routines; Fitting calls dgels (damped steps) and dgesvd (uncertainty);
+// ODE/DenseLU.swift calls the LU routines, ODE/LinearBlock.swift dgeev; Fitting calls dgels (damped steps) and dgesvd (uncertainty);
 // Population calls dpotrf (the covariance of between-subject variability).
 #ifndef HPGSIM_CLAPACK_SHIM_H
 #define HPGSIM_CLAPACK_SHIM_H
@@ -33,5 +33,13 @@ void dgesvd_(const char *jobu, const char *jobvt, const int *m, const int *n, do
 /// the lower triangle of A is overwritten with L. info = k > 0: the leading k×k minor is not positive definite.
 /// Population/Cholesky.swift calls it.
 void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *info);
+
+/// Eigenvalues (wr + i·wi) and, with jobvr = "V", right eigenvectors (columns of vr) of a general N×N matrix
+/// (column-major; jobvl = "N": no left eigenvectors). A is destroyed. A real eigenvalue's eigenvector is one
+/// column of vr, normalised to Euclidean norm 1. lwork = −1 queries the workspace size into work[0]. info > 0:
+/// the QR algorithm did not converge.
+void dgeev_(const char *jobvl, const char *jobvr, const int *n, double *a, const int *lda, double *wr,
+            double *wi, double *vl, const int *ldvl, double *vr, const int *ldvr, double *work,
+            const int *lwork, int *info);
 
 #endif

@@ -95,6 +95,10 @@ public struct DosingModel: Sendable {
     public var positiveParameters: Set<String> = []
     /// Derived outputs, e.g. CP = A(central)/S2.
     public var outputs: ModelOutputs
+    /// Compartment structures whose states change only by their own first-order flows, doses and infusions
+    /// (drug amounts: no other state enters their derivatives). The explicit methods advance these states
+    /// exactly between events (`LinearBlock`). Default: none.
+    public var linearKinetics: [LinearKinetics] = []
     /// Integration method and tolerances (`stopTimes` and `saveAt` are ignored: the engine sets them).
     public var method: Method
     public var solverOptions: SolverOptions

@@ -83,7 +83,25 @@ extension DosingModel {
                 rhs(t, y, UnsafeBufferPointer(inputs.parameters), dydt)
                 let states = inputs.inputStates, rates = inputs.inputRates
                 for k in 0..<inputs.inputCount.pointee { dydt[states[k]] += rates[k] }
-            }, jacobian: jacobian, initialState: initialState, timeSpan: timeSpan)
+            }, jacobian: jacobian, linearBlock: linearBlock(inputs: inputs), initialState: initialState,
+            timeSpan: timeSpan)
+    }
+
+    /// The states of `linearKinetics` as the problem's linear block, K(p) for the current parameters.
+    func linearBlock(inputs: ModelInputs) -> LinearBlock? {
+        let structures = linearKinetics
+        let indices = structures.flatMap { Array($0.firstState..<$0.firstState + $0.stateCount) }
+        guard !indices.isEmpty else { return nil }
+        let dimension = stateDimension
+        return LinearBlock(indices: indices) {
+            var full = Matrix(rows: dimension, columns: dimension)
+            for structure in structures { structure.addJacobian(UnsafeBufferPointer(inputs.parameters), &full) }
+            var block = Matrix(rows: indices.count, columns: indices.count)
+            for (i, row) in indices.enumerated() {
+                for (j, column) in indices.enumerated() { block[i, j] = full[row, column] }
+            }
+            return block
+        }
     }
 
     /// Integration options for the engine: the model's, without saved outputs or stop times (the engine

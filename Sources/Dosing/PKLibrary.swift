@@ -102,6 +102,7 @@ public enum PKLibrary {
         // Clearances, volumes and rate constants: a zero or negative value has no physical meaning (a
         // negative clearance makes amounts grow, a negative volume negative concentrations).
         model.positiveParameters = Set(structure.parameters + ["S\(central + 1)"])
+        model.linearKinetics = [kinetics]
         return model
     }
 }

@@ -17,6 +17,8 @@ public struct SolverOptions: Sendable {
     public var stopTimes: [Double] = []
     /// Output times (dense output). Empty means: save every accepted step.
     public var saveAt: [Double] = []
+    /// The explicit and Rosenbrock methods' step-size controller (`StepSizeControl`).
+    public var stepSizeControl = StepSizeControl.proportionalIntegral
 
     public init(
         relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-8,

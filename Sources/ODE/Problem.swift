@@ -15,6 +15,9 @@ public typealias JacobianFunction = @Sendable (
 public struct ODEProblem: Sendable {
     public var rhs: RightHandSide
     public var jacobian: JacobianFunction?
+    /// States that follow a linear law of their own (drug compartments): the explicit methods advance them
+    /// exactly (`LinearBlock`). nil: none.
+    public var linearBlock: LinearBlock?
     public var initialState: [Double]
     public var startTime: Double
     public var endTime: Double
@@ -22,11 +25,12 @@ public struct ODEProblem: Sendable {
     public var dimension: Int { initialState.count }
 
     public init(
-        rhs: @escaping RightHandSide, jacobian: JacobianFunction? = nil,
+        rhs: @escaping RightHandSide, jacobian: JacobianFunction? = nil, linearBlock: LinearBlock? = nil,
         initialState: [Double], timeSpan: ClosedRange<Double>
     ) {
         self.rhs = rhs
         self.jacobian = jacobian
+        self.linearBlock = linearBlock
         self.initialState = initialState
         self.startTime = timeSpan.lowerBound
         self.endTime = timeSpan.upperBound

@@ -5,10 +5,14 @@
 ///
 /// with β₁ = 0.7/(q+1) and β₂ = 0.4/(q+1) for an error estimator of order q. After a rejection the step
 /// may only shrink, and the integral memory is kept from the last accepted step.
+///
+/// With `control` = `.integral` the memory term is dropped (β₁ = 1/(q+1), β₂ = 0: the elementary controller,
+/// DOP853's default, Hairer, Nørsett & Wanner I, II.10).
 public struct PIController: Sendable {
     public var safety = 0.9
     public var facMin = 0.2
     public var facMax = 10.0
+    public var control = StepSizeControl.proportionalIntegral
     /// Error norm of the last accepted step (floored so that a zero error cannot explode the step).
     private var previousError = 1.0
 
@@ -19,7 +23,9 @@ public struct PIController: Sendable {
         let k = Double(q + 1)
         let e = max(error, 1e-10)
         if error <= 1 {
-            let factor = safety * pow(e, -0.7 / k) * pow(previousError, 0.4 / k)
+            let factor = control == .integral
+                ? safety * pow(e, -1 / k)
+                : safety * pow(e, -0.7 / k) * pow(previousError, 0.4 / k)
             previousError = e
             return h * min(facMax, max(facMin, factor))
         }
@@ -69,4 +75,16 @@ func initialStepSize(
     var h = min(100 * h0, h1, span, state.options.maxStep)
     if !h.isFinite || h <= 0 { h = max(span * 1e-6, 1e-12) }
     return h
+}
+
+/// How the step size follows the error estimate (`SolverOptions.stepSizeControl`).
+///
+/// The PI controller's steady state sits at errₙ = safety^((q+1)/0.3), 0.088 of the tolerance for a 6th-order
+/// estimate, and its memory term holds back the growth after a step with a tiny error (a step after a dose):
+/// it suits stepping at a stability boundary, where it damps the oscillation between accepted and rejected
+/// steps. The integral controller settles at errₙ = safety^(q+1) (0.48 for q = 6) and grows the step by
+/// safety·errₙ^(−1/(q+1)) at once: it suits problems whose steps are limited by accuracy.
+public enum StepSizeControl: String, Sendable, CaseIterable {
+    case proportionalIntegral
+    case integral
 }

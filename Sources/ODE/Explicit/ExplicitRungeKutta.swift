@@ -1,3 +1,5 @@
+import Foundation
+let traceSteps = ProcessInfo.processInfo.environment["HPGSIM_TRACE"] != nil
 /// The one stepper behind every explicit embedded Runge–Kutta pair (the method is the tableau).
 ///
 /// Evaluations of f: s − 1 per attempt (the first stage is f at the current point, known), plus one per
@@ -76,6 +78,10 @@ public final class ExplicitRungeKutta: Stepper {
     /// Whether the dense-output stages of the last accepted step have been evaluated.
     @exclusivity(unchecked) private var denseStagesReady = false
     @exclusivity(unchecked) private var controller = PIController()
+    /// The exact flow of the problem's linear block (`LinearBlock`), rebuilt at each restart (K follows the
+    /// parameters); nil without a block or when its K cannot be propagated exactly.
+    @exclusivity(unchecked) private var flow: ExactLinearFlow?
+    @exclusivity(unchecked) private var flowIsBuilt = false
 
     public init(tableau: ButcherTableau, dimension: Int) {
         self.tableau = tableau
@@ -144,7 +150,18 @@ public final class ExplicitRungeKutta: Stepper {
     public func restart(_ state: IntegrationState) {
         haveFStart = false
         denseStagesReady = false
+        flowIsBuilt = false
         controller.reset()
+    }
+
+    /// After a jump in the linear block only, the other components are continuous and the block is exact,
+    /// so the step size and the controller's memory still fit the solution: only f(t, y) is evaluated anew
+    /// (it reads the block). Without an exact flow this is a restart.
+    public func resumeAfterBlockJump(_ state: IntegrationState) -> Bool {
+        guard flowIsBuilt, flow != nil else { return false }
+        haveFStart = false
+        denseStagesReady = false
+        return true
     }
 
     /// Evaluates rows `range` of the tableau from (t, y) with step h into `stages`:
@@ -166,6 +183,7 @@ public final class ExplicitRungeKutta: Stepper {
             let first = rowStart[i], terms = rowStart[i + 1] - first
             for m in 0..<terms { scaled[m] = h * a[first + m] }
             combine(into: yStage, start: y, scaled, aOffset + first, terms, stages)
+            flow?.value(at: c[i] * h, into: yStage)
             if i == stiffP { gP.update(from: yStage, count: n) }
             if i == stiffQ { gQ.update(from: yStage, count: n) }
             state.evaluate(t + c[i] * h, UnsafeBufferPointer(start: yStage, count: n),
@@ -214,6 +232,10 @@ public final class ExplicitRungeKutta: Stepper {
             for m in 0..<eCount { scaledError[m] = h * e[m] }
             combine(into: yNew, start: y, scaled, bOffset, bCount, k)
             combine(into: errorVector, start: nil, scaledError, eOffset, eCount, k)
+            if let flow {
+                flow.value(at: h, into: yNew)
+                flow.clear(errorVector)
+            }
             return state.weights.norm(
                 UnsafeBufferPointer(start: errorVector, count: n), yb, UnsafeBufferPointer(start: yNew, count: n))
         }
@@ -236,14 +258,30 @@ public final class ExplicitRungeKutta: Stepper {
             dk += kd * kd
             dg += gd * gd
         }
+        // The exactly propagated block is not integrated by the method: its modes do not limit the step.
+        if let flow {
+            for j in flow.indices {
+                let kd = k[q * n + j] - k[p * n + j], gd = gQ[j] - gP[j]
+                dk -= kd * kd
+                dg -= gd * gd
+            }
+            dk = max(dk, 0)
+            dg = max(dg, 0)
+        }
         stiffnessIndicator = dg > 0 ? h * (dk / dg).squareRoot() / tableau.realStabilityBoundary : 0
     }
 
     public func step(_ state: IntegrationState, limit: Double) throws(StepFailure) {
+        controller.control = state.options.stepSizeControl
         if !haveFStart {
             evaluateAtCurrentPoint(state)
             haveFStart = true
         }
+        if !flowIsBuilt {
+            flow = state.problem.linearBlock.flatMap(ExactLinearFlow.make)
+            flowIsBuilt = true
+        }
+        if let flow { state.y.withUnsafeBufferPointer { flow.begin(y: $0.baseAddress!, f: fStart) } }
         if state.h <= 0 {
             state.h = initialStepSize(state: state, f0: Array(UnsafeBufferPointer(start: fStart, count: n)),
                                       order: tableau.embeddedOrder, limit: limit)
@@ -257,6 +295,7 @@ public final class ExplicitRungeKutta: Stepper {
             if error <= 1 {
                 state.h = controller.nextStep(after: h, error: error, order: q)
                 updateStiffnessIndicator(h: h)
+                if traceSteps { print("STEP", state.t, h, error, stiffnessIndicator) }
                 swap(&kAccepted, &k)
                 denseStagesReady = false
                 state.accept(tNew: tNew, yNew: UnsafeBufferPointer(start: yNew, count: n))
@@ -268,6 +307,7 @@ public final class ExplicitRungeKutta: Stepper {
                 return
             }
             state.statistics.rejected += 1
+            if traceSteps { print("REJ", state.t, h, error) }
             // A NaN error (blow-up inside the stages) is treated as a large error: shrink hard.
             state.h = error.isNaN ? h * 0.2 : controller.nextStep(after: h, error: error, order: q)
         }
@@ -302,6 +342,7 @@ public final class ExplicitRungeKutta: Stepper {
             }
             out.withUnsafeMutableBufferPointer { o in
                 combine(into: o.baseAddress!, start: y0, scaled, denseOffset, terms, kAccepted)
+                flow?.value(at: theta * h, into: o.baseAddress!)
             }
         }
     }

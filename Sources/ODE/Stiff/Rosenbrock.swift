@@ -70,6 +70,7 @@ public final class Rosenbrock: Stepper {
     }
 
     public func step(_ state: IntegrationState, limit: Double) throws(StepFailure) {
+        controller.control = state.options.stepSizeControl
         if !haveF0 {
             state.y.withUnsafeBufferPointer { state.evaluate(state.t, $0, into: f0.buffer) }
             haveF0 = true
