@@ -38,11 +38,13 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK",
                        providers: [.apt(["liblapack-dev", "libblas-dev"])]),
+        // snprintf's "%.*g" callable from Swift without a va_list (Scenario/Format.swift).
+        .systemLibrary(name: "CFormat", path: "Sources/CFormat"),
         .target(name: "ODE", dependencies: ["CLAPACK"]),
         .target(name: "ODEProblems", dependencies: ["ODE"]),
         .target(name: "Dosing", dependencies: ["ODE"]),
         .target(name: "HPG", dependencies: ["ODE", "Dosing"]),
-        .target(name: "Scenario", dependencies: ["HPG", "Dosing", "Fitting", "Population", "Yams"]),
+        .target(name: "Scenario", dependencies: ["HPG", "Dosing", "Fitting", "Population", "CFormat", "Yams"]),
         .target(name: "Fitting", dependencies: ["CLAPACK"]),
         .target(name: "Population", dependencies: ["CLAPACK"]),
         .target(name: "Plot"),

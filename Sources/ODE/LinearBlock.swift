@@ -142,9 +142,10 @@ final class ExactLinearFlow {
     func value(at tau: Double, into out: UnsafeMutablePointer<Double>) {
         for k in 0..<m {
             let x = rates[k] * tau
-            let growth = Foundation.exp(x)
-            let phi1Tau = x == 0 ? tau : Foundation.expm1(x) / rates[k]
-            modes[k] = growth * z0[k] + phi1Tau * w[k]
+            var mode = Foundation.exp(x) * z0[k]
+            // τ·φ₁(λτ) = expm1(λτ)/λ, evaluated only when the mode has an input (an infusion runs).
+            if w[k] != 0 { mode += (x == 0 ? tau : Foundation.expm1(x) / rates[k]) * w[k] }
+            modes[k] = mode
         }
         for i in 0..<m {
             var sum = 0.0

@@ -1,5 +1,3 @@
-import Foundation
-let traceSteps = ProcessInfo.processInfo.environment["HPGSIM_TRACE"] != nil
 /// The one stepper behind every explicit embedded Runge–Kutta pair (the method is the tableau).
 ///
 /// Evaluations of f: s − 1 per attempt (the first stage is f at the current point, known), plus one per
@@ -295,7 +293,6 @@ public final class ExplicitRungeKutta: Stepper {
             if error <= 1 {
                 state.h = controller.nextStep(after: h, error: error, order: q)
                 updateStiffnessIndicator(h: h)
-                if traceSteps { print("STEP", state.t, h, error, stiffnessIndicator) }
                 swap(&kAccepted, &k)
                 denseStagesReady = false
                 state.accept(tNew: tNew, yNew: UnsafeBufferPointer(start: yNew, count: n))
@@ -307,7 +304,6 @@ public final class ExplicitRungeKutta: Stepper {
                 return
             }
             state.statistics.rejected += 1
-            if traceSteps { print("REJ", state.t, h, error) }
             // A NaN error (blow-up inside the stages) is treated as a large error: shrink hard.
             state.h = error.isNaN ? h * 0.2 : controller.nextStep(after: h, error: error, order: q)
         }
