@@ -4,11 +4,11 @@
 # Prints wall and CPU seconds, peak memory, men per second, men per second per CPU-second (per core busy),
 # and the solver's mean steps per man (the solver_steps column of men.csv).
 # usage: Benchmarks/population/run.sh [N] [THREADS] [RTOL] [METHOD] [SCENARIO]   (from the repository root;
-# default 10000 2 1e-7, the model's method, scenarios/populations/anastrozole-1mg-twice-weekly.yaml). METHOD runs a
-# copy of the scenario with `simulation.method: METHOD`.
+# default 10000 2, the model's tolerance and method, scenarios/populations/anastrozole-1mg-twice-weekly.yaml;
+# an empty RTOL is the model's). METHOD runs a copy of the scenario with `simulation.method: METHOD`.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-men=${1:-10000} threads=${2:-2} rtol=${3:-1e-7} method=${4:-}
+men=${1:-10000} threads=${2:-2} rtol=${3:-} method=${4:-}
 scenario=${5:-$root/scenarios/populations/anastrozole-1mg-twice-weekly.yaml}
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -19,7 +19,7 @@ fi
 swift build -c release --product hpgsim --package-path "$root" 1>&2
 /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$root/.build/release/hpgsim" population \
   "$scenario" --n "$men" --seed 1 --threads "$threads" \
-  --rtol "$rtol" -o "$work/out" > /dev/null
+  ${rtol:+--rtol "$rtol"} -o "$work/out" > /dev/null
 read -r wall user system rss < "$work/time"
 awk -v men="$men" -v threads="$threads" -v wall="$wall" -v user="$user" -v sys="$system" -v rss="$rss" -F, '
   { sub(/\r$/, "") }
