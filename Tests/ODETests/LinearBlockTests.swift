@@ -114,10 +114,12 @@ import Testing
 
     /// Doses: a jump in the block keeps the step (`applyBlockJump`), and superposition holds: after doses at
     /// 0, 24 and 48 h the state at 72 h is the sum of three shifted closed forms, to 1e-8 relative at
-    /// rtol 1e-10, with fewer steps than restarting at each dose (`applyJump`).
-    @Test func blockJumpsKeepTheStepAndSuperpose() throws {
+    /// rtol 1e-10, with fewer steps than restarting at each dose (`applyJump`). `auto` keeps the step of its
+    /// explicit method (this problem is not stiff for it once the block is exact).
+    @Test(arguments: [Method.vern7, .auto])
+    func blockJumpsKeepTheStepAndSuperpose(method: Method) throws {
         func run(blockJumps: Bool) throws -> (state: [Double], steps: Int) {
-            let integrator = Integrator(Self.problem(end: 72), method: .vern7,
+            let integrator = Integrator(Self.problem(end: 72), method: method,
                                         options: SolverOptions(relativeTolerance: 1e-10, absoluteTolerance: 1e-14))
             for doseTime in [24.0, 48.0] {
                 try integrator.advance(to: doseTime)
