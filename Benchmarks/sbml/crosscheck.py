@@ -18,7 +18,7 @@ then; times are meaningful from a release build).
    largest value (drug concentrations are 0 before the first dose). The CSV has 7 significant digits, so its
    rounding alone can reach 5e-7 relative, so the difference beyond that rounding is reported too. Passes
    when every scenario agrees to 1e-6.
-3. Timing at the model's default tolerance (rtol 1e-8, absolute 1e-10, both tools) on the same grid: the best
+3. Timing at the model's default tolerance (rtol 1e-7, absolute 1e-9, both tools) on the same grid: the best
    of repeated runs of each. hpgsim's time is the whole `hpgsim run` process (read the YAML, solve the
    baseline, integrate with its default method and with bdf, write the CSV); libRoadRunner's is `simulate`
    alone after `resetAll` (its load and compilation, timed once, are reported apart).
@@ -41,7 +41,7 @@ SCENARIOS = ["scenarios/anastrozole-shah-2021.yaml",
              "scenarios/combinations/trt-cypionate-plus-hcg-plus-anastrozole.yaml",
              "scenarios/drugs/estradiol-patch-100ug-per-day.yaml"]
 AGREEMENT_RTOL, AGREEMENT_ATOL = 1e-10, 1e-12
-TIMING_RTOL, TIMING_ATOL = 1e-8, 1e-10
+TIMING_RTOL, TIMING_ATOL = 1e-7, 1e-9
 REQUIRED = 1e-6
 
 

@@ -299,7 +299,7 @@ final class IndividualRun {
         }
         if infusionsChanged { inputs.setInfusions(active.map { ($0.stateIndex, $0.rate) }) }
         if !boluses.isEmpty || infusionsChanged {
-            integrator.applyBlockJump { y in for (index, amount) in boluses { y[index] += amount } }
+            integrator.applyJump { y in for (index, amount) in boluses { y[index] += amount } }
         }
     }
 

@@ -11,21 +11,12 @@ public final class Integrator {
     public let state: IntegrationState
     public let stepper: Stepper
     private let stopTimes: [Double]
-    /// Whether each component belongs to the problem's linear block (empty without one).
-    private let blockMask: [Bool]
     @exclusivity(unchecked) private var nextStopIndex = 0
 
     public init(_ problem: ODEProblem, method: Method, options: SolverOptions = SolverOptions()) {
         state = IntegrationState(problem: problem, options: options)
         stepper = method.makeStepper(problem.dimension)
         stopTimes = options.stopTimes.filter { $0 > problem.startTime && $0 <= problem.endTime }.sorted()
-        if let block = problem.linearBlock {
-            var mask = [Bool](repeating: false, count: problem.dimension)
-            for i in block.indices { mask[i] = true }
-            blockMask = mask
-        } else {
-            blockMask = []
-        }
     }
 
     public var time: Double { state.t }
@@ -74,33 +65,6 @@ public final class Integrator {
         state.yPrevious = state.y
         state.h = state.options.initialStep ?? 0
         stepper.restart(state)
-    }
-
-    /// A jump in the problem's linear block (`ODEProblem.linearBlock`): a dose into a compartment, or an
-    /// infusion into one switched on or off at this time (update then changes nothing). The other components
-    /// are continuous here, so a method that advances the block exactly keeps its step size and controller
-    /// (the error control shortens the step if the new input needs it) instead of restarting from the
-    /// starting-step heuristic and a PI controller without memory, which took about 30 steps to grow back
-    /// after each dose. Any other method, or an update that changes a component outside the block, restarts
-    /// as after `applyJump`.
-    public func applyBlockJump(_ update: (inout [Double]) -> Void) {
-        let n = state.dimension
-        state.yPrevious.withUnsafeMutableBufferPointer { p in state.y.withUnsafeBufferPointer { _ = p.update(fromContentsOf: $0) } }
-        update(&state.y)
-        var continuous = !blockMask.isEmpty
-        if continuous {
-            for i in 0..<n where !blockMask[i] && state.y[i].bitPattern != state.yPrevious[i].bitPattern {
-                continuous = false
-                break
-            }
-        }
-        state.tPrevious = state.t
-        state.yPrevious.withUnsafeMutableBufferPointer { p in state.y.withUnsafeBufferPointer { _ = p.update(fromContentsOf: $0) } }
-        guard continuous, stepper.resumeAfterBlockJump(state) else {
-            state.h = state.options.initialStep ?? 0
-            stepper.restart(state)
-            return
-        }
     }
 
     /// y(t) by the method's dense output, for t inside the last accepted step.

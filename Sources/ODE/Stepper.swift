@@ -137,14 +137,6 @@ public protocol Stepper: AnyObject {
     func interpolate(_ state: IntegrationState, at t: Double, into out: inout [Double])
     /// Forgets history after `state.y` was changed by a jump: FSAL stages, BDF back to order 1, controller memory.
     func restart(_ state: IntegrationState)
-    /// Continues after a jump that changed only the problem's linear block (or its input), keeping the step
-    /// size: true when the method advances the block exactly; false asks for `restart`.
-    func resumeAfterBlockJump(_ state: IntegrationState) -> Bool
-}
-
-extension Stepper {
-    /// Methods that integrate the linear block as any other states restart after every jump.
-    public func resumeAfterBlockJump(_ state: IntegrationState) -> Bool { false }
 }
 
 /// A named way of building a stepper: `.tsit5`, `.rodas5p`, `.bdf`, `.auto`, … Methods are defined in

@@ -112,36 +112,28 @@ import Testing
         #expect(abs(s.finalState[1] - expected) / expected < 1e-8)
     }
 
-    /// Doses: a jump in the block keeps the step (`applyBlockJump`), and superposition holds: after doses at
-    /// 0, 24 and 48 h the state at 72 h is the sum of three shifted closed forms, to 1e-8 relative at
-    /// rtol 1e-10, with fewer steps than restarting at each dose (`applyJump`). `auto` keeps the step of its
-    /// explicit method (this problem is not stiff for it once the block is exact).
+    /// Doses are jumps (`Integrator.applyJump`) after which the flow starts again from the new amounts, and
+    /// superposition holds: after doses at 0, 24 and 48 h the state at 72 h is the sum of three shifted closed
+    /// forms, to 1e-8 relative at rtol 1e-10, for an explicit method and for `auto`.
     @Test(arguments: [Method.vern7, .auto])
-    func blockJumpsKeepTheStepAndSuperpose(method: Method) throws {
-        func run(blockJumps: Bool) throws -> (state: [Double], steps: Int) {
-            let integrator = Integrator(Self.problem(end: 72), method: method,
-                                        options: SolverOptions(relativeTolerance: 1e-10, absoluteTolerance: 1e-14))
-            for doseTime in [24.0, 48.0] {
-                try integrator.advance(to: doseTime)
-                if blockJumps { integrator.applyBlockJump { $0[0] += Self.dose } } else { integrator.applyJump { $0[0] += Self.dose } }
-            }
-            try integrator.advance(to: 72)
-            return (integrator.currentState, integrator.statistics.accepted)
+    func dosesSuperpose(method: Method) throws {
+        let integrator = Integrator(Self.problem(end: 72), method: method,
+                                    options: SolverOptions(relativeTolerance: 1e-10, absoluteTolerance: 1e-14))
+        for doseTime in [24.0, 48.0] {
+            try integrator.advance(to: doseTime)
+            integrator.applyJump { $0[0] += Self.dose }
         }
+        try integrator.advance(to: 72)
         let expected = [72.0, 48, 24].map { Self.closedForm($0) }.reduce([0, 0, 0]) { zip($0, $1).map(+) }
-        let kept = try run(blockJumps: true), restarted = try run(blockJumps: false)
-        #expect(Self.relativeError(kept.state, expected) < 1e-8)
-        #expect(Self.relativeError(restarted.state, expected) < 1e-8)
-        #expect(kept.steps < restarted.steps)
+        #expect(Self.relativeError(integrator.currentState, expected) < 1e-8)
     }
 
-    /// A jump outside the block is a restart: the stepper's memory does not fit the new solution.
-    @Test func jumpOutsideTheBlockRestarts() throws {
-        let integrator = Integrator(Self.problem(), method: .vern7, options: SolverOptions(relativeTolerance: 1e-8))
-        try integrator.advance(to: 24)
-        #expect(integrator.state.h > 0)
-        integrator.applyBlockJump { $0[2] += 1 }
-        #expect(integrator.state.h == 0)
+    /// A restart with the same K (a dose) reuses the decomposition; a changed K (new parameters) does not.
+    @Test func decompositionIsReusedOnlyForTheSameMatrix() throws {
+        let k = Matrix([[-Self.ka, 0], [Self.ka, -Self.k]])
+        let flow = try #require(ExactLinearFlow.make(indices: [0, 1], k))
+        #expect(flow.propagates(k))
+        #expect(!flow.propagates(Matrix([[-Self.ka, 0], [Self.ka, -2 * Self.k]])))
     }
 
     /// Dense output inside a step gives the block's exact values too.

@@ -76,8 +76,9 @@ public final class ExplicitRungeKutta: Stepper {
     /// Whether the dense-output stages of the last accepted step have been evaluated.
     @exclusivity(unchecked) private var denseStagesReady = false
     @exclusivity(unchecked) private var controller = PIController()
-    /// The exact flow of the problem's linear block (`LinearBlock`), rebuilt at each restart (K follows the
-    /// parameters); nil without a block or when its K cannot be propagated exactly.
+    /// The exact flow of the problem's linear block (`LinearBlock`), checked at each restart (K follows the
+    /// parameters, which may change there) and decomposed again only when K changed; nil without a block or
+    /// when its K cannot be propagated exactly.
     @exclusivity(unchecked) private var flow: ExactLinearFlow?
     @exclusivity(unchecked) private var flowIsBuilt = false
 
@@ -150,16 +151,6 @@ public final class ExplicitRungeKutta: Stepper {
         denseStagesReady = false
         flowIsBuilt = false
         controller.reset()
-    }
-
-    /// After a jump in the linear block only, the other components are continuous and the block is exact,
-    /// so the step size and the controller's memory still fit the solution: only f(t, y) is evaluated anew
-    /// (it reads the block). Without an exact flow this is a restart.
-    public func resumeAfterBlockJump(_ state: IntegrationState) -> Bool {
-        guard flowIsBuilt, flow != nil else { return false }
-        haveFStart = false
-        denseStagesReady = false
-        return true
     }
 
     /// Evaluates rows `range` of the tableau from (t, y) with step h into `stages`:
@@ -276,7 +267,12 @@ public final class ExplicitRungeKutta: Stepper {
             haveFStart = true
         }
         if !flowIsBuilt {
-            flow = state.problem.linearBlock.flatMap(ExactLinearFlow.make)
+            if let block = state.problem.linearBlock {
+                let k = block.matrix()
+                if flow?.propagates(k) != true { flow = ExactLinearFlow.make(indices: block.indices, k) }
+            } else {
+                flow = nil
+            }
             flowIsBuilt = true
         }
         if let flow { state.y.withUnsafeBufferPointer { flow.begin(y: $0.baseAddress!, f: fStart) } }

@@ -81,13 +81,6 @@ public final class AutoSwitching: Stepper {
         noGainSteps = 0
     }
 
-    /// A jump in the linear block while the explicit method steps: it keeps its step (`ExplicitRungeKutta`),
-    /// and the switching counters stay, since the jump does not change how stiff the problem is. While the
-    /// stiff method steps (it integrates the block as any other states), a restart.
-    public func resumeAfterBlockJump(_ state: IntegrationState) -> Bool {
-        !isStiff && explicit.resumeAfterBlockJump(state)
-    }
-
     public func step(_ state: IntegrationState, limit: Double) throws(StepFailure) {
         if isStiff {
             try stiff.step(state, limit: limit)
