@@ -74,4 +74,18 @@ import Testing
         #expect(S.mean(ai, "estradiol", days: window) < 0.6 * S.mean(alone, "estradiol", days: window))
         #expect(S.ratio(ai, "estradiol", days: window) < 1.15, "E2 held near baseline")
     }
+
+    /// A GnRH receptor antagonist "blocks the pituitary GnRH receptor, lowering LH, FSH and with them T"
+    /// (`Drug.acyline`'s mechanism, the class's pharmacology): at the T5 dose (21 mg SC every 2 weeks) LH and
+    /// T fall over weeks 2–8. Known miss (issue 9): the calibrated feedback raises the GnRH drive about tenfold
+    /// when T and E2 fall (nT,h 8.6, λE,h 7.1), and with the degarelix analogue's Imax of 0.942 the 6 % of
+    /// receptors left pass it, so LH and T rise instead. Capping the drive or a full blockade (Imax 1), each
+    /// with a refit, left the training fit worse (issue 9's notes).
+    @Test func gnrhAntagonistLowersLHAndTestosterone() throws {
+        let acyline = try S.run([S.dose("acyline", 21, every: 2 * Self.week, count: 5)], days: 56)
+        withKnownIssue("the GnRH drive escapes the antagonist", isIntermittent: true) {
+            #expect(S.ratio(acyline, "LH", days: 14...56) < 0.5)
+            #expect(S.ratio(acyline, "testosterone", days: 14...56) < 0.5)
+        }
+    }
 }
