@@ -3,7 +3,7 @@ import CLAPACK
 /// LU factorisation with partial pivoting, P·A = L·U, through LAPACK `dgetrf` (or its unblocked form
 /// `dgetf2` for small matrices); solves through `dgetrs`.
 ///
-/// This is the only type in hpgsim that calls LAPACK. Newton iterations in the implicit methods factor
+/// The ODE module's LU (its other LAPACK call is `dgeev`, in `LinearBlock`). Newton iterations in the implicit methods factor
 /// the iteration matrix (M = I − h·γ·J or similar) once and reuse the factors for many right-hand sides.
 ///
 /// Below LAPACK's block size (`ilaenv` returns 64 for dgetrf) `dgetrf` does not block; it runs the
