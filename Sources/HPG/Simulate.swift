@@ -130,7 +130,7 @@ extension HPGModel {
     /// With the drug amounts advanced exactly (`DosingModel.linearKinetics`), vern7's steps are limited by
     /// accuracy rather than by the absorption's stability bound; every value of the 42 scenario files
     /// (`hpgsim run scenarios scenarios/drugs scenarios/combinations scenarios/conditions`) still agrees with
-    /// a run at `--rtol 1e-11` to 1e-6 relative (the CSV's 7 digits).
+    /// a run at `--rtol 1e-11` to 1e-6 relative (the CSV's 7 digits; `Benchmarks/accuracy/compare_runs.py`).
     public static let relativeTolerance = 1e-7
     public static let absoluteToRelativeTolerance = 1e-2
 
