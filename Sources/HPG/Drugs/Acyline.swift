@@ -13,6 +13,10 @@ extension Drug {
     /// Potency: no PK/PD model of acyline was found; degarelix's (Tornøe CW et al. Br J Clin Pharmacol
     /// 2007;63:648, the H2 form I = Imax·C^δ/(IC50^δ + C^δ)) is the sourced analogue: Imax 0.942, IC50
     /// 1.49 ng/mL (converted at equal molar potency, × 1533.2/1632.3 g/mol), δ 1.97.
+    ///
+    /// Known limitation (issue 9): alone, acyline raises LH and T in the calibrated model, whose GnRH drive rises
+    /// about tenfold as T and E2 fall and passes the 6 % of receptors left at Imax 0.942
+    /// (`DrugsEffectTests.gnrhAntagonistLowersLHAndTestosterone`).
     public static let acyline: Drug = {
         let dose_ug = 75.0 * 70, peak = 18.9, tmax = 1.0
         let k = log(100.0) / (15.5 * 24), ka = 6.0
