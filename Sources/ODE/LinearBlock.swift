@@ -80,10 +80,8 @@ final class ExactLinearFlow {
         for b in [rates, vectors, kMatrix, z0, w, modes] { b.deallocate() }
     }
 
-    /// The flow of `block` with its current K, or nil when K has complex eigenvalues or V is ill-conditioned.
-    static func make(_ block: LinearBlock) -> ExactLinearFlow? { make(indices: block.indices, block.matrix()) }
-
-    /// The flow of y_B' = K·y_B + u on the components `indices`, or nil (as `make(_:)`).
+    /// The flow of y_B' = K·y_B + u on the components `indices`, or nil when K has complex eigenvalues or V is
+    /// ill-conditioned.
     static func make(indices: [Int], _ k: Matrix) -> ExactLinearFlow? {
         let m = indices.count
         precondition(k.rows == m && k.columns == m, "a linear block's K must be \(m)×\(m)")
