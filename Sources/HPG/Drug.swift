@@ -167,9 +167,10 @@ public enum Mechanism: Sendable {
     /// Tornøe 2007 H1 form).
     case gnrhReceptorAgonism(emax: ParameterSpec, ec50: ParameterSpec, hill: ParameterSpec)
     /// GnRH-receptor inhibition, the Tornøe 2007 H2 form: each drug takes the fraction
-    /// I = Imax·C^δ/(IC50^δ + C^δ) of the pituitary's GnRH response away, so the stimulus is
-    /// (G + Σ agonism)·Π(1 − I) (independent action of several drugs). An antagonist blocks the receptor
-    /// (acyline, after degarelix in Tornøe 2007); a depot agonist desensitises it (leuprolide).
+    /// I = Imax·C^δ/(IC50^δ + C^δ) of the pituitary's LH and FSH secretion away, so secretion is scaled by
+    /// Π(1 − I) (independent action of several drugs) after its ceiling, as H2 scales LH production in that
+    /// model: Imax is the most a drug can take away, however strong the GnRH drive. An antagonist blocks the
+    /// receptor (acyline, after degarelix in Tornøe 2007); a depot agonist desensitises it (leuprolide).
     case gnrhReceptorInhibition(imax: ParameterSpec, ic50: ParameterSpec, hill: ParameterSpec)
     /// A hormone made outside the axis: the depot's release ka·A (dose unit/h) × the hormone's mass fraction
     /// enters serum testosterone or estradiol, dividing by the hormone's distribution volume MCR/ke (its

@@ -8,9 +8,9 @@ public enum PhysiologicalState: Int, CaseIterable, Sendable {
             description: "hypothalamic GnRH drive (pulse frequency × amplitude), 1 in the reference man; Tornøe 2007 feedback compartment",
             equation: "dG/dt = ke_GnRH·(A_G·H_E(λE,h)·(1 + (Tset/T50)^nT,h)/(1 + (T/T50)^nT,h) − G),  T50 = ρT,h·Tref·(Tset/Tref)^αT,  H_E(λ) = (1 + (E2ref/E50)^λ)/(1 + (E2s/E2m·E2ref/E50)^λ),  E2m = E2ref·(E2set/E2ref)^αE,  E2s = E2/(1 + Σ C_SERM/Ki)")
         case .lh: return StateSpec(name: "LH_IU_per_L", unit: "IU/L", description: "serum LH",
-            equation: "dLH/dt = ks_LH·sat(u) − ke_LH·LH,  u = s·R^βR·H_E(λE,p)·(T/Tref)^(−λT,p),  s = (G + Σ Emax·C^γ/(EC50^γ + C^γ))·Π(1 − Imax·C^δ/(IC50^δ + C^δ)),  sat(u) = u·Cmax/(Cmax − 1 + u)")
+            equation: "dLH/dt = ks_LH·sat(u)·a − ke_LH·LH,  u = s·R^βR·H_E(λE,p)·(T/Tref)^(−λT,p),  s = G + Σ Emax·C^γ/(EC50^γ + C^γ),  a = Π(1 − Imax·C^δ/(IC50^δ + C^δ)),  sat(u) = u·Cmax/(Cmax − 1 + u)")
         case .fsh: return StateSpec(name: "FSH_IU_per_L", unit: "IU/L", description: "serum FSH",
-            equation: "dFSH/dt = ks_FSH·sat(u·(X1/X1ref)^(−λI)) − ke_FSH·FSH,  X1ref = Cap·½·k_s/(k_s + ½·k_d)  (inhibin B follows the germ cells)")
+            equation: "dFSH/dt = ks_FSH·sat(u·(X1/X1ref)^(−λI))·a − ke_FSH·FSH,  X1ref = Cap·½·k_s/(k_s + ½·k_d)  (inhibin B follows the germ cells)")
         case .itt: return StateSpec(name: "intratesticular_T_nmol_per_L", unit: "nmol/L",
             description: "intratesticular testosterone",
             equation: "dITT/dt = ke_ITT·(Leydig·Ly·(1 + H(L)) + c·T − ITT),  H(L) = Lmax·L^κ/(L50^κ + L^κ),  L = LH + Σ k_hCG·C,  c = 0.03467 nmol/L per ng/dL")
@@ -20,7 +20,7 @@ public enum PhysiologicalState: Int, CaseIterable, Sendable {
             equation: "dE2/dt = Ac·(Vp·(BMI/BMI0)^p·(1 + a_age·(age − 30)⁺)·FT/(Km·(1 + Σ C_AI/Ki) + FT) + Vt·Ly·(1 + H(L))/(1 + H(5))·ITT/(Km·(1 + Σ C_AI/Ki) + ITT)) + Σ R_E2·10⁶·ke_E2/CL_E2 − ke_E2·E2,  FT = Vermeulen(c·T, SHBG),  R_E2 = KA·A_patch (mg/h)")
         case .gonadotrophReserve: return StateSpec(name: "gonadotroph_reserve", unit: "1",
             description: "gonadotroph LH/FSH synthesis reserve, following the GnRH stimulus over days to weeks (1 in the reference man)",
-            equation: "dR/dt = ke_R·(s − R)")
+            equation: "dR/dt = ke_R·(a·s − R)")
         case .leydigTrophic: return StateSpec(name: "Leydig_trophic_state", unit: "1",
             description: "Leydig-cell mass and steroidogenic capacity, following LH over weeks to months (1 in the reference man)",
             equation: "dLy/dt = ke_Ly·(((1 + H(L))/(1 + H(5 IU/L)))^γLy − Ly)")

@@ -88,20 +88,27 @@ enum RateLaws {
             * tHypothalamic * desensitised
         let gnrh = v(.keGnRHDrive) * (v(.gnrhDriveCapacity) * hypothalamic - x.gnrh)
 
-        // Pituitary: GnRH stimulus (+ agonists, × the receptors left by antagonists and desensitisation), gonadotroph reserve R that follows the stimulus slowly (trophic
+        // Pituitary: GnRH stimulus (+ agonists), gonadotroph reserve R that follows the stimulus slowly (trophic
         // effect of GnRH on gonadotroph LH/FSH synthesis), sex-steroid feedback, inhibin B on FSH; secretion
         // saturates at `gonadotropinCeiling` times the reference rate: sat(u) = u·C/(C − 1 + u).
         // Exogenous GnRH adds to the man's own drive (a pump works without any, as in GnRH deficiency); the
         // reference man (G = 1) sees G + Σ agonism = G·(1 + Σ agonism), Tornøe 2007's H1 form.
-        let stimulus = (x.gnrh + x.gnrhAgonism) * x.gnrhReceptorAvailable
-        let reserve = v(.keGonadotrophReserve) * (stimulus - x.gonadotrophReserve)
-        let pituitary = stimulus * x.gonadotrophReserve.floored(tiny).power(v(.gonadotrophReserveExponent))
+        // The receptors left by antagonists and agonist desensitisation, a = Π(1 − I), scale the secretion itself,
+        // after the ceiling, as Tornøe 2007's H2 form scales LH production: Imax is the largest fraction of LH
+        // secretion a drug can take away, however strong the GnRH drive. (Scaling the stimulus ahead of the
+        // ceiling let a drive raised by falling T and E2 pass the few receptors left: acyline raised LH and T.)
+        // The reserve follows the stimulus the receptors pass, a·(G + Σ agonism).
+        let available = x.gnrhReceptorAvailable
+        let gnrhSignal = x.gnrh + x.gnrhAgonism
+        let reserve = v(.keGonadotrophReserve) * (gnrhSignal * available - x.gonadotrophReserve)
+        let pituitary = gnrhSignal * x.gonadotrophReserve.floored(tiny).power(v(.gonadotrophReserveExponent))
             * e2Feedback(v(.e2PituitaryExponent), numerator: k.e2PituitaryNumerator) * tSeen.power(-v(.tPituitaryExponent))
         let inhibin = x.firstGermStage.floored(tiny) / k.referenceFirstGermStage
         let ceiling = v(.gonadotropinCeiling)
         func saturated(_ u: S) -> S { u * ceiling / (u + (ceiling - 1)) }
-        let lh = v(.lhSecretion) * saturated(pituitary) - v(.keLH) * x.lh
-        let fsh = v(.fshSecretion) * saturated(pituitary * inhibin.power(-v(.inhibinFSHExponent))) - v(.keFSH) * x.fsh
+        let lh = v(.lhSecretion) * saturated(pituitary) * available - v(.keLH) * x.lh
+        let fsh = v(.fshSecretion) * saturated(pituitary * inhibin.power(-v(.inhibinFSHExponent))) * available
+            - v(.keFSH) * x.fsh
 
         // Testis: Leydig output with the Tornøe 2007 H3 stimulation by LH (+ LH-like drugs), scaled by the
         // Leydig trophic state (slow: Leydig mass and steroidogenic capacity follow LH over weeks); serum T

@@ -64,10 +64,11 @@ import Dosing
             * (exp(-k * t) - exp(-ka * t))
     }
 
-    /// Acyline 75 µg/kg (5.25 mg) SC: the simulated concentration is the closed form, peaks at 18.9 ng/mL at
-    /// 1 h (Herbst 2002) and is down to 1 % of the peak at 15.5 d (the derivation's reading of "background
-    /// by 14–17 d"). Leuprolide 7.5 mg depot: 0.36 ng/mL at 4 weeks (Lupron Depot label).
-    @Test(arguments: [("acyline", 5.25, [1.0, 24, 168, 372]), ("leuprolide", 7.5, [24.0, 168, 336, 672])])
+    /// Acyline 300 µg/kg (21 mg) SC: the simulated concentration is the closed form, peaks at 112.4 ng/mL at
+    /// 90 min and falls with t½ 4.9 d (Herbst 2004): 4.9 d after the peak it is half of it, within 1 % (the
+    /// absorption phase is over by then: e^(−ka·t) ≈ 0). Leuprolide 7.5 mg depot: 0.36 ng/mL at 4 weeks
+    /// (Lupron Depot label).
+    @Test(arguments: [("acyline", 21.0, [1.5, 24, 168, 1.5 + 4.9 * 24]), ("leuprolide", 7.5, [24.0, 168, 336, 672])])
     func concentrationFollowsTheClosedForm(_ name: String, _ dose: Double, _ times: [Double]) throws {
         let drug = DrugRegistry.named(name)!
         let t = try simulate(patient: S.cohort, doses: [S.dose(name, dose, every: 0, count: 1)], outputTimes: times)
@@ -76,8 +77,8 @@ import Dosing
             #expect(abs(c[k] / closedForm(drug, dose: dose, at: time) - 1) < 1e-4, "\(name) at \(time) h: \(c[k])")
         }
         if name == "acyline" {
-            #expect(abs(c[0] / 18.9 - 1) < 0.01, "peak \(c[0])")
-            #expect(abs(c[3] / (0.01 * 18.9) - 1) < 0.02, "15.5 d: \(c[3])")
+            #expect(abs(c[0] / 112.4 - 1) < 0.01, "peak \(c[0])")
+            #expect(abs(c[3] / (0.5 * 112.4) - 1) < 0.01, "one half-life after the peak: \(c[3])")
         } else {
             #expect(abs(c[3] / 0.36 - 1) < 0.01, "4 weeks: \(c[3])")
         }

@@ -196,11 +196,10 @@ struct ScenarioSimulationTests {
         for change in result.changes
         where ["testosterone", "estradiol", "LH", "FSH", "sperm_concentration"].contains(change.column.name) {
             #expect(abs(change.onTreatment / change.baseline - 1) > 0.1, "\(change.column.name) moved on treatment")
-            // Six months off is two to three half-lives of the slowest states (GnRH-neuron availability, t½ ≈ 70 d;
-            // the Leydig trophic state, t½ ≈ 74 d), so a small remainder of the shift is left: under 10 % of it,
-            // and under 2 % of baseline.
-            #expect(abs(change.end / change.baseline - 1) < 0.02, "\(change.column.name) back at the end")
-            #expect(abs(change.end - change.baseline) < 0.1 * abs(change.onTreatment - change.baseline), "\(change.column.name)")
+            // Six months off is one to five half-lives of the slowest states (GnRH-neuron availability and the Leydig
+            // trophic state, whose calibrated half-lives are one to four months), and they carry a small part of
+            // the shift, so a small remainder of it is left: under 10 % of it.
+            #expect(abs(change.end - change.baseline) < 0.1 * abs(change.onTreatment - change.baseline), "\(change.column.name) back at the end")
         }
     }
 

@@ -5,33 +5,37 @@ extension Drug {
     /// 1533.2 g/mol from the sequence), a GnRH antagonist dosed SC in mg: it blocks the pituitary GnRH
     /// receptor (`gnrhReceptorInhibition`), lowering LH, FSH and with them T.
     ///
-    /// PK, one compartment with first-order absorption, from the first study in men (Herbst KL, Anawalt BD,
-    /// Amory JK, Bremner WJ. JCEM 2002;87:3215): after 75 µg/kg SC (5.25 mg for 70 kg, assumption) serum
-    /// acyline peaked at 1 h at 18.9 ng/mL, stayed elevated at 7 d and was back to background by 14–17 d.
-    /// Taking background as 1 % of the peak at 15.5 d (assumption): k = ln 100/372 h (t½ 2.3 d); ka = 6/h
-    /// gives tmax = ln(ka/k)/(ka − k) = 1.0 h; V/F = D·ka/(ka − k)·(e^(−k·tmax) − e^(−ka·tmax))/Cmax; CL/F = k·V/F.
+    /// PK, one compartment with first-order absorption, from the single 300 µg/kg SC dose in healthy young men
+    /// (Herbst KL, Coviello AD, Page S, Amory JK, Anawalt BD, Bremner WJ. JCEM 2004;89:5959): serum acyline
+    /// peaked at 90 min at 112.4 ng/mL, t½ 4.9 d. 300 µg/kg × 70 kg (assumption) = 21 mg, the dose of the T5
+    /// scenarios. k = ln 2/4.9 d; ka = 4.4/h gives tmax = ln(ka/k)/(ka − k) = 1.5 h;
+    /// V/F = D·ka/(ka − k)·(e^(−k·tmax) − e^(−ka·tmax))/Cmax; CL/F = k·V/F. (The first study in men, Herbst
+    /// 2002, gave 18.9 ng/mL at 1 h after 75 µg/kg and background by 14–17 d: about 280 L, a shorter apparent
+    /// t½ at a quarter of the dose.)
     /// Potency: no PK/PD model of acyline was found; degarelix's (Tornøe CW et al. Br J Clin Pharmacol
     /// 2007;63:648, the H2 form I = Imax·C^δ/(IC50^δ + C^δ)) is the sourced analogue: Imax 0.942, IC50
     /// 1.49 ng/mL (converted at equal molar potency, × 1533.2/1632.3 g/mol), δ 1.97.
     ///
-    /// Known limitation (issue 9): alone, acyline raises LH and T in the calibrated model, whose GnRH drive rises
-    /// about tenfold as T and E2 fall and passes the 6 % of receptors left at Imax 0.942
+    /// Known limitation (issue 9): alone, acyline lowers LH by about a fifth and T by about a quarter in the
+    /// calibrated model, where the class castrates: the blockade takes at most Imax = 94.2 % of LH and FSH secretion
+    /// away (`RateLaws`: the receptors left scale secretion after its ceiling), and the calibrated feedback drives
+    /// the gonadotrophs to that ceiling (10× the reference rate) as T and E2 fall
     /// (`DrugsEffectTests.gnrhAntagonistLowersLHAndTestosterone`).
     public static let acyline: Drug = {
-        let dose_ug = 75.0 * 70, peak = 18.9, tmax = 1.0
-        let k = log(100.0) / (15.5 * 24), ka = 6.0
+        let dose_ug = 300.0 * 70, peak = 112.4, tmax = 1.5
+        let k = log(2.0) / (4.9 * 24), ka = 4.4
         let volume = dose_ug * ka / (ka - k) * (exp(-k * tmax) - exp(-ka * tmax)) / peak
         let molarMass = 1533.2
         return Drug(
             name: "acyline", doseUnit: .mg, molarMass_g_per_mol: molarMass, routes: [.sc],
             pk: .firstOrderAbsorption(
                 ka: ParameterSpec("ka_per_h", "1/h", ka,
-                    "derived: tmax = ln(ka/k)/(ka − k) = \(String(format: "%.2f", log(ka / k) / (ka - k))) h, peak at 1 h (Herbst 2002)"),
+                    "derived: tmax = ln(ka/k)/(ka − k) = \(String(format: "%.2f", log(ka / k) / (ka - k))) h, peak at 90 min (Herbst 2004)"),
                 clearance: ParameterSpec("CL_L_per_h", "L/h", k * volume,
-                    "derived: k·V/F, k = ln 100/15.5 d (back to background, taken as 1 % of the peak, by 14–17 d; Herbst 2002)"),
+                    "derived: k·V/F, k = ln 2/4.9 d (Herbst 2004, 300 µg/kg SC)"),
                 volume: ParameterSpec("V_L", "L", volume,
-                    "derived: 5.25 mg (75 µg/kg × 70 kg) gives the 18.9 ng/mL peak at 1 h (Herbst 2002)"),
-                bioavailability: ParameterSpec("F", "1", 1, "1 (CL and V are apparent, CL/F and V/F, from Herbst 2002)")),
+                    "derived: 21 mg (300 µg/kg × 70 kg) gives the 112.4 ng/mL peak at 90 min (Herbst 2004)"),
+                bioavailability: ParameterSpec("F", "1", 1, "1 (CL and V are apparent, CL/F and V/F, from Herbst 2004)")),
             mechanisms: [
                 .gnrhReceptorInhibition(
                     imax: ParameterSpec("Imax", "1", 0.942, "Tornøe 2007 degarelix Imax (analogue; no acyline PK/PD found)"),
