@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "ODETests", dependencies: ["ODE", "ODEProblems"]),
         .testTarget(name: "DosingTests", dependencies: ["Dosing", "ODE"]),
         .testTarget(name: "HPGTests", dependencies: ["HPG", "Dosing", "ODE"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "HPG", "Dosing"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "HPG", "Dosing", "Population"]),
         .testTarget(name: "FittingTests", dependencies: ["Fitting"]),
         // Runs the built hpgsim on good and bad input: exit status, messages, files left behind.
         .testTarget(name: "CLITests", dependencies: ["hpgsim"]),
