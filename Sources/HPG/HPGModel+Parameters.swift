@@ -46,11 +46,11 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .tHypothalamicHalf: return ParameterSpec("T_feedback_hypothalamic_T50_fold", "1", Calibrated.values["T_feedback_hypothalamic_T50_fold"]!,
             "calibrated (training set): T at which the androgen-receptor inhibition of the GnRH drive is half-maximal, as a multiple of the reference man's T (531 ng/dL) for a man at the reference set-point")
         case .tSetPointElasticity: return ParameterSpec("T_feedback_set_point_elasticity", "1", Calibrated.values["T_feedback_set_point_elasticity"]!,
-            "calibrated (training set): how far the androgen-feedback threshold follows the man's own set-point T, T50 ∝ Tset^α (0: one threshold for all men; 1: a threshold at a fixed multiple of his own T; between them by its meaning)", allowed: .closed(0, 1))
+            "calibrated (training set): how far the androgen-feedback threshold follows the man's own set-point T, T50 ∝ Tset^α (0: one threshold for all men; 1: a threshold at a fixed multiple of his own T)")
         case .tSetPoint: return ParameterSpec("T_set_point_ng_per_dL", "ng/dL", ReferenceMan.testosterone_ng_per_dL,
             "individual (solved with the steady state): the man's own drug-free steady-state T, to which his hypothalamic androgen feedback is tuned")
         case .e2SetPointElasticity: return ParameterSpec("E2_feedback_set_point_elasticity", "1", Calibrated.values["E2_feedback_set_point_elasticity"]!,
-            "calibrated (training set): how far the estrogen-feedback curve follows the man's own set-point E2, E2m = E2ref·(E2set/E2ref)^α (0: one curve for all men, so a man's E2 alone sets his LH; 1: every man's curve centred on his own E2; between them by its meaning)", allowed: .closed(0, 1))
+            "calibrated (training set): how far the estrogen-feedback curve follows the man's own set-point E2, E2m = E2ref·(E2set/E2ref)^α (0: one curve for all men, so a man's E2 alone sets his LH; 1: every man's curve centred on his own E2)")
         case .e2SetPoint: return ParameterSpec("E2_set_point_pg_per_mL", "pg/mL", ReferenceMan.estradiol_pg_per_mL,
             "individual (solved with the steady state): the man's own drug-free steady-state E2, to which his estrogen feedback is partly tuned")
         case .tPituitaryExponent: return ParameterSpec("T_feedback_pituitary_exponent", "1", 0,
