@@ -94,8 +94,8 @@ import Testing
 
     /// A GnRH receptor antagonist "blocks the pituitary GnRH receptor, lowering LH, FSH and with them T"
     /// (`Drug.acyline`'s mechanism, the class's pharmacology): at the T5 dose (21 mg SC every 2 weeks) LH and
-    /// T fall over weeks 2–8 to below half of baseline. Known miss (issue 9): they fall by about a quarter and a
-    /// third. The blockade takes at most Imax = 94.2 % (the degarelix analogue) of the secretion away, and the
+    /// T fall over weeks 2–8 to below half of baseline. Known miss (issue 9): they fall by about a fifth and a
+    /// quarter. The blockade takes at most Imax = 94.2 % (the degarelix analogue) of the secretion away, and the
     /// calibrated feedback raises the GnRH drive until the gonadotrophs secrete at their ceiling (10× the
     /// reference rate), so 5.8 % of the ceiling is left. Capping the drive (prior 2.7, Genazzani 1990) with a
     /// refit left the training fit far worse (cost 134 against 80; issue 9's notes).

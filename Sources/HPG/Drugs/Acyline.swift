@@ -16,7 +16,7 @@ extension Drug {
     /// 2007;63:648, the H2 form I = Imax·C^δ/(IC50^δ + C^δ)) is the sourced analogue: Imax 0.942, IC50
     /// 1.49 ng/mL (converted at equal molar potency, × 1533.2/1632.3 g/mol), δ 1.97.
     ///
-    /// Known limitation (issue 9): alone, acyline lowers LH by about a quarter and T by about a third in the
+    /// Known limitation (issue 9): alone, acyline lowers LH by about a fifth and T by about a quarter in the
     /// calibrated model, where the class castrates: the blockade takes at most Imax = 94.2 % of LH and FSH secretion
     /// away (`RateLaws`: the receptors left scale secretion after its ceiling), and the calibrated feedback drives
     /// the gonadotrophs to that ceiling (10× the reference rate) as T and E2 fall
