@@ -79,24 +79,18 @@ public struct TrainingCalibration: Sendable {
     }
 
     /// The weighted residuals at θ = ln(values): one per comparison, one per comparison beyond its tolerance,
-    /// the Kley target and its part beyond its tolerance, one per expect check, then the priors.
+    /// the Kley target, one per expect check, then the priors.
     public func residuals(logValues: [Double]) throws -> [Double] {
         let values = logValues.map { exp($0) }
         let compared = try comparisons(values)
         let study = compared.map { $0.weight * $0.logResidual }
         let outside = compared.map(Self.outsideTolerance)
-        let kleyResidual = log(try kleyRatio(values) / Calibration.kleyE2OverTRatio)
-        let kley = kleyResidual / log(1 + Self.kleyTolerance)
-        // Beyond its ±20 % band the Kley ratio is held like an expect check (`violation`'s 0.5 % scale): the
-        // documents' statements on obesity (low T/E2, anastrozole's benefit in obesity) rest on it, and the
-        // conditions ranking alone would pull the adiposity exponent below it.
-        let kleyOutside = (max(0, kleyResidual - log(1 + Self.kleyTolerance)) + max(0, log(1 - Self.kleyTolerance) - kleyResidual))
-            / log(1.005)
+        let kley = log(try kleyRatio(values) / Calibration.kleyE2OverTRatio) / log(1 + Self.kleyTolerance)
         let checks = try expectations(values).map(Self.violation)
         let priors = zip(parameters, values).map { name, value in
             log(value / (Prior.centres[name] ?? value)) / log(Prior.factor)
         }
-        return study + outside + [kley, kleyOutside] + checks + priors
+        return study + outside + [kley] + checks + priors
     }
 
     /// The part of a target's weighted log residual beyond its tolerance band, the band being the pass rule
