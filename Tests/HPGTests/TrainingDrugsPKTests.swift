@@ -50,7 +50,7 @@ import Dosing
     /// day (no daily cycle); that amount releases 5 mg/day, which raises serum T by 5 mg/day ÷ CL_T 950 L/day
     /// = 526 ng/dL.
     @Test func testosteroneGelDeliversTheAbsorbedDoseContinuously() throws {
-        let times: [Double] = [26.4, 9 * 24, 9.5 * 24]
+        let times = [26.4, 9 * 24, 9.5 * 24]
         let t = try simulate(patient: S.cohort, doses: [S.dose("testosterone_gel", 50, every: 24, count: 10)], outputTimes: times)
         let ka = Drug.testosteroneGel.pk.parameters[0].value, rate = 0.10 * 50 / 24
         let amount = depot(t, "testosterone_gel", unit: "mg")
@@ -59,14 +59,6 @@ import Dosing
         #expect(abs(amount[2] / (rate / ka) - 1) < 1e-6, "day 9.5: \(amount[2]) mg")
         let rise = serumRise(t, "testosterone_gel", unit: "mg", amount: rate / ka, .testosterone, .keT)
         #expect(abs(rise - 0.10 * 50 / 950 * 1e5) < 1e-6, "\(rise) ng/dL")
-    }
-
-    /// C(t) = F·D·ka/(V·(ka − k))·(e^(−k·t) − e^(−ka·t)), one compartment with first-order absorption.
-    func closedForm(_ drug: Drug, dose: Double, at t: Double) -> Double {
-        let p = Dictionary(uniqueKeysWithValues: zip(drug.pk.symbols, drug.pk.parameters.map(\.value)))
-        let (ka, cl, v) = (p["KA"]!, p["CL"]!, p["V"]!), k = cl / v
-        return drug.pk.bioavailability.value * dose * drug.doseUnit.concentrationFactor * ka / (v * (ka - k))
-            * (exp(-k * t) - exp(-ka * t))
     }
 
     /// Acyline 300 µg/kg (21 mg) SC: the simulated concentration is the closed form, peaks at 112.4 ng/mL at
