@@ -28,7 +28,18 @@ public struct Drug: Sendable {
     /// Every parameter of the drug for the parameter table, named "<drug>.<parameter>": PK, bioavailability,
     /// mechanisms.
     public var parameters: [ParameterSpec] {
-        prefixed(pk.parameters + [pk.bioavailability] + mechanisms.flatMap(\.parameters))
+        prefixed(pk.parameters + [pk.bioavailability] + (pk.deliveryDuration.map { [$0] } ?? []) + mechanisms.flatMap(\.parameters))
+    }
+
+    /// The record as the dosing engine takes it: a bolus into the depot of a drug with a delivery duration
+    /// becomes NONMEM's modeled-duration infusion (RATE = −2, lasting the depot's D1, delivering F·AMT), as a
+    /// gel's label describes its daily application. Any other record, and a record with its own rate, as given.
+    public func delivered(_ record: EventRecord) -> EventRecord {
+        guard pk.deliveryDuration != nil, record.event == .dose, record.compartment == 1, record.rate == 0,
+              record.steadyState == .none else { return record }
+        var record = record
+        record.rate = EventRecord.modeledDuration
+        return record
     }
 
     /// The parameters the right-hand side reads (PK, mechanisms). Bioavailability is not among them: it is
@@ -71,7 +82,7 @@ public enum DoseUnit: String, Sendable {
 /// A drug's pharmacokinetics: one of the dosing library's linear compartment structures (`PKLibrary`,
 /// declared as `LinearCompartments`) with the drug's value of each of its parameters. The structure derives
 /// the PK equations, their Jacobian block and their text; the drug only names the values. Bioavailability is
-/// a dose control (NONMEM Fn) applied by the dosing engine.
+/// a dose control (NONMEM Fn) applied by the dosing engine, and so is a delivery duration (NONMEM Dn).
 public struct PKModel: Sendable {
     public let structure: LinearCompartments
     /// The drug's parameters (bioavailability apart), in the order of the parameter table.
@@ -79,15 +90,19 @@ public struct PKModel: Sendable {
     /// The structure parameter each of `parameters` gives ("KA", "CL", …).
     let symbols: [String]
     public let bioavailability: ParameterSpec
+    /// Hours over which each dose into the depot is delivered at a constant rate (NONMEM's modeled duration
+    /// D1, RATE = −2: `Drug.delivered`); nil for a bolus.
+    public let deliveryDuration: ParameterSpec?
 
     public init(_ structure: LinearCompartments, parameters: [(symbol: String, spec: ParameterSpec)],
-                bioavailability: ParameterSpec) {
+                bioavailability: ParameterSpec, deliveryDuration: ParameterSpec? = nil) {
         precondition(parameters.map(\.symbol).sorted() == structure.parameters.sorted(),
                      "give each structure parameter (\(structure.parameters.joined(separator: ", "))) exactly once")
         self.structure = structure
         self.parameters = parameters.map(\.spec)
         self.symbols = parameters.map(\.symbol)
         self.bioavailability = bioavailability.allowing(.bioavailability)
+        self.deliveryDuration = deliveryDuration
     }
 
     /// Oral/SC/IM depot → central, first-order absorption ka, linear elimination CL/V (ADVAN2 TRANS2),
@@ -108,9 +123,12 @@ public struct PKModel: Sendable {
     }
 
     /// A depot releasing the drug at ka·A into its site of action (testosterone esters release T into serum,
-    /// a patch or gel's skin reservoir T or E2). Dosable compartment: 1 depot.
-    public static func depotRelease(ka: ParameterSpec, bioavailability: ParameterSpec) -> PKModel {
-        PKModel(PKLibrary.depotReleaseKinetics, parameters: [("KA", ka)], bioavailability: bioavailability)
+    /// a patch or gel's skin reservoir T or E2). Dosable compartment: 1 depot; with a delivery duration, each
+    /// dose enters the depot at a constant rate over it.
+    public static func depotRelease(ka: ParameterSpec, bioavailability: ParameterSpec,
+                                    deliveryDuration: ParameterSpec? = nil) -> PKModel {
+        PKModel(PKLibrary.depotReleaseKinetics, parameters: [("KA", ka)], bioavailability: bioavailability,
+                deliveryDuration: deliveryDuration)
     }
 
     /// The compartment (0-based) whose concentration is the drug's plasma concentration, if any.

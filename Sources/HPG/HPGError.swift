@@ -12,6 +12,8 @@ public enum HPGError: Error, Sendable, CustomStringConvertible {
     case invalidParameter(name: String, value: Double, allowed: ParameterRange)
     case invalidLab(name: String, value: Double)
     case noPhysiologicalSolution(lab: String, value: Double, parameter: String, required: Double)
+    /// Two labs that set the same patient parameter (E2 by mass spectrometry and by immunoassay).
+    case conflictingLabs(first: String, second: String, parameter: String)
     case steadyStateNotConverged(iterations: Int, residual: Double, state: [Double])
     case invalidDose(drug: String, compartment: Int, allowed: Int)
     /// A dose the SBML export cannot write as an instant change of a state (`HPGModel.inputs`).
@@ -38,6 +40,12 @@ public enum HPGError: Error, Sendable, CustomStringConvertible {
             return "no physiological steady state has \(lab) = \(value): it would need \(parameter) = "
                 + String(format: "%.4g", required) + " (must be > 0). Check the labs against each other "
                 + "(e.g. an E2 this low for this T, or a T this high for this LH), or leave one out."
+                + (lab == "estradiol_immunoassay" ? " An immunoassay E2 must exceed the assay's bias "
+                   + "(E2_immunoassay_bias_pg_per_mL, `hpgsim parameters`); if the lab was measured by mass "
+                   + "spectrometry, give it as estradiol." : "")
+        case .conflictingLabs(let first, let second, let parameter):
+            return "baseline labs \(first) and \(second) both set \(parameter) (the same quantity, measured two ways); "
+                + "give the one the man's lab reported"
         case .steadyStateNotConverged(let iterations, let residual, let state):
             return "steady state not found: the iteration stopped after \(iterations) steps with scaled residual "
                 + String(format: "%.3g", residual) + " at GnRH, LH, FSH, ITT, T, E2 = "

@@ -12,6 +12,8 @@ public enum Observable {
         func state(_ s: PhysiologicalState) -> S { y[s.rawValue] }
         func parameter(_ q: Parameter) -> Double { p[q.rawValue] }
         var sperm: S { y[SpermChain.cauda] }
+        /// E2 as a direct immunoassay reads it: the mass-spectrometry value plus the assay's bias b_IA.
+        var estradiolByImmunoassay: S { state(.estradiol) + parameter(.e2ImmunoassayBias) }
         /// Free T (nmol/L), Vermeulen.
         var freeT_nmol_per_L: S {
             RateLaws.freeTestosterone(total_nM: state(.testosterone).floored(0) * Units.testosterone_nmol_per_L_per_ng_per_dL,
@@ -24,6 +26,7 @@ public enum Observable {
         case state(PhysiologicalState)
         case testosteroneOverEstradiol, freeTestosterone, bioavailableTestosterone
         case sperm, totalMotileCount, strictMorphology, aromataseActivity
+        case estradiolByImmunoassay, testosteroneOverEstradiolByImmunoassay
 
         func value<S: ModelScalar>(_ c: Context<S>) -> S {
             switch self {
@@ -38,6 +41,8 @@ public enum Observable {
                 (c.sperm.floored(0) / c.parameter(.spermatogenicCapacity)).power(c.parameter(.morphologyExponent))
                     * c.parameter(.morphologyCapacity)
             case .aromataseActivity: 1 / (c.aromataseInhibition + 1)
+            case .estradiolByImmunoassay: c.estradiolByImmunoassay
+            case .testosteroneOverEstradiolByImmunoassay: c.state(.testosterone) / c.estradiolByImmunoassay
             }
         }
     }
@@ -80,6 +85,14 @@ public enum Observable {
         (ObservableSpec(name: "aromatase_activity", unit: "1", siUnit: "1", siFactor: 1,
                         description: "aromatase activity left by inhibitors at low substrate, 1/(1 + Σ C/Ki)"),
          .aromataseActivity),
+        (ObservableSpec(name: "estradiol_immunoassay", unit: "pg/mL", siUnit: "pmol/L",
+                        siFactor: Units.estradiol_pmol_per_L_per_pg_per_mL,
+                        description: "serum estradiol as a direct immunoassay reads it: estradiol + E2_immunoassay_bias_pg_per_mL"),
+         .estradiolByImmunoassay),
+        (ObservableSpec(name: "T_E2_ratio_immunoassay", unit: "ng/dL per pg/mL", siUnit: "nmol/L per pmol/L",
+                        siFactor: Units.testosterone_nmol_per_L_per_ng_per_dL / Units.estradiol_pmol_per_L_per_pg_per_mL,
+                        description: "testosterone / estradiol_immunoassay (the clinical ratio with E2 by immunoassay)"),
+         .testosteroneOverEstradiolByImmunoassay),
     ]
 
     static var physiological: [ObservableSpec] { definitions.map(\.spec) }

@@ -21,6 +21,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
     case spermatogenesisDuration, caputTransit, corpusTransit, caudaTransit
     case spermatogenicCapacity, spermatogenicHill, spermatogenicFSH50, spermatogenicITT50, germCellLossRate
     case motileVolume, morphologyCapacity, morphologyExponent
+    case e2ImmunoassayBias
 
     public var spec: ParameterSpec {
         switch self {
@@ -46,11 +47,11 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .tHypothalamicHalf: return ParameterSpec("T_feedback_hypothalamic_T50_fold", "1", Calibrated.values["T_feedback_hypothalamic_T50_fold"]!,
             "calibrated (training set): T at which the androgen-receptor inhibition of the GnRH drive is half-maximal, as a multiple of the reference man's T (531 ng/dL) for a man at the reference set-point")
         case .tSetPointElasticity: return ParameterSpec("T_feedback_set_point_elasticity", "1", Calibrated.values["T_feedback_set_point_elasticity"]!,
-            "calibrated (training set): how far the androgen-feedback threshold follows the man's own set-point T, T50 ∝ Tset^α (0: one threshold for all men; 1: a threshold at a fixed multiple of his own T)")
+            "calibrated (training set): how far the androgen-feedback threshold follows the man's own set-point T, T50 ∝ Tset^α (0: one threshold for all men; 1: a threshold at a fixed multiple of his own T; between them by its meaning)", allowed: .closed(0, 1))
         case .tSetPoint: return ParameterSpec("T_set_point_ng_per_dL", "ng/dL", ReferenceMan.testosterone_ng_per_dL,
             "individual (solved with the steady state): the man's own drug-free steady-state T, to which his hypothalamic androgen feedback is tuned")
         case .e2SetPointElasticity: return ParameterSpec("E2_feedback_set_point_elasticity", "1", Calibrated.values["E2_feedback_set_point_elasticity"]!,
-            "calibrated (training set): how far the estrogen-feedback curve follows the man's own set-point E2, E2m = E2ref·(E2set/E2ref)^α (0: one curve for all men, so a man's E2 alone sets his LH; 1: every man's curve centred on his own E2)")
+            "calibrated (training set): how far the estrogen-feedback curve follows the man's own set-point E2, E2m = E2ref·(E2set/E2ref)^α (0: one curve for all men, so a man's E2 alone sets his LH; 1: every man's curve centred on his own E2; between them by its meaning)", allowed: .closed(0, 1))
         case .e2SetPoint: return ParameterSpec("E2_set_point_pg_per_mL", "pg/mL", ReferenceMan.estradiol_pg_per_mL,
             "individual (solved with the steady state): the man's own drug-free steady-state E2, to which his estrogen feedback is partly tuned")
         case .tPituitaryExponent: return ParameterSpec("T_feedback_pituitary_exponent", "1", 0,
@@ -157,6 +158,14 @@ public enum Parameter: Int, CaseIterable, Sendable {
             "individual (solved from strict morphology); reference: 15 % normal forms at half capacity (Cooper 2010)", allowed: .percent)
         case .morphologyExponent: return ParameterSpec("morphology_exponent", "1", Calibrated.values["morphology_exponent"]!,
             "calibrated (training set): strict morphology rise under anastrozole (Shah 2021)", allowed: .exponent)
+        // Direct E2 immunoassays read men's serum high: every one of five platforms had a positive bias against
+        // LC-MS (Handelsman DJ et al. Clin Chem 2014;60:510), and one read E2 below 40.7 pmol/L (11 pg/mL by GC-MS)
+        // in only 13 % of the men who had it (Huhtaniemi IT et al. Eur J Endocrinol 2012;166:983): a floor rather
+        // than a scale, so the measurement model is additive, E2_IA = E2 + b. It is not in any rate law: only the
+        // `*_immunoassay` observables (labs and reported values measured that way) carry it.
+        case .e2ImmunoassayBias: return ParameterSpec("E2_immunoassay_bias_pg_per_mL", "pg/mL",
+            Calibrated.values["E2_immunoassay_bias_pg_per_mL"]!,
+            "calibrated (training set): what a direct E2 immunoassay adds to the mass-spectrometry value in men's serum (positive bias of every platform, Handelsman DJ et al. Clin Chem 2014;60:510; low E2 rarely read as low, Huhtaniemi IT et al. Eur J Endocrinol 2012;166:983); studies whose E2 was measured by immunoassay report estradiol_immunoassay", allowed: .closed(0, 40))
         }
     }
 
@@ -232,6 +241,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .motileVolume: return "Vmot"
         case .morphologyCapacity: return "Mcap"
         case .morphologyExponent: return "β"
+        case .e2ImmunoassayBias: return "b_IA"
         }
     }
 

@@ -61,21 +61,25 @@ extension HPGModel {
     /// The doses as changes of the model's states, in time order (ties in the order given): each record's
     /// ADDL doses written out (TIME + k·II), into the drug's compartment, scaled by the drug's bioavailability
     /// when it goes to the depot (the dosing engine's F of compartment 1, `dosingModel`). An infusion (RATE > 0)
-    /// keeps its rate and delivers F·AMT, so it lasts F·AMT/RATE (`DosingEngine`). A modeled rate or duration
-    /// (RATE −1, −2), a steady-state dose, a reset or a dose with its own data items (F, ALAG …) throws
+    /// keeps its rate and delivers F·AMT, so it lasts F·AMT/RATE (`DosingEngine`); a bolus of a drug with a
+    /// delivery duration D (`Drug.delivered`) delivers F·AMT at F·AMT/D for D. Any other modeled rate or
+    /// duration (RATE −1, −2), a steady-state dose, a reset or a dose with its own data items (F, ALAG …) throws
     /// `HPGError.unsupportedDose`.
     public func inputs(_ doses: [DrugDose]) throws(HPGError) -> [StateInput] {
         var inputs: [StateInput] = []
         for dose in doses {
             guard let k = drugs.firstIndex(where: { $0.name == dose.drug }) else { throw .unknownDrug(dose.drug) }
-            let record = dose.record, drug = drugs[k]
+            let drug = drugs[k], record = drug.delivered(dose.record)
             func refuse(_ reason: String) -> HPGError { .unsupportedDose(drug: drug.name, time: record.time, reason: reason) }
             let count = drug.pk.structure.compartments.count
             guard (1...count).contains(record.compartment) else {
                 throw .invalidDose(drug: drug.name, compartment: record.compartment, allowed: count)
             }
             guard record.event == .dose else { throw refuse("only dose records (EVID 1) can be written, not EVID \(record.event.rawValue)") }
-            guard record.rate >= 0 else { throw refuse("a modeled infusion rate or duration (RATE \(record.rate)) cannot be written") }
+            let delivery = record.rate == EventRecord.modeledDuration && record.compartment == 1 ? drug.pk.deliveryDuration?.value : nil
+            guard record.rate >= 0 || delivery != nil else {
+                throw refuse("a modeled infusion rate or duration (RATE \(record.rate)) cannot be written")
+            }
             guard record.steadyState == .none else { throw refuse("a steady-state dose (SS \(record.steadyState.rawValue)) cannot be written") }
             guard record.items.isEmpty else {
                 throw refuse("a dose with its own data items (\(record.items.keys.sorted().joined(separator: ", "))) cannot be written")
@@ -84,7 +88,10 @@ extension HPGModel {
             let amount = record.amount * (record.compartment == 1 ? drug.pk.bioavailability.value : 1)
             for n in 0...record.additionalDoses {
                 let time = record.time + Double(n) * record.interval
-                if record.rate > 0 {
+                if let delivery {
+                    inputs.append(StateInput(time: time, state: state, change: .rate(amount / delivery)))
+                    inputs.append(StateInput(time: time + delivery, state: state, change: .rate(-amount / delivery)))
+                } else if record.rate > 0 {
                     inputs.append(StateInput(time: time, state: state, change: .rate(record.rate)))
                     inputs.append(StateInput(time: time + amount / record.rate, state: state, change: .rate(-record.rate)))
                 } else {

@@ -5,6 +5,9 @@ import Foundation
 public struct BaselineLabs: Sendable, Equatable {
     public var testosterone_ng_per_dL: Double?
     public var estradiol_pg_per_mL: Double?
+    /// E2 measured by a direct immunoassay (`estradiol_immunoassay`); solves the same parameter as
+    /// `estradiol_pg_per_mL`, so a man has one or the other.
+    public var estradiolImmunoassay_pg_per_mL: Double?
     public var LH_IU_per_L: Double?
     public var FSH_IU_per_L: Double?
     public var spermConcentration_million_per_mL: Double?
@@ -13,10 +16,12 @@ public struct BaselineLabs: Sendable, Equatable {
     /// SHBG; when absent, the default for the man's age (`SHBG_increase_per_year` above 30 y).
     public var SHBG_nmol_per_L: Double?
 
-    public init(testosterone_ng_per_dL: Double? = nil, estradiol_pg_per_mL: Double? = nil, LH_IU_per_L: Double? = nil,
+    public init(testosterone_ng_per_dL: Double? = nil, estradiol_pg_per_mL: Double? = nil,
+                estradiolImmunoassay_pg_per_mL: Double? = nil, LH_IU_per_L: Double? = nil,
                 FSH_IU_per_L: Double? = nil, spermConcentration_million_per_mL: Double? = nil,
                 totalMotileCount_million: Double? = nil, strictMorphology_percent: Double? = nil,
                 SHBG_nmol_per_L: Double? = nil) {
+        self.estradiolImmunoassay_pg_per_mL = estradiolImmunoassay_pg_per_mL
         self.testosterone_ng_per_dL = testosterone_ng_per_dL
         self.estradiol_pg_per_mL = estradiol_pg_per_mL
         self.LH_IU_per_L = LH_IU_per_L
@@ -35,6 +40,7 @@ public struct BaselineLabs: Sendable, Equatable {
         let table: [(Double?, String, Parameter)] = [
             (testosterone_ng_per_dL, "testosterone", .leydigCapacity),
             (estradiol_pg_per_mL, "estradiol", .aromataseCapacity),
+            (estradiolImmunoassay_pg_per_mL, "estradiol_immunoassay", .aromataseCapacity),
             (SHBG_nmol_per_L, "SHBG", .shbgCapacity),
             (LH_IU_per_L, "LH", .gnrhDriveCapacity),
             (FSH_IU_per_L, "FSH", .fshSecretion),
@@ -83,6 +89,11 @@ public struct Patient: Sendable, Equatable {
             p[k] = value
         }
         var constraints = labs?.constraints ?? []
+        for (k, c) in constraints.enumerated() {
+            if let other = constraints[..<k].first(where: { $0.parameter == c.parameter }) {
+                throw .conflictingLabs(first: other.observable, second: c.observable, parameter: c.parameter.spec.name)
+            }
+        }
         // SHBG not measured: the profile's SHBG (the reference man's unless the profile changes it) raised by
         // a_SHBG per year of age above 30 (Feldman 2002).
         if !constraints.contains(where: { $0.observable == "SHBG" }) {

@@ -78,7 +78,7 @@ public func simulate(patient: Patient, doses: [DrugDose], outputTimes: [Double],
         guard (1...count).contains(dose.record.compartment) else {
             throw .invalidDose(drug: dose.drug, compartment: dose.record.compartment, allowed: count)
         }
-        records.append(renumbered(dose.record, offset: model.firstCompartment(ofDrug: k) - 1))
+        records.append(renumbered(drugs[k].delivered(dose.record), offset: model.firstCompartment(ofDrug: k) - 1))
     }
     records = records.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
     var named: [String: Double] = [:]
@@ -149,7 +149,8 @@ extension HPGModel {
     }
 
     /// The model as the dosing engine sees it: every drug compartment dosable (CMT numbered drug by drug),
-    /// bioavailability Fn from each drug's declared F, outputs = observables. The rate laws' parameter-only
+    /// bioavailability Fn from each drug's declared F and delivery duration Dn from its declared one,
+    /// outputs = observables. The rate laws' parameter-only
     /// parts (`RateConstants`) are the derived parameters, computed once per parameter vector.
     public func dosingModel(baseline: [Double], method: Method) -> DosingModel {
         var compartments: [Int] = []
@@ -159,6 +160,7 @@ extension HPGModel {
             // A drug's compartments are contiguous states starting at its depot.
             compartments += (0..<drugs[k].pk.structure.compartments.count).map { slot.kinetics.firstState + $0 }
             doseControls.append(("F\(first)", drugs[k].pk.bioavailability.value))
+            if let duration = drugs[k].pk.deliveryDuration { doseControls.append(("D\(first)", duration.value)) }
         }
         let model = self
         let parameterCount = parameters.count

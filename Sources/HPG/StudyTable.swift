@@ -28,8 +28,8 @@ public struct StudyTable: Sendable {
         doseAmount_mg: 1, doseInterval_h: 24, sampleTime_h: 150 * 24, BMI_kg_per_m2: 28.7,
         rows: [
             Row(observable: "testosterone", unit: "ng/dL", baseline: 270, onTreatment: 412, tolerance: 0.10),
-            Row(observable: "estradiol", unit: "pg/mL", baseline: 32, onTreatment: 16, tolerance: 0.10),
-            Row(observable: "T_E2_ratio", unit: "ng/dL per pg/mL", baseline: 9, onTreatment: 26, tolerance: 0.10),
+            Row(observable: "estradiol_immunoassay", unit: "pg/mL", baseline: 32, onTreatment: 16, tolerance: 0.10),
+            Row(observable: "T_E2_ratio_immunoassay", unit: "ng/dL per pg/mL", baseline: 9, onTreatment: 26, tolerance: 0.10),
             Row(observable: "LH", unit: "IU/L", baseline: 3.4, onTreatment: 5.4, tolerance: 0.10),
             Row(observable: "FSH", unit: "IU/L", baseline: 4.8, onTreatment: 7.6, tolerance: 0.10),
             Row(observable: "sperm_concentration", unit: "million/mL", baseline: 7.8, onTreatment: 14.2, tolerance: 0.15),
@@ -37,10 +37,12 @@ public struct StudyTable: Sendable {
             Row(observable: "strict_morphology", unit: "%", baseline: 3.0, onTreatment: 3.5, tolerance: 0.15),
         ])
 
-    /// The cohort's baseline labs (the T/E2 ratio follows from T and E2).
+    /// The cohort's baseline labs (the T/E2 ratio follows from T and E2). E2 is taken as a clinical laboratory's
+    /// direct immunoassay (`estradiol_immunoassay`): a 2021 urology-clinic cohort; the paper's assay is not
+    /// in the training file, so this is an assumption [U] (training-studies.md tags).
     public var baselineLabs: BaselineLabs {
         func value(_ name: String) -> Double? { rows.first { $0.observable == name }?.baseline }
-        return BaselineLabs(testosterone_ng_per_dL: value("testosterone"), estradiol_pg_per_mL: value("estradiol"),
+        return BaselineLabs(testosterone_ng_per_dL: value("testosterone"), estradiolImmunoassay_pg_per_mL: value("estradiol_immunoassay"),
                             LH_IU_per_L: value("LH"), FSH_IU_per_L: value("FSH"),
                             spermConcentration_million_per_mL: value("sperm_concentration"),
                             totalMotileCount_million: value("total_motile_count"),

@@ -53,6 +53,16 @@ extension Reader {
         guard let object = field.object(keys: catalog.labObservables) else { return [:] }
         var labs: [String: Measurement] = [:]
         for (name, value) in object.fields { labs[name] = measurement(value, observable: name) }
+        // Two labs measuring the same quantity two ways (estradiol and estradiol_immunoassay) would both set it.
+        let given = PatientSpec.labFields.map(\.observable).filter { labs[$0] != nil }
+        for (k, name) in given.enumerated() {
+            let parameter = PatientSpec.solvedParameter(name)
+            if let first = given[..<k].first(where: { PatientSpec.solvedParameter($0) == parameter }), let field = object[name] {
+                field.problem("and \(first) both set the man's \(parameter.map { $0.spec.name } ?? name) (the same quantity, measured two ways).",
+                              allowed: "one of them: the one his lab reported")
+                labs[name] = nil
+            }
+        }
         return labs
     }
 

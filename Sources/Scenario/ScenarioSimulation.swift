@@ -41,11 +41,20 @@ extension PatientSpec {
     /// Swift does not yet mark them Sendable.)
     nonisolated(unsafe) static let labFields: [(observable: String, field: WritableKeyPath<BaselineLabs, Double?>)] = [
         ("testosterone", \.testosterone_ng_per_dL), ("estradiol", \.estradiol_pg_per_mL),
+        ("estradiol_immunoassay", \.estradiolImmunoassay_pg_per_mL),
         ("LH", \.LH_IU_per_L), ("FSH", \.FSH_IU_per_L),
         ("sperm_concentration", \.spermConcentration_million_per_mL),
         ("total_motile_count", \.totalMotileCount_million), ("strict_morphology", \.strictMorphology_percent),
         ("SHBG", \.SHBG_nmol_per_L),
     ]
+
+    /// The patient parameter a lab of this observable is solved into (`BaselineLabs.constraints`).
+    static func solvedParameter(_ observable: String) -> Parameter? {
+        guard let field = labFields.first(where: { $0.observable == observable })?.field else { return nil }
+        var labs = BaselineLabs()
+        labs[keyPath: field] = 1
+        return labs.constraints.first?.parameter
+    }
 
     /// The model's patient; labs written in SI units are converted to conventional ones by the observable's
     /// SI factor.

@@ -34,11 +34,14 @@ public struct TrainingCalibration: Sendable {
     public let parameters: [String]
     /// Values of `parameters` the fit starts from (the shipped ones).
     public let start: [Double]
+    /// The values each parameter may take (`ParameterSpec.allowed`): the fit is held inside them.
+    let ranges: [ParameterRange]
 
     public init(scenarios: [Scenario], parameters: [ParameterSpec] = Calibration.calibratedParameters) {
         self.scenarios = scenarios
         self.parameters = parameters.map(\.name)
         self.start = parameters.map(\.value)
+        self.ranges = parameters.map(\.allowed)
     }
 
     /// Tolerance of the Kley target.
@@ -65,33 +68,49 @@ public struct TrainingCalibration: Sendable {
         return try scenarios.flatMap { try $0.checkExpectations(overrides: overrides) }
     }
 
-    /// The one-sided residual of a check: 0 when it holds by a margin of 0.5 % (ln 1.005 in log terms), rising
-    /// by 1 per further 0.5 % towards and past its bound (1 at the bound itself). The checks are requirements,
-    /// not targets with an error: the margin makes the optimum hold them rather than settle on their edge, and
-    /// a miss of 1 % (residual 3, cost 4.5) costs as much as a ±20 % value simulated 1.6 times its reported
-    /// one (its weighted residual and its part beyond the band, `outsideTolerance`), so the fit does not trade a
-    /// check for a small gain elsewhere.
+    /// The one-sided residual of a check: 0 when it holds by a margin of 1 % (2·ln 1.005 in log terms), rising
+    /// by 1 per further 0.5 % towards and past its bound (2 at the bound itself). The checks are requirements,
+    /// not targets with an error: the margin makes the optimum hold them rather than settle on their edge (with
+    /// a 0.5 % margin the fit settled within rounding of a bound), and a miss of 1 % costs as much as a value
+    /// 40 % outside its tolerance, so the fit does not trade a check for a small gain elsewhere.
     static func violation(_ check: ExpectationResult) -> Double {
         let value = max(abs(check.value), 1e-9), bound = max(abs(check.bound), 1e-9), margin = log(1.005)
         switch check.relation.rule.order {
-        case .less, .atMost: return max(0, log(value / bound) + margin) / margin
-        case .greater, .atLeast: return max(0, log(bound / value) + margin) / margin
+        case .less, .atMost: return max(0, log(value / bound) + 2 * margin) / margin
+        case .greater, .atLeast: return max(0, log(bound / value) + 2 * margin) / margin
         }
     }
 
     /// The weighted residuals at θ = ln(values): one per comparison, one per comparison beyond its tolerance,
-    /// the Kley target, one per expect check, then the priors.
+    /// the Kley target, one per expect check, the priors, then one per parameter beyond its allowed range.
     public func residuals(logValues: [Double]) throws -> [Double] {
-        let values = logValues.map { exp($0) }
+        let unbounded = logValues.map { exp($0) }
+        // The model runs at the values moved into their allowed ranges; `outsideRange` pulls the fit back.
+        let values = bounded(logValues)
         let compared = try comparisons(values)
         let study = compared.map { $0.weight * $0.logResidual }
         let outside = compared.map(Self.outsideTolerance)
         let kley = log(try kleyRatio(values) / Calibration.kleyE2OverTRatio) / log(1 + Self.kleyTolerance)
         let checks = try expectations(values).map(Self.violation)
-        let priors = zip(parameters, values).map { name, value in
+        let priors = zip(parameters, unbounded).map { name, value in
             log(value / (Prior.centres[name] ?? value)) / log(Prior.factor)
         }
-        return study + outside + [kley] + checks + priors
+        return study + outside + [kley] + checks + priors + zip(unbounded, ranges).map(Self.outsideRange)
+    }
+
+    /// The parameter values at θ = ln(values), each moved into its allowed range (the model refuses any other).
+    public func bounded(_ logValues: [Double]) -> [Double] {
+        zip(logValues, ranges).map { θ, range in min(max(exp(θ), range.lower), range.upper) }
+    }
+
+    /// A parameter beyond its allowed range, held like an expect check (the 0.5 % scale of `violation`): 0
+    /// inside, the log distance to the bound over ln 1.005 outside. The log-parameters keep every value above
+    /// zero; this keeps a bounded one (an elasticity in [0, 1], a share below 1) where its meaning holds.
+    static func outsideRange(_ value: Double, _ range: ParameterRange) -> Double {
+        let scale = log(1.005)
+        let above = range.upper.isFinite ? max(0, log(value / range.upper)) : 0
+        let below = range.lower > 0 ? max(0, log(range.lower / value)) : 0
+        return (above + below) / scale
     }
 
     /// The part of a target's weighted log residual beyond its tolerance band, the band being the pass rule
@@ -124,7 +143,7 @@ public struct TrainingCalibration: Sendable {
         let result = try LevenbergMarquardt.fit(problem, from: θ0, options: options)
         let startCost = r0.reduce(0) { $0 + $1 * $1 } / 2
         let keep = startCost - result.cost <= Self.keepTolerance * startCost
-        return (result, keep ? start : result.estimates.map { exp($0) }, keep)
+        return (result, keep ? start : bounded(result.estimates), keep)
     }
 
     /// Relative cost reduction below which the fit stops, and keeps its start: 0.1 % of ½Σr² (about 0.08 here),
@@ -162,6 +181,7 @@ enum Prior {
         "E2_feedback_E50_pg_per_mL": 25,           // half-maximal at the reference man's E2
         "E2_feedback_hypothalamic_exponent": 0.5,   // half of the single-site exponent ≈ 1 fitted to Shah 2021 before the split
         "E2_feedback_pituitary_exponent": 0.5,
+        "E2_immunoassay_bias_pg_per_mL": 5,         // Huhtaniemi 2012: MS-low E2 (< 11 pg/mL) read low by immunoassay in 13 % of men
         "T_feedback_hypothalamic_hill": 2,
         "T_feedback_hypothalamic_T50_fold": 1.3,    // above the reference man's 531 ng/dL
         "T_feedback_set_point_elasticity": 0.5,     // between one threshold for all men (0) and his own T (1)

@@ -47,7 +47,7 @@ struct CalibrateCommand: ParsableCommand {
         let calibration = TrainingCalibration(scenarios: training)
         let (result, shipped, keptStart) = try calibration.fit(maxIterations: maxIterations)
         // Cross-validation predicts from the refit itself, never from the kept start.
-        let values = leaveOut == nil ? shipped : result.estimates.map { exp($0) }
+        let values = leaveOut == nil ? shipped : calibration.bounded(result.estimates)
         let predicted = TrainingCalibration(scenarios: leaveOut == nil ? training : heldOut)
         let comparisons = try predicted.comparisons(values)
         let checks = try predicted.expectations(values)

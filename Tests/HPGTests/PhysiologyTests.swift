@@ -75,7 +75,7 @@ import Testing
         func e2(_ amount: Double, every tau: Double) throws -> Double {
             try Analyses.steadyStateMean("estradiol", patient: patient, amount: amount, interval_h: tau)
         }
-        let baseline = StudyTable.shah2021.baselineLabs.estradiol_pg_per_mL!
+        let baseline = try patient.baseline(HPGModel(drugs: [.anastrozole])).state[PhysiologicalState.estradiol.rawValue]
         let daily = try [0.25, 0.5, 1, 2, 5, 10].map { try e2($0, every: 24) }
         for k in 1..<daily.count { #expect(daily[k] < daily[k - 1]) }
         #expect(daily[0] < baseline)

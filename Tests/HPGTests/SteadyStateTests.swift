@@ -44,6 +44,34 @@ import Testing
         #expect(p[Parameter.fshSecretion.rawValue] == Parameter.fshSecretion.spec.value)
     }
 
+    /// The immunoassay is a measurement model, E2_IA = E2 + b_IA, outside every rate law: a man whose E2 reads
+    /// X by immunoassay is the man whose E2 is X − b by mass spectrometry (the same steady state), and his
+    /// `estradiol_immunoassay` exceeds `estradiol` by exactly b.
+    @Test func anImmunoassayLabIsTheMassSpectrometryLabPlusTheAssayBias() throws {
+        let b = Parameter.e2ImmunoassayBias.spec.value
+        let (yIA, pIA) = try Patient(profile: "overweight", labs: BaselineLabs(testosterone_ng_per_dL: 300,
+                                                                                estradiolImmunoassay_pg_per_mL: 32)).baseline(model)
+        let (yMS, pMS) = try Patient(profile: "overweight", labs: BaselineLabs(testosterone_ng_per_dL: 300,
+                                                                                estradiol_pg_per_mL: 32 - b)).baseline(model)
+        for i in yIA.indices { #expect(abs(yIA[i] - yMS[i]) <= 1e-9 * max(abs(yMS[i]), 1), "state \(model.states[i].name)") }
+        for k in pIA.indices { #expect(abs(pIA[k] - pMS[k]) <= 1e-12 * max(abs(pMS[k]), 1), "parameter \(k)") }
+        let o = model.observe(yIA, pIA)
+        #expect(abs(o[model.observableIndex("estradiol_immunoassay")!] - 32) < 1e-9)
+        #expect(abs(o[model.observableIndex("estradiol_immunoassay")!] - o[model.observableIndex("estradiol")!] - b) < 1e-12)
+        #expect(abs(o[model.observableIndex("T_E2_ratio_immunoassay")!] - 300.0 / 32) < 1e-9)
+    }
+
+    /// E2 by both assays would set the same parameter twice (a singular system): an error naming both labs.
+    @Test func estradiolByBothAssaysIsAnError() {
+        let labs = BaselineLabs(estradiol_pg_per_mL: 25, estradiolImmunoassay_pg_per_mL: 32)
+        let error = #expect(throws: HPGError.self) { try Patient(labs: labs).baseline(model) }
+        guard case .conflictingLabs(let first, let second, let parameter) = error else {
+            Issue.record("expected conflictingLabs, got \(String(describing: error))")
+            return
+        }
+        #expect([first, second, parameter] == ["estradiol", "estradiol_immunoassay", "aromatase_capacity"])
+    }
+
     /// A residual with a floating-point floor: r(x) = k·(x − 1) + 3e-13·sign(x − 1) (slope k = 1e-4 /h, like
     /// a slow rate) never drops below 3e-13 in magnitude, so ‖r‖ ≤ 1e-13 is unreachable and the damped steps
     /// stay above the 1e-13 relative step test. Newton stops at the floor (‖r‖ ≤ 1e-12 and no longer

@@ -41,6 +41,22 @@ struct PatientAgeSHBGTests {
         #expect(noAge.patient.patient(observables: physiological).age_years == nil)
     }
 
+    /// E2 given by both assays would set the man's aromatase twice: one problem, at the second lab's line,
+    /// naming both labs and what is allowed.
+    @Test func estradiolByBothAssaysIsOneProblem() {
+        let both = "  age: 55 years\n  baseline:\n    estradiol: 25 pg/mL\n    estradiol_immunoassay: 30 pg/mL\n"
+        do {
+            _ = try scenario(age: "", replacing: "  age: \n", with: both)
+            Issue.record("estradiol and estradiol_immunoassay were both accepted")
+        } catch {
+            #expect(error.problems.count == 1, "\(error.problems)")
+            let problem = error.problems.first
+            #expect(problem?.line == 6 && problem?.key == "patient.baseline.estradiol_immunoassay", "\(String(describing: problem))")
+            #expect(problem?.message.contains("estradiol") == true && problem?.message.contains("aromatase_capacity") == true)
+            #expect(problem?.allowed != nil)
+        }
+    }
+
     /// Each bad age is one problem at line 3, key patient.age, saying what is allowed.
     @Test func badAgesAreReported() {
         let cases: [(String, String)] = [

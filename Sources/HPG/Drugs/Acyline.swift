@@ -12,14 +12,14 @@ extension Drug {
     /// V/F = D·ka/(ka − k)·(e^(−k·tmax) − e^(−ka·tmax))/Cmax; CL/F = k·V/F. (The first study in men, Herbst
     /// 2002, gave 18.9 ng/mL at 1 h after 75 µg/kg and background by 14–17 d: about 280 L, a shorter apparent
     /// t½ at a quarter of the dose.)
-    /// Potency: no PK/PD model of acyline was found; degarelix's (Tornøe CW et al. Br J Clin Pharmacol
-    /// 2007;63:648, the H2 form I = Imax·C^δ/(IC50^δ + C^δ)) is the sourced analogue: Imax 0.942, IC50
-    /// 1.49 ng/mL (converted at equal molar potency, × 1533.2/1632.3 g/mol), δ 1.97.
-    ///
-    /// Known limitation (issue 9): alone, acyline lowers LH by about a fifth and T by about a quarter in the
-    /// calibrated model, where the class castrates: the blockade takes at most Imax = 94.2 % of LH and FSH secretion
-    /// away (`RateLaws`: the receptors left scale secretion after its ceiling), and the calibrated feedback drives
-    /// the gonadotrophs to that ceiling (10× the reference rate) as T and E2 fall
+    /// Potency: no PK/PD model of acyline was found. The H2 form of degarelix's model (Tornøe CW et al. Br J Clin
+    /// Pharmacol 2007;63:648), I = Imax·C^δ/(IC50^δ + C^δ), gives the shape: IC50 1.49 ng/mL (converted at equal
+    /// molar potency, × 1533.2/1632.3 g/mol) and δ 1.97. Its Imax, 94.2 %, fitted in men with prostate cancer,
+    /// is too weak for acyline in healthy men: 300 µg/kg kept T castrate (nadir 9 % of baseline) for 15 days
+    /// (Herbst 2004), and acyline lowered intratesticular androstenedione by 98 % (PMC3070251). The blockade
+    /// scales secretion after its ceiling (`RateLaws`), so with Imax 98 % the drive, however high falling T and
+    /// E2 raise it, passes at most 2 % of the gonadotrophs' ceiling (10× the reference rate): alone, acyline
+    /// lowers LH by about two thirds and T by about three quarters in the calibrated model
     /// (`DrugsEffectTests.gnrhAntagonistLowersLHAndTestosterone`).
     public static let acyline: Drug = {
         let dose_ug = 300.0 * 70, peak = 112.4, tmax = 1.5
@@ -38,7 +38,7 @@ extension Drug {
                 bioavailability: ParameterSpec("F", "1", 1, "1 (CL and V are apparent, CL/F and V/F, from Herbst 2004)")),
             mechanisms: [
                 .gnrhReceptorInhibition(
-                    imax: ParameterSpec("Imax", "1", 0.942, "Tornøe 2007 degarelix Imax (analogue; no acyline PK/PD found)"),
+                    imax: ParameterSpec("Imax", "1", 0.98, "acyline 300 µg/kg kept T castrate, nadir 9 % of baseline (Herbst 2004), and lowered intratesticular androstenedione by 98 % (PMC3070251); degarelix's 0.942 (Tornøe 2007, prostate cancer) is too weak for it"),
                     ic50: ParameterSpec("IC50_ng_per_mL", "ng/mL", 1.49 * molarMass / 1632.3,
                         "Tornøe 2007 degarelix IC50 1.49 ng/mL at equal molar potency (× 1533.2/1632.3 g/mol; analogue)"),
                     hill: ParameterSpec("hill", "1", 1.97, "Tornøe 2007 degarelix δ (analogue)"))

@@ -5,9 +5,9 @@ extension Drug {
     /// like the endogenous hormone, so at steady state serum rises by F·(dose/τ)·fraction ÷ MCR.
     static func hormoneDepot(name: String, doseUnit: DoseUnit, molarMass_g_per_mol: Double, routes: [Route],
                              ka: ParameterSpec, bioavailability: ParameterSpec, releases hormone: ReleasedHormone,
-                             massFraction: ParameterSpec) -> Drug {
+                             massFraction: ParameterSpec, deliveryDuration: ParameterSpec? = nil) -> Drug {
         Drug(name: name, doseUnit: doseUnit, molarMass_g_per_mol: molarMass_g_per_mol, routes: routes,
-             pk: .depotRelease(ka: ka, bioavailability: bioavailability),
+             pk: .depotRelease(ka: ka, bioavailability: bioavailability, deliveryDuration: deliveryDuration),
              mechanisms: [.hormoneRelease(hormone, massFraction: massFraction)])
     }
 }
