@@ -28,6 +28,10 @@ public struct WithinSubjectVariability: Sendable, Equatable {
                                  source: ahokoski1998 + " ±32.0 %, analytical and biological (CV_A+I = RCV/(1.96·√2))"),
         WithinSubjectVariability(observable: "estradiol", cv: cv(referenceChangePercent: 38.3),
                                  source: ahokoski1998 + " ±38.3 %, analytical and biological (CV_A+I = RCV/(1.96·√2))"),
+        // Ahokoski 1998 measured E2 by immunoassay (a 1998 laboratory), so its limit is the immunoassay's; the
+        // same CV serves E2 entered by mass spectrometry (no within-subject figure for it was found).
+        WithinSubjectVariability(observable: "estradiol_immunoassay", cv: cv(referenceChangePercent: 38.3),
+                                 source: ahokoski1998 + " ±38.3 %, analytical and biological (CV_A+I = RCV/(1.96·√2)), an immunoassay"),
         WithinSubjectVariability(observable: "FSH", cv: cv(referenceChangePercent: 24.1),
                                  source: ahokoski1998 + " ±24.1 %, analytical and biological (CV_A+I = RCV/(1.96·√2))"),
         WithinSubjectVariability(observable: "LH", cv: 0.26,
