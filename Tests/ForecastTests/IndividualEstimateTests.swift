@@ -152,6 +152,15 @@ import Testing
         #expect(labs[1].timeHours == 6 * 168 && labs[1].cv == 0.12 && labs[1].line == 3)
     }
 
+    /// E2 measured by a clinic's immunoassay is a lab under its own name, with the immunoassay's published CV.
+    @Test func readsAnImmunoassayEstradiol() throws {
+        let path = try write("time_d,observable,value,unit\n0,estradiol_immunoassay,117.5,pmol/L\n")
+        let labs = try LabsFile.read(path, observables: Self.observables)
+        let e2 = Self.observables.first { $0.name == "estradiol_immunoassay" }!
+        #expect(labs.count == 1 && labs[0].observable == "estradiol_immunoassay")
+        #expect(abs(labs[0].value - 117.5 / e2.siFactor) < 1e-9)
+    }
+
     @Test(arguments: [
         ("time_d,observable,value\n0,T,300\n", "the header has no unit column"),
         ("time_d,observable,value,unit\n0,T,300,pg/mL\n", ":2:1: unit: \"pg/mL\" — is not a unit of testosterone"),
@@ -175,7 +184,7 @@ import Testing
 /// The residual CVs are the sources' numbers: CV = RCV/(1.96·√2) for Ahokoski's reference change limits.
 @Suite struct WithinSubjectVariabilitySourceTests {
     @Test func reproducesTheReferenceChangeLimits() {
-        for (name, rcv) in [("testosterone", 0.320), ("estradiol", 0.383), ("FSH", 0.241)] {
+        for (name, rcv) in [("testosterone", 0.320), ("estradiol", 0.383), ("estradiol_immunoassay", 0.383), ("FSH", 0.241)] {
             #expect(abs(WithinSubjectVariability.named(name)!.cv * 1.959963984540054 * 2.0.squareRoot() - rcv) < 1e-12)
         }
         #expect(WithinSubjectVariability.named("LH")!.cv == 0.26)
