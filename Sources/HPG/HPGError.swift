@@ -12,6 +12,8 @@ public enum HPGError: Error, Sendable, CustomStringConvertible {
     case invalidParameter(name: String, value: Double, allowed: ParameterRange)
     case invalidLab(name: String, value: Double)
     case noPhysiologicalSolution(lab: String, value: Double, parameter: String, required: Double)
+    /// A lab at or below what its assay reads at zero (`LabConstraint.floor`).
+    case labAtOrBelowFloor(name: String, value: Double, floor: String, floorValue: Double)
     /// Two labs that set the same patient parameter (E2 by mass spectrometry and by immunoassay).
     case conflictingLabs(first: String, second: String, parameter: String)
     case steadyStateNotConverged(iterations: Int, residual: Double, state: [Double])
@@ -40,9 +42,10 @@ public enum HPGError: Error, Sendable, CustomStringConvertible {
             return "no physiological steady state has \(lab) = \(value): it would need \(parameter) = "
                 + String(format: "%.4g", required) + " (must be > 0). Check the labs against each other "
                 + "(e.g. an E2 this low for this T, or a T this high for this LH), or leave one out."
-                + (lab == "estradiol_immunoassay" ? " An immunoassay E2 must exceed the assay's bias "
-                   + "(E2_immunoassay_bias_pg_per_mL, `hpgsim parameters`); if the lab was measured by mass "
-                   + "spectrometry, give it as estradiol." : "")
+        case .labAtOrBelowFloor(let name, let value, let floor, let floorValue):
+            return "baseline lab \(name) = \(value) is at or below \(floor) = " + String(format: "%.4g", floorValue)
+                + ", what the assay reads when nothing is there, so no steady state has it. If the lab was measured "
+                + "another way (E2 by mass spectrometry: estradiol), give it under that name."
         case .conflictingLabs(let first, let second, let parameter):
             return "baseline labs \(first) and \(second) both set \(parameter) (the same quantity, measured two ways); "
                 + "give the one the man's lab reported"

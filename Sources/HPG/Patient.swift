@@ -37,19 +37,19 @@ public struct BaselineLabs: Sendable, Equatable {
     /// aromatase capacity, SHBG ← hepatic SHBG capacity, semen ← spermatogenic capacity, motile volume,
     /// morphology capacity.
     public var constraints: [LabConstraint] {
-        let table: [(Double?, String, Parameter)] = [
-            (testosterone_ng_per_dL, "testosterone", .leydigCapacity),
-            (estradiol_pg_per_mL, "estradiol", .aromataseCapacity),
-            (estradiolImmunoassay_pg_per_mL, "estradiol_immunoassay", .aromataseCapacity),
-            (SHBG_nmol_per_L, "SHBG", .shbgCapacity),
-            (LH_IU_per_L, "LH", .gnrhDriveCapacity),
-            (FSH_IU_per_L, "FSH", .fshSecretion),
-            (spermConcentration_million_per_mL, "sperm_concentration", .spermatogenicCapacity),
-            (totalMotileCount_million, "total_motile_count", .motileVolume),
-            (strictMorphology_percent, "strict_morphology", .morphologyCapacity),
+        let table: [(Double?, String, Parameter, Parameter?)] = [
+            (testosterone_ng_per_dL, "testosterone", .leydigCapacity, nil),
+            (estradiol_pg_per_mL, "estradiol", .aromataseCapacity, nil),
+            (estradiolImmunoassay_pg_per_mL, "estradiol_immunoassay", .aromataseCapacity, .e2ImmunoassayBias),
+            (SHBG_nmol_per_L, "SHBG", .shbgCapacity, nil),
+            (LH_IU_per_L, "LH", .gnrhDriveCapacity, nil),
+            (FSH_IU_per_L, "FSH", .fshSecretion, nil),
+            (spermConcentration_million_per_mL, "sperm_concentration", .spermatogenicCapacity, nil),
+            (totalMotileCount_million, "total_motile_count", .motileVolume, nil),
+            (strictMorphology_percent, "strict_morphology", .morphologyCapacity, nil),
         ]
-        return table.compactMap { value, observable, parameter in
-            value.map { LabConstraint(observable: observable, value: $0, parameter: parameter) }
+        return table.compactMap { value, observable, parameter, floor in
+            value.map { LabConstraint(observable: observable, value: $0, parameter: parameter, floor: floor) }
         }
     }
 }
@@ -102,6 +102,11 @@ public struct Patient: Sendable, Equatable {
                                              parameter: .shbgCapacity))
         }
         for c in constraints where !(c.value > 0 && c.value.isFinite) { throw .invalidLab(name: c.observable, value: c.value) }
+        for c in constraints {
+            if let floor = c.floor, c.value <= p[floor.rawValue] {
+                throw .labAtOrBelowFloor(name: c.observable, value: c.value, floor: floor.spec.name, floorValue: p[floor.rawValue])
+            }
+        }
         return try SteadyState.solve(model, parameters: p, constraints: constraints)
     }
 }

@@ -6,6 +6,9 @@ public struct LabConstraint: Sendable, Equatable {
     public var observable: String
     public var value: Double
     public var parameter: Parameter
+    /// A parameter the observable can never fall to or below (an assay's additive bias: its reading of zero);
+    /// a lab at or below it has no steady state.
+    public var floor: Parameter? = nil
 }
 
 /// Steady states solved directly: Newton's method on f(y; p) = 0 with a finite-difference Jacobian and the

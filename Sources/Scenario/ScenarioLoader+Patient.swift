@@ -58,8 +58,10 @@ extension Reader {
         for (k, name) in given.enumerated() {
             let parameter = PatientSpec.solvedParameter(name)
             if let first = given[..<k].first(where: { PatientSpec.solvedParameter($0) == parameter }), let field = object[name] {
-                field.problem("and \(first) both set the man's \(parameter.map { $0.spec.name } ?? name) (the same quantity, measured two ways).",
-                              allowed: "one of them: the one his lab reported")
+                field.problem("measures what \(first) measures (both set the man's \(parameter.map { $0.spec.name } ?? name)), so "
+                              + "the two would contradict each other.",
+                              allowed: "one of them, under the name of the assay that measured it (estradiol: mass "
+                              + "spectrometry; estradiol_immunoassay: a direct immunoassay)")
                 labs[name] = nil
             }
         }

@@ -14,6 +14,10 @@ extension Scenario {
             (["patient.baseline.\(name)", "patient.baseline"], "a finite lab value more than zero")
         case let .noPhysiologicalSolution(lab, _, _, _):
             (["patient.baseline.\(lab)", "patient.baseline"], "labs that a man of this profile can have together")
+        case let .labAtOrBelowFloor(name, _, floor, floorValue):
+            (["patient.baseline.\(name)", "patient.baseline"], "a value above \(floor) = " + String(format: "%.4g", floorValue))
+        case let .conflictingLabs(_, second, _):
+            (["patient.baseline.\(second)", "patient.baseline"], "one of the two labs")
         case .steadyStateNotConverged:
             (["patient.overrides", "patient.baseline", "patient"], "plausible overrides and labs")
         case .dosing(.numericalFailure(let failure)) where failure.code == .maxStepsReached:

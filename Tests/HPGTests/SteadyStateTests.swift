@@ -72,6 +72,22 @@ import Testing
         #expect([first, second, parameter] == ["estradiol", "estradiol_immunoassay", "aromatase_capacity"])
     }
 
+    /// An immunoassay reads E2 = 0 as its bias b, so a lab at or below b has no steady state: an error naming
+    /// the lab and the bias, before any iteration (just above b, the man exists, with almost no E2).
+    @Test func anImmunoassayLabAtOrBelowItsBiasIsAnError() throws {
+        let b = Parameter.e2ImmunoassayBias.spec.value
+        let error = #expect(throws: HPGError.self) {
+            try Patient(labs: BaselineLabs(estradiolImmunoassay_pg_per_mL: b)).baseline(model)
+        }
+        guard case .labAtOrBelowFloor(let name, let value, let floor, let floorValue) = error else {
+            Issue.record("expected labAtOrBelowFloor, got \(String(describing: error))")
+            return
+        }
+        #expect(name == "estradiol_immunoassay" && value == b && floor == "E2_immunoassay_bias_pg_per_mL" && floorValue == b)
+        let (y, _) = try Patient(labs: BaselineLabs(estradiolImmunoassay_pg_per_mL: b + 1)).baseline(model)
+        #expect(abs(y[PhysiologicalState.estradiol.rawValue] - 1) < 1e-9)
+    }
+
     /// A residual with a floating-point floor: r(x) = k·(x − 1) + 3e-13·sign(x − 1) (slope k = 1e-4 /h, like
     /// a slow rate) never drops below 3e-13 in magnitude, so ‖r‖ ≤ 1e-13 is unreachable and the damped steps
     /// stay above the 1e-13 relative step test. Newton stops at the floor (‖r‖ ≤ 1e-12 and no longer
