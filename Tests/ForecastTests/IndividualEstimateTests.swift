@@ -105,20 +105,45 @@ import Testing
     }
 
     /// A man whose clearance is twice the median, measured on treatment with precise labs, is found: the 90 %
-    /// interval holds his factor and is narrower than the prior's.
+    /// interval holds his factor and has the width the labs' information gives. Labs y = ln(lab) have standard
+    /// deviation σ = √ln(1 + CV²) and the prior is z ~ N(0, I), so the linearised posterior covariance is
+    /// C = (I + JᵀJ/σ²)⁻¹ with J = ∂y/∂z (central differences of the model at the truth); the clearance's 90 %
+    /// interval is then 2·z90·ω_CL·√C₂₂ wide in ln CL. The estimate must reproduce that width within 10 % (precise
+    /// labs leave the posterior nearly Gaussian), and it is narrower than the prior's 2·z90·ω_CL.
     @Test func recoversAClearanceFromLabsOnTreatment() throws {
         let prior = try Self.prior()
         let wCL = Self.omega(cv: PublishedVariability.named("anastrozole.CL_L_per_h")!.cv)
         // z with the population's baseline and clearance factor 2.
         let truthZ = [0, 0, log(2) / wCL]
-        let truth = try prior.plan.trajectory(for: try prior.man(truthZ), times: [0, 14 * 24])
-        let e2 = truth.series("estradiol")!, t = truth.series("testosterone")!
-        let labs = [LabMeasurement(line: 2, timeHours: 0, observable: "estradiol", value: e2[0], cv: 0.01),
-                    LabMeasurement(line: 3, timeHours: 0, observable: "testosterone", value: t[0], cv: 0.01),
-                    LabMeasurement(line: 4, timeHours: 14 * 24, observable: "estradiol", value: e2[1], cv: 0.01)]
+        let times = [0, 14 * 24.0]
+        func logLabs(_ z: [Double]) throws -> [Double] {
+            let t = try prior.plan.trajectory(for: try prior.man(z), times: times)
+            let e2 = t.series("estradiol")!, testosterone = t.series("testosterone")!
+            return [log(e2[0]), log(testosterone[0]), log(e2[1])]
+        }
+        let y = try logLabs(truthZ)
+        let labs = [LabMeasurement(line: 2, timeHours: 0, observable: "estradiol", value: exp(y[0]), cv: 0.01),
+                    LabMeasurement(line: 3, timeHours: 0, observable: "testosterone", value: exp(y[1]), cv: 0.01),
+                    LabMeasurement(line: 4, timeHours: 14 * 24, observable: "estradiol", value: exp(y[2]), cv: 0.01)]
         let clearance = try IndividualEstimate(prior: prior, labs: labs).components[2]
         #expect(clearance.low < 2 && 2 < clearance.high)
-        #expect(log(clearance.high / clearance.low) < 0.5 * 2 * Self.z90 * wCL)
+
+        let h = 1e-3, sigma2 = log1p(0.01 * 0.01)
+        var jacobian = [[Double]](repeating: [0, 0, 0], count: 3)   // jacobian[lab][component]
+        for k in 0..<3 {
+            var up = truthZ, down = truthZ
+            up[k] += h; down[k] -= h
+            let (yUp, yDown) = (try logLabs(up), try logLabs(down))
+            for i in 0..<3 { jacobian[i][k] = (yUp[i] - yDown[i]) / (2 * h) }
+        }
+        let m = (0..<3).map { a in (0..<3).map { b in (a == b ? 1 : 0) + (0..<3).reduce(0) { $0 + jacobian[$1][a] * jacobian[$1][b] } / sigma2 } }
+        let determinant = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+            + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])
+        let posteriorVariance = (m[0][0] * m[1][1] - m[0][1] * m[1][0]) / determinant
+        let predicted = 2 * Self.z90 * wCL * posteriorVariance.squareRoot()
+        let width = log(clearance.high / clearance.low)
+        #expect(abs(width / predicted - 1) < 0.10, "90 % interval \(width) in ln CL, linearised \(predicted)")
+        #expect(width < 2 * Self.z90 * wCL)
     }
 }
 

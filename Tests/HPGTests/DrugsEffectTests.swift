@@ -99,9 +99,9 @@ import Testing
 
     /// A GnRH receptor antagonist "blocks the pituitary GnRH receptor, lowering LH, FSH and with them T"
     /// (`Drug.acyline`'s mechanism, the class's pharmacology): at the T5 dose (21 mg SC every 2 weeks) LH and
-    /// T fall over weeks 2–8 to below half of baseline. The blockade takes at most Imax (98 %, from acyline's
-    /// castrate T in Herbst 2004) of the secretion away, so the drive, however high the fall of T and E2 raises
-    /// it, passes at most 2 % of the gonadotrophs' ceiling (10× the reference rate).
+    /// T fall over weeks 2–8 to below half of baseline. The blockade takes at most Imax (99.8 %, from acyline's
+    /// 98 % fall of intratesticular androstenedione) of the secretion away, so the drive, however high the fall of
+    /// T and E2 raises it, passes at most 0.2 % of the gonadotrophs' ceiling (10× the reference rate).
     @Test func gnrhAntagonistLowersLHAndTestosterone() throws {
         let acyline = try S.run([S.dose("acyline", 21, every: 2 * Self.week, count: 5)], days: 56)
         #expect(S.ratio(acyline, "LH", days: 14...56) < 0.5)

@@ -15,11 +15,12 @@ extension Drug {
     /// Potency: no PK/PD model of acyline was found. The H2 form of degarelix's model (Tornøe CW et al. Br J Clin
     /// Pharmacol 2007;63:648), I = Imax·C^δ/(IC50^δ + C^δ), gives the shape: IC50 1.49 ng/mL (converted at equal
     /// molar potency, × 1533.2/1632.3 g/mol) and δ 1.97. Its Imax, 94.2 %, fitted in men with prostate cancer,
-    /// is too weak for acyline in healthy men: 300 µg/kg kept T castrate (nadir 9 % of baseline) for 15 days
-    /// (Herbst 2004), and acyline lowered intratesticular androstenedione by 98 % (PMC3070251). The blockade
-    /// scales secretion after its ceiling (`RateLaws`), so with Imax 98 % the drive, however high falling T and
-    /// E2 raise it, passes at most 2 % of the gonadotrophs' ceiling (10× the reference rate): alone, acyline
-    /// lowers LH by about two thirds and T by about three quarters in the calibrated model
+    /// is too weak for acyline in healthy men: 300 µg/kg kept T castrate for 15 days (Herbst 2004), and acyline
+    /// lowered intratesticular androstenedione, a Leydig-cell product, by 98 % (PMC3070251). The blockade scales
+    /// secretion after its ceiling (`RateLaws`), so the drive, however high falling T and E2 raise it, passes at
+    /// most 1 − Imax of the gonadotrophs' ceiling (10× the reference rate, LH 50 IU/L); with Imax 99.8 % that is
+    /// LH ≈ 0.1 IU/L, where the testes' output Leydig·(1 + H(LH)) is about 2 % of a man's at LH 5 IU/L — the
+    /// 98 % fall. Alone, acyline then lowers LH and T far below half of baseline in the calibrated model
     /// (`DrugsEffectTests.gnrhAntagonistLowersLHAndTestosterone`).
     public static let acyline: Drug = {
         let dose_ug = 300.0 * 70, peak = 112.4, tmax = 1.5
@@ -38,7 +39,7 @@ extension Drug {
                 bioavailability: ParameterSpec("F", "1", 1, "1 (CL and V are apparent, CL/F and V/F, from Herbst 2004)")),
             mechanisms: [
                 .gnrhReceptorInhibition(
-                    imax: ParameterSpec("Imax", "1", 0.98, "acyline 300 µg/kg kept T castrate, nadir 9 % of baseline (Herbst 2004), and lowered intratesticular androstenedione by 98 % (PMC3070251); degarelix's 0.942 (Tornøe 2007, prostate cancer) is too weak for it"),
+                    imax: ParameterSpec("Imax", "1", 0.998, "derived: leaves LH ≈ 0.1 IU/L at the secretion ceiling, where the Leydig curve gives the 98 % fall of intratesticular androstenedione on acyline (PMC3070251); castrate T for 15 days after 300 µg/kg (Herbst 2004); degarelix's 0.942 (Tornøe 2007, prostate cancer) is too weak for it"),
                     ic50: ParameterSpec("IC50_ng_per_mL", "ng/mL", 1.49 * molarMass / 1632.3,
                         "Tornøe 2007 degarelix IC50 1.49 ng/mL at equal molar potency (× 1533.2/1632.3 g/mol; analogue)"),
                     hill: ParameterSpec("hill", "1", 1.97, "Tornøe 2007 degarelix δ (analogue)"))
