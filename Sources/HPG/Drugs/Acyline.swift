@@ -39,7 +39,7 @@ extension Drug {
                 bioavailability: ParameterSpec("F", "1", 1, "1 (CL and V are apparent, CL/F and V/F, from Herbst 2004)")),
             mechanisms: [
                 .gnrhReceptorInhibition(
-                    imax: ParameterSpec("Imax", "1", 0.998, "derived: leaves LH ≈ 0.1 IU/L at the secretion ceiling, where the Leydig curve gives the 98 % fall of intratesticular androstenedione on acyline (PMC3070251); castrate T for 15 days after 300 µg/kg (Herbst 2004); degarelix's 0.942 (Tornøe 2007, prostate cancer) is too weak for it"),
+                    imax: ParameterSpec("Imax", "1", 0.998, "derived: leaves LH ≈ 0.1 IU/L at the secretion ceiling, where the Leydig curve gives the 98 % fall of intratesticular androstenedione on acyline (PMC3070251); castrate T for 15 days after 300 µg/kg (Herbst 2004); degarelix's 0.942 (Tornøe 2007, prostate cancer) is too weak for it", allowed: .closed(0, 1)),
                     ic50: ParameterSpec("IC50_ng_per_mL", "ng/mL", 1.49 * molarMass / 1632.3,
                         "Tornøe 2007 degarelix IC50 1.49 ng/mL at equal molar potency (× 1533.2/1632.3 g/mol; analogue)"),
                     hill: ParameterSpec("hill", "1", 1.97, "Tornøe 2007 degarelix δ (analogue)"))

@@ -29,7 +29,7 @@ extension Drug {
                 bioavailability: ParameterSpec("F", "1", 1, "assumption: the depot is released completely")),
             mechanisms: [
                 .gnrhReceptorInhibition(
-                    imax: ParameterSpec("Imax", "1", 1, "assumption: full desensitisation at saturation"),
+                    imax: ParameterSpec("Imax", "1", 1, "assumption: full desensitisation at saturation", allowed: .closed(0, 1)),
                     ic50: ParameterSpec("IC50_ng_per_mL", "ng/mL", 0.047 * molarMass / 1311.5,
                         "Tornøe 2007 triptorelin EC50 0.047 ng/mL at equal molar potency (× 1209.4/1311.5 g/mol; analogue)"),
                     hill: ParameterSpec("hill", "1", 4.87, "Tornøe 2007 triptorelin γ (analogue)"))
