@@ -45,8 +45,7 @@ extension TestProblem {
         probe.withUnsafeBufferPointer { y in
             fProbe.withUnsafeMutableBufferPointer { problem.rhs(problem.startTime, y, $0) }
         }
-        return
-        JSONText.object([
+        return JSONText.object([
             "problem": JSONText.string(name),
             "stiff": isStiff ? "true" : "false",
             "dimension": "\(problem.dimension)",
