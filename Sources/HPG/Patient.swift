@@ -1,7 +1,7 @@
 import Foundation
 
 /// Baseline labs of a patient (any subset). Each lab given makes the steady state reproduce it by solving
-/// one patient parameter (`BaselineLabs.solvedParameter`).
+/// one patient parameter (`BaselineLabs.constraints`).
 public struct BaselineLabs: Sendable, Equatable {
     public var testosterone_ng_per_dL: Double?
     public var estradiol_pg_per_mL: Double?
@@ -52,6 +52,15 @@ public struct BaselineLabs: Sendable, Equatable {
             value.map { LabConstraint(observable: observable, value: $0, parameter: parameter, floor: floor) }
         }
     }
+
+    /// The first two labs, in table order, that set the same parameter (E2 by both assays): a man has one.
+    public var conflict: (first: LabConstraint, second: LabConstraint)? {
+        let all = constraints
+        for (k, second) in all.enumerated() {
+            if let first = all[..<k].first(where: { $0.parameter == second.parameter }) { return (first, second) }
+        }
+        return nil
+    }
 }
 
 /// A patient: a profile (population physiology of a condition), optional BMI, optional baseline labs,
@@ -89,10 +98,8 @@ public struct Patient: Sendable, Equatable {
             p[k] = value
         }
         var constraints = labs?.constraints ?? []
-        for (k, c) in constraints.enumerated() {
-            if let other = constraints[..<k].first(where: { $0.parameter == c.parameter }) {
-                throw .conflictingLabs(first: other.observable, second: c.observable, parameter: c.parameter.spec.name)
-            }
+        if let (first, second) = labs?.conflict {
+            throw .conflictingLabs(first: first.observable, second: second.observable, parameter: second.parameter.spec.name)
         }
         // SHBG not measured: the profile's SHBG (the reference man's unless the profile changes it) raised by
         // a_SHBG per year of age above 30 (Feldman 2002).

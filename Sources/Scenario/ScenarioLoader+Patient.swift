@@ -54,16 +54,14 @@ extension Reader {
         var labs: [String: Measurement] = [:]
         for (name, value) in object.fields { labs[name] = measurement(value, observable: name) }
         // Two labs measuring the same quantity two ways (estradiol and estradiol_immunoassay) would both set it.
-        let given = PatientSpec.labFields.map(\.observable).filter { labs[$0] != nil }
-        for (k, name) in given.enumerated() {
-            let parameter = PatientSpec.solvedParameter(name)
-            if let first = given[..<k].first(where: { PatientSpec.solvedParameter($0) == parameter }), let field = object[name] {
-                field.problem("measures what \(first) measures (both set the man's \(parameter.map { $0.spec.name } ?? name)), so "
-                              + "the two would contradict each other.",
-                              allowed: "one of them, under the name of the assay that measured it (estradiol: mass "
-                              + "spectrometry; estradiol_immunoassay: a direct immunoassay)")
-                labs[name] = nil
-            }
+        var given = BaselineLabs()
+        for (name, field) in PatientSpec.labFields where labs[name] != nil { given[keyPath: field] = 1 }
+        if let (first, second) = given.conflict, let field = object[second.observable] {
+            field.problem("measures what \(first.observable) measures (both set the man's \(second.parameter.spec.name)), so "
+                          + "the two would contradict each other.",
+                          allowed: "one of them, under the name of the assay that measured it (estradiol: mass "
+                          + "spectrometry; estradiol_immunoassay: a direct immunoassay)")
+            labs[second.observable] = nil
         }
         return labs
     }

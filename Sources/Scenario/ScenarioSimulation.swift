@@ -48,14 +48,6 @@ extension PatientSpec {
         ("SHBG", \.SHBG_nmol_per_L),
     ]
 
-    /// The patient parameter a lab of this observable is solved into (`BaselineLabs.constraints`).
-    static func solvedParameter(_ observable: String) -> Parameter? {
-        guard let field = labFields.first(where: { $0.observable == observable })?.field else { return nil }
-        var labs = BaselineLabs()
-        labs[keyPath: field] = 1
-        return labs.constraints.first?.parameter
-    }
-
     /// The model's patient; labs written in SI units are converted to conventional ones by the observable's
     /// SI factor.
     func patient(observables: [ObservableSpec]) -> Patient {

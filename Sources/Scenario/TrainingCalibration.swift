@@ -74,7 +74,7 @@ public struct TrainingCalibration: Sendable {
     /// a 0.5 % margin the fit settled within rounding of a bound), and a miss of 1 % costs as much as a value
     /// 40 % outside its tolerance, so the fit does not trade a check for a small gain elsewhere.
     static func violation(_ check: ExpectationResult) -> Double {
-        let value = max(abs(check.value), 1e-9), bound = max(abs(check.bound), 1e-9), margin = log(1.005)
+        let value = max(abs(check.value), 1e-9), bound = max(abs(check.bound), 1e-9), margin = Self.checkScale
         switch check.relation.rule.order {
         case .less, .atMost: return max(0, log(value / bound) + 2 * margin) / margin
         case .greater, .atLeast: return max(0, log(bound / value) + 2 * margin) / margin
@@ -95,8 +95,7 @@ public struct TrainingCalibration: Sendable {
         let kley = kleyResidual / log(1 + Self.kleyTolerance)
         // Beyond its ±20 % band the Kley ratio is held like an expect check (`violation`'s 0.5 % scale): the
         // documents' statements on obesity (low T/E2, anastrozole's benefit in obesity) rest on it.
-        let kleyOutside = (max(0, kleyResidual - log(1 + Self.kleyTolerance)) + max(0, log(1 - Self.kleyTolerance) - kleyResidual))
-            / log(1.005)
+        let kleyOutside = Self.beyondBand(kleyResidual, tolerance: Self.kleyTolerance) / Self.checkScale
         let checks = try expectations(values).map(Self.violation)
         let priors = zip(parameters, unbounded).map { name, value in
             log(value / (Prior.centres[name] ?? value)) / log(Prior.factor)
@@ -113,10 +112,9 @@ public struct TrainingCalibration: Sendable {
     /// inside, the log distance to the bound over ln 1.005 outside. The log-parameters keep every value above
     /// zero; this keeps a bounded one (an elasticity in [0, 1], a share below 1) where its meaning holds.
     static func outsideRange(_ value: Double, _ range: ParameterRange) -> Double {
-        let scale = log(1.005)
         let above = range.upper.isFinite ? max(0, log(value / range.upper)) : 0
         let below = range.lower > 0 ? max(0, log(range.lower / value)) : 0
-        return (above + below) / scale
+        return (above + below) / checkScale
     }
 
     /// The part of a target's weighted log residual beyond its tolerance band, the band being the pass rule
@@ -124,10 +122,18 @@ public struct TrainingCalibration: Sendable {
     /// on a value doubles once it leaves its tolerance (what "within tolerance" asks of the fit), and continuous
     /// at the band's edges.
     static func outsideTolerance(_ comparison: Comparison) -> Double {
-        let residual = comparison.logResidual, tolerance = comparison.tolerance
-        let lower = tolerance < 1 ? log(1 - tolerance) : -Double.infinity
-        return comparison.weight * (max(0, residual - log(1 + tolerance)) + max(0, lower - residual))
+        comparison.weight * beyondBand(comparison.logResidual, tolerance: comparison.tolerance)
     }
+
+    /// How far a log residual lies beyond the band ln(1 − tol) … ln(1 + tol) of a ±tol tolerance; 0 inside.
+    static func beyondBand(_ residual: Double, tolerance: Double) -> Double {
+        let lower = tolerance < 1 ? log(1 - tolerance) : -Double.infinity
+        return max(0, residual - log(1 + tolerance)) + max(0, lower - residual)
+    }
+
+    /// The log distance that counts 1 in a check's residual, ln 1.005 (0.5 %): checks, the Kley ratio beyond its
+    /// band and parameters beyond their ranges are all held on this scale.
+    static let checkScale = log(1.005)
 
     /// The fit from the shipped values, and the values to ship: the estimates, or the starting values when the
     /// fit lowers the cost by no more than `keepTolerance` of it (the start is then the optimum within what the
