@@ -180,33 +180,35 @@ public final class ExplicitRungeKutta: Stepper {
         }
     }
 
-    /// out = start + Σₘ coefficients[m] · source[offsets[m] ..< offsets[m] + n] (start nil: 0 + Σ …),
-    /// the terms added in the order m = 0, 1, …, so both loop orders below give the same bits. With few
-    /// components each sum stays in a register (no store-to-load round trip per term, which dominated
-    /// for n = 2); with many, one pass per term runs over contiguous, vectorisable memory.
+    /// out = start + Σₘ coefficients[m] · source[offsets[m] ..< offsets[m] + n] (start nil: 0 + Σ …).
+    /// Each component's sum is held in a register and its terms are added in the order m = 0, 1, …, four
+    /// components at a time (SIMD4), the rest one by one: the same additions in the same order for every
+    /// component whatever the block, so any blocking gives the same bits (one loop for every dimension;
+    /// before, above 8 components each term was a pass through memory: 1.5 % more instructions per man on
+    /// the population benchmark, callgrind).
     @inline(__always)
     private func combine(
         into out: UnsafeMutablePointer<Double>, start: UnsafePointer<Double>?, _ coefficients: UnsafePointer<Double>,
         _ offsets: UnsafePointer<Int>, _ count: Int, _ source: UnsafePointer<Double>
     ) {
         let n = n
-        if n <= Self.registerSumLimit {
-            for j in 0..<n {
-                var sum = start?[j] ?? 0
-                for m in 0..<count { sum += coefficients[m] * source[offsets[m] &+ j] }
-                out[j] = sum
-            }
-        } else {
-            if let start { out.update(from: start, count: n) } else { out.update(repeating: 0, count: n) }
+        var j = 0
+        while j &+ 4 <= n {
+            var sum = start.map { UnsafeRawPointer($0 + j).loadUnaligned(as: SIMD4<Double>.self) } ?? .zero
             for m in 0..<count {
-                let c = coefficients[m], column = source + offsets[m]
-                for j in 0..<n { out[j] += c * column[j] }
+                let x = UnsafeRawPointer(source + (offsets[m] &+ j)).loadUnaligned(as: SIMD4<Double>.self)
+                sum += coefficients[m] * x
             }
+            UnsafeMutableRawPointer(out + j).storeBytes(of: sum, as: SIMD4<Double>.self)
+            j &+= 4
+        }
+        while j < n {
+            var sum = start?[j] ?? 0
+            for m in 0..<count { sum += coefficients[m] * source[offsets[m] &+ j] }
+            out[j] = sum
+            j &+= 1
         }
     }
-
-    /// Largest dimension summed component by component in registers by `combine`.
-    static var registerSumLimit: Int { 8 }
 
     /// Stage derivatives k₁…kₛ, y₁ (in `yNew`) and the error vector for a step h from (t, y); returns the
     /// weighted error norm. y₁ = y + Σ (h bₘ) kₘ and err = 0 + Σ (h eₘ) kₘ, summed over m in order, terms
