@@ -15,7 +15,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
     case lhSecretion, keLH, fshSecretion, keFSH
     case leydigCapacity, leydigLHEmax, leydigLH50, leydigHill, keLeydigTrophic, leydigTrophicExponent
     case keITT, ittToSerumT, keT, tClearance
-    case shbgAssociation, albuminAssociation, albumin, shbgCapacity, keSHBG, shbgEstradiolExponent, shbgAgeIncrease
+    case shbgAssociation, albuminAssociation, albumin, shbgCapacity, keSHBG, shbgEstradiolExponent, shbgTestosteroneExponent, shbgAgeIncrease
     case aromataseKm, aromataseTesticularShare, aromataseCapacity, aromataseAgeSlope, keE2
     case bmi, bmiIdeal, aromataseBMIExponent, age
     case spermatogenesisDuration, caputTransit, corpusTransit, caudaTransit
@@ -112,6 +112,8 @@ public enum Parameter: Int, CaseIterable, Sendable {
             "assumption: SHBG plasma half-life about 7 days (hepatic glycoprotein turnover)")
         case .shbgEstradiolExponent: return ParameterSpec("SHBG_E2_exponent", "1", Calibrated.values["SHBG_E2_exponent"]!,
             "calibrated (training set): estradiol raises hepatic SHBG synthesis; SHBG −16 % with E2 −29 % under anastrozole (Taxel 2001)", allowed: .feedbackExponent)
+        case .shbgTestosteroneExponent: return ParameterSpec("SHBG_T_exponent", "1", Calibrated.values["SHBG_T_exponent"]!,
+            "calibrated (training set): androgens lower hepatic SHBG synthesis, estrogens raise it (Anderson DC. Clin Endocrinol 1974;3:69); without it, restoring T and E2 in a GnRH-deficient man on a GnRH pump (Hayes 2000) tripled his SHBG", allowed: .feedbackExponent)
         case .shbgAgeIncrease: return ParameterSpec("SHBG_increase_per_year", "1/y", 0.013,
             "Feldman HA et al. JCEM 2002;87:589 (MMAS): SHBG +1.3 % per year of age; applied above 30 y to the default SHBG")
         case .aromataseKm: return ParameterSpec("aromatase_Km_nmol_per_L", "nmol/L", 1.83,
@@ -219,6 +221,7 @@ public enum Parameter: Int, CaseIterable, Sendable {
         case .shbgCapacity: return "S_cap"
         case .keSHBG: return "ke_SHBG"
         case .shbgEstradiolExponent: return "σ"
+        case .shbgTestosteroneExponent: return "σT"
         case .shbgAgeIncrease: return "a_SHBG"
         case .aromataseKm: return "Km"
         case .aromataseTesticularShare: return "φ"

@@ -28,7 +28,7 @@ public enum PhysiologicalState: Int, CaseIterable, Sendable {
             description: "fraction of the GnRH neurons not desensitised by androgen (0–1); falls over months of high T, recovers slowly",
             equation: "dN/dt = ke_N·(1/(1 + (T/T50,N)^nT,h) − N);  the drive is scaled by (1 + g_N·(1 − N_ref))/(1 + g_N·(1 − N))")
         case .shbg: return StateSpec(name: "SHBG_nmol_per_L", unit: "nmol/L", description: "serum sex hormone-binding globulin",
-            equation: "dSHBG/dt = ke_SHBG·(S_cap·(E2/E2ref)^σ − SHBG)")
+            equation: "dSHBG/dt = ke_SHBG·(S_cap·(E2/E2ref)^σ·(T/Tref)^(−σT) − SHBG)")
         }
     }
 }

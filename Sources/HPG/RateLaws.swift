@@ -132,9 +132,10 @@ enum RateLaws {
             + x.estradiolRelease * k.estradiolInputPerMg - v(.keE2) * x.estradiol
 
         // SHBG: hepatic synthesis raised by estradiol, (E2/E2ref)^σ (E2 itself: SERMs do not block the liver's
-        // estrogen response), first-order turnover.
+        // estrogen response), and lowered by androgens, (T/Tref)^(−σT) (Anderson 1974); first-order turnover.
         let e2Liver = x.estradiol.floored(tiny) / v(.e2FeedbackReference)
-        let shbg = v(.keSHBG) * (e2Liver.power(v(.shbgEstradiolExponent)) * v(.shbgCapacity) - x.shbg)
+        let shbg = v(.keSHBG) * (e2Liver.power(v(.shbgEstradiolExponent)) * tSeen.power(-v(.shbgTestosteroneExponent))
+                                 * v(.shbgCapacity) - x.shbg)
 
         // Spermatogenic drive ψ = D^h/(1 + D^h), D = √(FSH/FSH50 · ITT/ITT50).
         let drive = (x.fsh.floored(0) / v(.spermatogenicFSH50) * itt / v(.spermatogenicITT50)).squareRoot()

@@ -97,6 +97,32 @@ struct PatientAgeSHBGTests {
         }
     }
 
+    /// Androgens lower hepatic SHBG synthesis: with the estradiol term switched off (SHBG_E2_exponent 0), SHBG
+    /// settles at S_cap·(T/Tref)^(−σT), so when testosterone gel holds T flat for months, SHBG(end)/SHBG(0) =
+    /// (T(end)/T(0))^(−σT) with the model's own σT. Tolerance 1 %: SHBG lags its target by 1/ke_SHBG ≈ 10 days,
+    /// and T still drifts slowly as the Leydig cells shrink under the gel.
+    @Test func androgensLowerSHBGByTheSynthesisLaw() throws {
+        let text = """
+            patient:
+              profile: normal-weight
+              baseline: {testosterone: 300 ng/dL}
+              overrides: {SHBG_E2_exponent: 0}
+            regimens:
+              - {drug: testosterone_gel, dose: 100 mg, route: transdermal, every: 1 d}
+            simulation: {duration: 240 d, output_every: 1 d}
+            output:
+              observables: [SHBG, testosterone]
+            """
+        let result = try loader.parse(text, file: "gel.yaml").simulate(units: .conventional)
+        let column = { (name: String) in result.csv.columns.first { $0.name == name }!.values }
+        let (shbg, t) = (column("SHBG"), column("testosterone"))
+        let exponent = try #require(HPGModel(drugs: []).parameters.first { $0.name == "SHBG_T_exponent" }).value
+        #expect(exponent > 0)
+        #expect(t.last! > 1.5 * t[0], "the gel should raise T: \(t[0]) → \(t.last!)")
+        let expected = pow(t.last! / t[0], -exponent)
+        #expect(abs(shbg.last! / shbg[0] / expected - 1) < 0.01, "SHBG ratio \(shbg.last! / shbg[0]), law \(expected)")
+    }
+
     /// Without an SHBG lab, SHBG rises by 1.3 % per year of age above 30 (Feldman 2002): SHBG(a) / SHBG(30) =
     /// 1.013^(a − 30) for a > 30, and no change below 30.
     @Test func ageRaisesBaselineSHBGByFeldmanFactor() throws {
