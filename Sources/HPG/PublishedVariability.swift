@@ -27,22 +27,25 @@ public struct PublishedVariability: Sendable, Equatable {
     /// Elecsys), non-parametric 95 % intervals.
     static let qin2015 = "Qin X et al. Clin Lab 2015 (FAMHES, 1191 healthy men 20–69 y), 95 % reference interval"
 
+    /// Healthy men's 95 % reference intervals of the baseline labs (Qin 2015), in each lab's SI unit: the
+    /// source of the labs' CVs below, and of the run summary's note on an inferred lab far from them.
+    public static let referenceIntervals: [ReferenceInterval] = [
+        ReferenceInterval(observable: "testosterone", low: 12.6, high: 37.0, unit: "nmol/L", source: qin2015),
+        ReferenceInterval(observable: "estradiol", low: 65.4, high: 207.7, unit: "pmol/L", source: qin2015),
+        ReferenceInterval(observable: "LH", low: 2.2, high: 11.6, unit: "IU/L", source: qin2015),
+        ReferenceInterval(observable: "FSH", low: 1.8, high: 16.5, unit: "IU/L", source: qin2015),
+        ReferenceInterval(observable: "SHBG", low: 18.2, high: 95.1, unit: "nmol/L", source: qin2015),
+    ]
+
     public static let all: [PublishedVariability] = [
         PublishedVariability(name: "anastrozole.CL_L_per_h", cv: 141.0 / 443.0,
                              source: "Yuan J et al. Acta Pharmacol Sin (20 men, 1 mg): AUC 443 ± 141 µg·h/L; CL/F = dose/AUC has the CV of AUC"),
         PublishedVariability(name: "anastrozole.V_L", cv: (exp(log1p(pow(14.0 / 42, 2)) - log1p(pow(141.0 / 443, 2))) - 1).squareRoot(),
                              source: "derived from Yuan (t½ 42 ± 14 h, AUC 443 ± 141): V/F = CL/F·t½/ln 2, so ω²(V) = ω²(t½) − ω²(CL) for independent CL and V"),
-        PublishedVariability(name: "testosterone", cv: cv(referenceInterval: 12.6, 37.0),
-                             source: qin2015 + " 12.6–37.0 nmol/L, as a log-normal"),
-        PublishedVariability(name: "estradiol", cv: cv(referenceInterval: 65.4, 207.7),
-                             source: qin2015 + " 65.4–207.7 pmol/L, as a log-normal"),
-        PublishedVariability(name: "LH", cv: cv(referenceInterval: 2.2, 11.6),
-                             source: qin2015 + " 2.2–11.6 IU/L, as a log-normal"),
-        PublishedVariability(name: "FSH", cv: cv(referenceInterval: 1.8, 16.5),
-                             source: qin2015 + " 1.8–16.5 IU/L, as a log-normal"),
-        PublishedVariability(name: "SHBG", cv: cv(referenceInterval: 18.2, 95.1),
-                             source: qin2015 + " 18.2–95.1 nmol/L, as a log-normal"),
-    ]
+    ] + referenceIntervals.map {
+        PublishedVariability(name: $0.observable, cv: cv(referenceInterval: $0.low, $0.high),
+                             source: $0.source + " \($0.low)–\($0.high) \($0.unit), as a log-normal")
+    }
 
     /// The table as Markdown, for `hpgsim parameters`.
     public static var table: String {
@@ -51,5 +54,18 @@ public struct PublishedVariability: Sendable, Equatable {
             text += "| \(entry.name) | \(String(format: "%.1f", entry.cv * 100)) % | \(entry.source) |\n"
         }
         return text
+    }
+}
+
+/// A lab's 95 % reference interval in healthy men, in the lab's SI unit (`ObservableSpec.siUnit`).
+public struct ReferenceInterval: Sendable, Equatable {
+    public var observable: String
+    public var low: Double
+    public var high: Double
+    public var unit: String
+    public var source: String
+
+    public static func named(_ observable: String) -> ReferenceInterval? {
+        PublishedVariability.referenceIntervals.first { $0.observable == observable }
     }
 }

@@ -17,7 +17,10 @@ struct RunCommand: ParsableCommand {
             value at baseline and on treatment, and, when the scenario lists what a study reported, the \
             simulated against the reported values. A value that leaves its physiological bounds (e.g. total \
             testosterone above 3000 ng/dL) is a warning under the summary, with the day it first happened and \
-            the extreme value; it does not change the exit status. A scenario with a monitoring block (labs \
+            the extreme value; it does not change the exit status. A baseline lab the scenario did not give is \
+            marked * (the model's steady state for this man); when other labs are given and such a value falls \
+            outside healthy men's 95 % reference interval (LH 2.2–11.6 IU/L, …), a note says so: give it if \
+            it was measured. A scenario with a monitoring block (labs \
             drawn during treatment and rules that change the regimen on them) also writes NAME.decisions.csv \
             beside its table: each draw, the labs seen and simulated, the rule that fired and the new regimen.
 

@@ -1,4 +1,5 @@
 import Foundation
+import HPG
 import Scenario
 
 /// The few lines `hpgsim run` prints per scenario.
@@ -33,6 +34,7 @@ enum RunSummary {
             lines.append("  * not given as a baseline lab: the model's steady state for this man ("
                          + marked.joined(separator: ", ") + ")")
         }
+        lines += farFromReference(result, inferred: marked)
         if let report = result.report { lines += ReportSummary.lines(report) }
         if let solver = result.solver { lines.append("  " + solver.summary) }
         if let log = result.decisions { lines += MonitoringSummary.lines(log, units: result.units, path: decisionsPath) }
@@ -42,6 +44,32 @@ enum RunSummary {
             lines.append(ComparisonReport.table(result.comparisons, showScenario: false).render(indent: "  "))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension RunSummary {
+    /// A note on the inferred labs outside healthy men's 95 % reference intervals, when the scenario gives labs:
+    /// the labs given then set the others through the feedback curves, which are steep around the reference man
+    /// (T 362 ng/dL alone puts LH at the secretion ceiling), so a measured value is worth giving. Nothing for a
+    /// scenario without labs, whose values are its profile's.
+    static func farFromReference(_ result: ScenarioResult, inferred: [String]) -> [String] {
+        guard !result.scenario.patient.baselineLabs.isEmpty else { return [] }
+        let specs = HPGModel(drugs: []).observables
+        var values: [String] = [], intervals: [String] = [], sources: [String] = []
+        for change in result.changes where inferred.contains(change.column.name) {
+            guard let interval = ReferenceInterval.named(change.column.name),
+                  let spec = specs.first(where: { $0.name == change.column.name }) else { continue }
+            let si = result.units == .si ? change.baseline : change.baseline * spec.siFactor
+            guard si < interval.low || si > interval.high else { continue }
+            values.append("\(change.column.name) \(formatNumber(change.baseline, significantDigits: 3)) \(change.column.unit)")
+            intervals.append("\(change.column.name) \(formatNumber(interval.low, significantDigits: 4))–\(formatNumber(interval.high, significantDigits: 4)) \(interval.unit)")
+            if !sources.contains(interval.source) { sources.append(interval.source) }
+        }
+        guard !values.isEmpty else { return [] }
+        return ["  note: " + values.joined(separator: ", ") + " at baseline, set by the labs given through the model's feedback, "
+                + (values.count == 1 ? "is" : "are") + " outside healthy men's range (" + intervals.joined(separator: ", ")
+                + "; " + sources.joined(separator: "; ") + "); if measured, give "
+                + (values.count == 1 ? "it as a baseline lab" : "them as baseline labs")]
     }
 }
 

@@ -146,6 +146,23 @@ struct CommandLineTests {
         #expect(shbg?.contains(" *") == true)
     }
 
+    /// An inferred lab outside healthy men's 95 % reference interval (Qin 2015: LH 2.2–11.6 IU/L) is noted when
+    /// the scenario gives labs: T11's man, given only T, is at the LH secretion ceiling; the calibration scenario,
+    /// which gives T, E2, LH and FSH, gets no note.
+    @Test func summaryNotesAnInferredLabOutsideTheReferenceInterval() throws {
+        let directory = try temporaryDirectory()
+        func summary(_ file: String) throws -> String {
+            FileManager.default.createFile(atPath: directory + "/summary.txt", contents: nil)
+            let outcome = try run(["run", file, "-o", directory + "/x.csv"], output: directory + "/summary.txt")
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+            return try String(contentsOfFile: directory + "/summary.txt", encoding: .utf8)
+        }
+        let t11 = try summary(Self.repository.appendingPathComponent("scenarios/studies/t11-hcg-2000IU-weekly.yaml").path)
+        let note = t11.split(separator: "\n").first { $0.hasPrefix("  note:") }
+        #expect(note?.contains("LH 2.2–11.6 IU/L") == true && note?.contains("Qin") == true, "\(t11)")
+        #expect(try summary(Self.scenario).contains("  note:") == false)
+    }
+
     /// A scenario on standard input runs (the name "stdin"), and writes its table.
     @Test func scenarioFromStandardInput() throws {
         let directory = try temporaryDirectory()
