@@ -208,7 +208,7 @@ enum Prior {
         "Leydig_LH_hill": 1.9,                      // Tornøe 2007
         "Leydig_trophic_exponent": 0.5,
         "SHBG_E2_exponent": 0.5,
-        "SHBG_T_exponent": 0.5,
+        "SHBG_T_exponent": 0.5,                     // as SHBG_E2_exponent's: no source gives the androgen elasticity
         "aromatase_testicular_share": 0.3,          // inside 20–60 % (de Ronde & de Jong 2011)
         "aromatase_BMI_exponent": 3.9,
         "spermatogenic_drive_hill": 1.7,
