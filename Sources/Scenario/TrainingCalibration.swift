@@ -85,6 +85,11 @@ public struct TrainingCalibration: Sendable {
     /// the Kley target and its part beyond its tolerance, one per expect check, the priors, then one per parameter
     /// beyond its allowed range.
     public func residuals(logValues: [Double]) throws -> [Double] {
+        try residualParts(logValues: logValues).flatMap(\.residuals)
+    }
+
+    /// The residuals of `residuals(logValues:)`, in its order, by the part of the fit each comes from.
+    public func residualParts(logValues: [Double]) throws -> [(part: String, residuals: [Double])] {
         let unbounded = logValues.map { exp($0) }
         // The model runs at the values moved into their allowed ranges; `outsideRange` pulls the fit back.
         let values = bounded(logValues)
@@ -100,7 +105,15 @@ public struct TrainingCalibration: Sendable {
         let priors = zip(parameters, unbounded).map { name, value in
             log(value / (Prior.centres[name] ?? value)) / log(Prior.factor)
         }
-        return study + outside + [kley, kleyOutside] + checks + priors + zip(unbounded, ranges).map(Self.outsideRange)
+        return [("reported values", study), ("reported values beyond their tolerance", outside),
+                ("Kley ratio", [kley, kleyOutside]), ("expect checks", checks), ("priors", priors),
+                ("parameters beyond their range", zip(unbounded, ranges).map(Self.outsideRange))]
+    }
+
+    /// One reported value's share of the cost ½Σr²: ½((w·ln(s/r))² + (w·beyond its band)²).
+    public static func cost(of comparison: Comparison) -> Double {
+        let residual = comparison.weight * comparison.logResidual, outside = outsideTolerance(comparison)
+        return (residual * residual + outside * outside) / 2
     }
 
     /// The parameter values at θ = ln(values), each moved into its allowed range (the model refuses any other).

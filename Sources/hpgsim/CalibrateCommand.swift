@@ -12,7 +12,9 @@ struct CalibrateCommand: ParsableCommand {
             Every scenario given (default: scenarios/studies and scenarios/studies/physiology) with a `reported` \
             or `expect` block is a target set. The fit starts from the shipped values (Sources/HPG/Calibrated.swift), \
             prints the estimates with relative standard errors, the parameters it cannot identify, the \
-            correlations, and each target simulated against reported. With --write it writes the parameter file \
+            correlations, the cost ½Σr² by part (the reported values, the part of each beyond its tolerance, \
+            the Kley ratio, the expect checks, the priors), and each target simulated against reported, a missed \
+            one with its share of the cost (what holds the fit where). With --write it writes the parameter file \
             the model reads:
               hpgsim calibrate --write Sources/HPG/Calibrated.swift
             then rebuild. Rerunning from the written values reproduces them. --max-iterations 0 evaluates the \
@@ -54,7 +56,7 @@ struct CalibrateCommand: ParsableCommand {
         if json {
             printJSON(calibration, result, values, comparisons, checks)
         } else {
-            printText(calibration, result, values, comparisons, checks)
+            try printText(calibration, result, values, comparisons, checks)
             if keptStart && maxIterations > 0 {
                 print("\nThe fit lowered the cost by less than \(TrainingCalibration.keepTolerance) of it: the starting values are the optimum and are kept.")
             }
@@ -65,9 +67,12 @@ struct CalibrateCommand: ParsableCommand {
     }
 
     func printText(_ calibration: TrainingCalibration, _ result: FitResult, _ values: [Double],
-                   _ comparisons: [Comparison], _ checks: [ExpectationResult]) {
+                   _ comparisons: [Comparison], _ checks: [ExpectationResult]) throws {
         print("Levenberg–Marquardt: \(result.iterations) iterations, \(result.residualEvaluations) residual evaluations, "
               + "stop: \(result.stopReason), cost ½Σr² \(String(format: "%.4g", result.cost)) over \(result.residuals.count) residuals")
+        print("Cost by part: " + (try calibration.residualParts(logValues: result.estimates)).map { part, r in
+            "\(part) " + String(format: "%.4g", r.reduce(0) { $0 + $1 * $1 } / 2) + " (\(r.count))"
+        }.joined(separator: ", "))
         print("\n| parameter | start | estimate | relative SE | identifiability |\n|---|---|---|---|---|")
         for (k, name) in calibration.parameters.enumerated() {
             print("| \(name) | \(String(format: "%.4g", calibration.start[k])) | \(String(format: "%.4g", values[k])) | "
@@ -82,7 +87,8 @@ struct CalibrateCommand: ParsableCommand {
         print("\nTargets of \(what) within tolerance: \(comparisons.filter(\.pass).count) of \(comparisons.count)")
         for c in comparisons where !c.pass {
             print("  MISS \(c.scenario) \(c.observable) \(c.timepoint): reported "
-                  + String(format: "%.4g, simulated %.4g (±%.0f %%)", c.reported, c.simulated, 100 * c.tolerance))
+                  + String(format: "%.4g, simulated %.4g (±%.0f %%), cost %.3g", c.reported, c.simulated, 100 * c.tolerance,
+                           TrainingCalibration.cost(of: c)))
         }
         print("Expect checks of \(what) holding: \(checks.filter(\.pass).count) of \(checks.count)")
         for c in checks where !c.pass {

@@ -47,6 +47,20 @@ struct ComparisonTests {
         #expect(abs(c.difference - 100.001) < 1e-9 && abs(c.relativeDifference - 0.2500025) < 1e-12)
     }
 
+    /// A value's share of the calibration cost, in closed form for a ±20 % tolerance (weight w = 1/ln 1.2): inside
+    /// the band ½(w·ln(s/r))²; at twice the reported value ½w²((ln 2)² + (ln 2 − ln 1.2)²); at half of it
+    /// ½w²((ln 2)² + (ln 2 + ln 0.8)²), the lower edge of the band being ln 0.8.
+    @Test func costShareIsTheSquaredLogRatioPlusItsPartBeyondTheBand() {
+        var c = Comparison(scenario: "s", observable: "LH", timepoint: "week 1", timeDays: 7, fromDays: 7, toDays: 7,
+                           reported: 10, simulated: 11, unit: "IU/L", tolerance: 0.2, source: "study")
+        let w = 1 / log(1.2)
+        #expect(abs(TrainingCalibration.cost(of: c) - 0.5 * pow(w * log(1.1), 2)) < 1e-12)
+        c.simulated = 20
+        #expect(abs(TrainingCalibration.cost(of: c) - 0.5 * w * w * (pow(log(2), 2) + pow(log(2) - log(1.2), 2))) < 1e-12)
+        c.simulated = 5
+        #expect(abs(TrainingCalibration.cost(of: c) - 0.5 * w * w * (pow(log(2), 2) + pow(log(2) + log(0.8), 2))) < 1e-12)
+    }
+
     /// The JSON line carries the required keys and parses as JSON with the same values.
     @Test func jsonLineHasRequiredKeys() throws {
         let c = Comparison(scenario: "a \"quoted\" name", observable: "estradiol", timepoint: "baseline", timeDays: 0,
