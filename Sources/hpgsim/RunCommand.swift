@@ -19,7 +19,7 @@ struct RunCommand: ParsableCommand {
             testosterone above 3000 ng/dL) is a warning under the summary, with the day it first happened and \
             the extreme value; it does not change the exit status. A baseline lab the scenario did not give is \
             marked * (the model's steady state for this man); when other labs are given and such a value falls \
-            outside healthy men's 95 % reference interval (LH 2.2–11.6 IU/L, …), a note says so: give it if \
+            outside healthy men's 95 % reference interval (\(RunSummary.exampleInterval), …), a note says so: give it if \
             it was measured. A scenario with a monitoring block (labs \
             drawn during treatment and rules that change the regimen on them) also writes NAME.decisions.csv \
             beside its table: each draw, the labs seen and simulated, the rule that fired and the new regimen.

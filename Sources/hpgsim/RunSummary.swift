@@ -48,6 +48,15 @@ enum RunSummary {
 }
 
 extension RunSummary {
+    /// LH's reference interval as the help text quotes it, read from the declared table.
+    static var exampleInterval: String { label(ReferenceInterval.named("LH")!) }
+
+    /// "LH 2.2–11.6 IU/L".
+    static func label(_ interval: ReferenceInterval) -> String {
+        "\(interval.observable) \(formatNumber(interval.low, significantDigits: 4))–"
+            + "\(formatNumber(interval.high, significantDigits: 4)) \(interval.unit)"
+    }
+
     /// A note on the inferred labs outside healthy men's 95 % reference intervals, when the scenario gives labs:
     /// the labs given then set the others through the feedback curves, which are steep around the reference man
     /// (T 362 ng/dL alone puts LH at the secretion ceiling), so a measured value is worth giving. Nothing for a
@@ -62,7 +71,7 @@ extension RunSummary {
             let si = result.units == .si ? change.baseline : change.baseline * spec.siFactor
             guard si < interval.low || si > interval.high else { continue }
             values.append("\(change.column.name) \(formatNumber(change.baseline, significantDigits: 3)) \(change.column.unit)")
-            intervals.append("\(change.column.name) \(formatNumber(interval.low, significantDigits: 4))–\(formatNumber(interval.high, significantDigits: 4)) \(interval.unit)")
+            intervals.append(label(interval))
             if !sources.contains(interval.source) { sources.append(interval.source) }
         }
         guard !values.isEmpty else { return [] }
