@@ -342,9 +342,9 @@ public struct DataSet: Sendable {
 extension DataSet {
     /// The output table of `hpgsim events`: every input line as it was, followed by the model outputs and
     /// the state on that record (`DosingResult.recordOutputs`, `recordStates`), one result per individual.
-    /// Numbers are written by `format` (the caller's number format, so that every table of a program reads
-    /// alike).
-    public func outputTable(results: [DosingResult], addedColumns: [String], format: (Double) -> String) -> [UInt8] {
+    /// Numbers are appended by `format` (the caller's number format, so that every table of a program reads
+    /// alike), as bytes.
+    public func outputTable(results: [DosingResult], addedColumns: [String], format: (Double, inout [UInt8]) -> Void) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 3)
         out += bytes[headerRange]
@@ -352,7 +352,7 @@ extension DataSet {
         func append(_ values: ArraySlice<Double>) {
             for x in values {
                 out.append(0x2C)
-                out += format(x).utf8
+                format(x, &out)
             }
         }
         for (rows, result) in zip(individuals, results) {

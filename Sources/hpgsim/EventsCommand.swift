@@ -84,7 +84,7 @@ struct EventsCommand: ParsableCommand {
         if !problems.isEmpty { fail(problems) }
 
         let added: [String] = pkModel.outputs.names + (1...pkModel.stateDimension).map { "A\($0)" }
-        let out = dataSet.outputTable(results: results, addedColumns: added, format: { formatNumber($0) })
+        let out = dataSet.outputTable(results: results, addedColumns: added, format: { appendNumber($0, to: &$1) })
         try write(out)
     }
 

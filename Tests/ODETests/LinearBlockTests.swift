@@ -146,4 +146,29 @@ import Testing
             #expect(Self.blockError(y, at: t) < 1e-13)
         }
     }
+
+    /// A problem that is all linear block (the depot and central compartments alone, as NONMEM's ADVAN2) is
+    /// advanced in closed form: one step per stretch between stops, whatever the tolerance, with the state and
+    /// the dense output at every hour equal to the Bateman function to 1e-13 of the dose.
+    @Test(arguments: [Method.dp5, .vern7, .auto])
+    func allBlockProblemTakesOneStepPerStop(method: Method) throws {
+        let kMatrix = Matrix([[-Self.ka, 0], [Self.ka, -Self.k]])
+        let problem = ODEProblem(
+            rhs: { _, y, dydt in
+                dydt[0] = -Self.ka * y[0]
+                dydt[1] = Self.ka * y[0] - Self.k * y[1]
+            },
+            linearBlock: LinearBlock(indices: [0, 1]) { kMatrix }, initialState: [Self.dose, 0], timeSpan: 0...96)
+        var options = SolverOptions(relativeTolerance: 1e-3, absoluteTolerance: 1e-12)
+        options.saveAt = stride(from: 0.5, through: 95.5, by: 1.0).map { $0 }
+        options.stopTimes = [24, 48, 72]
+        let s = solve(problem, method: method, options: options)
+        #expect(s.returnCode == .success)
+        #expect(s.statistics.accepted == 4)
+        #expect(s.statistics.rejected == 0)
+        #expect(s.times.count == 96)
+        for (t, y) in zip(s.times, s.states) {
+            #expect(Self.blockError(y + [0], at: t) < 1e-13)
+        }
+    }
 }

@@ -278,6 +278,10 @@ public final class ExplicitRungeKutta: Stepper {
             flowIsBuilt = true
         }
         if let flow { state.y.withUnsafeBufferPointer { flow.begin(y: $0.baseAddress!, f: fStart) } }
+        if let flow, flow.m == n {
+            try stepExactly(flow, state, limit: limit)
+            return
+        }
         if state.h <= 0 {
             state.h = initialStepSize(state: state, f0: Array(UnsafeBufferPointer(start: fStart, count: n)),
                                       order: tableau.embeddedOrder, limit: limit)
@@ -307,12 +311,30 @@ public final class ExplicitRungeKutta: Stepper {
         }
     }
 
+    /// A problem that is all linear block (a linear compartment model without hormones) has its exact flow:
+    /// the step goes straight to the limit (or `maxStep`) with no stages and no error estimate, and dense
+    /// output is the flow itself (`interpolate`). What NONMEM's ADVAN1/2/4 do in closed form.
+    private func stepExactly(_ flow: ExactLinearFlow, _ state: IntegrationState, limit: Double) throws(StepFailure) {
+        try state.beginAttempt()
+        let (h, tNew) = state.clampedStep(limit - state.t, limit: limit)
+        try state.checkStepSize(h)
+        flow.value(at: h, into: yNew)
+        stiffnessIndicator = 0
+        denseStagesReady = true
+        state.accept(tNew: tNew, yNew: UnsafeBufferPointer(start: yNew, count: n))
+        evaluateAtCurrentPoint(state)
+    }
+
     /// y(t₀ + θh) = y₀ + h Σᵢ bᵢ(θ) kᵢ over the step's stages and its dense-output stages, summed over i
     /// in order, rows with bᵢ(θ) = 0 left out.
     public func interpolate(_ state: IntegrationState, at t: Double, into out: inout [Double]) {
         let n = n
         let h = state.t - state.tPrevious
         let theta = (t - state.tPrevious) / h
+        if let flow, flow.m == n {
+            out.withUnsafeMutableBufferPointer { flow.value(at: theta * h, into: $0.baseAddress!) }
+            return
+        }
         state.yPrevious.withUnsafeBufferPointer { yb in
             let y0 = yb.baseAddress!
             if !denseStagesReady && rows > stages {
