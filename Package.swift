@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "Fitting", dependencies: ["CLAPACK"]),
         .target(name: "Population", dependencies: ["CLAPACK"]),
         .target(name: "Plot"),
-        .target(name: "Trial", dependencies: ["Scenario", "HPG", "Population"]),
+        .target(name: "Trial", dependencies: ["Scenario", "HPG", "Dosing", "Population"]),
         .target(name: "Forecast", dependencies: ["Scenario", "HPG", "Fitting", "Population"]),
         .executableTarget(name: "hpgsim", dependencies: [
             "ODE", "ODEProblems", "Dosing", "HPG", "Scenario", "Fitting", "Population", "Trial", "Forecast", "Plot",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `hpgsim events` on the 1000-individual × 28-day benchmark data set, as a whole process
-# (read, check, simulate, write), release build, one thread. Prints wall and CPU seconds per run.
+# (read, check, simulate, write), release build, on every core (`--threads`, default all; the output is the same
+# bytes on any number). Prints wall and CPU seconds per run; add --threads 1 to the command for one core.
 # usage: Benchmarks/events/run.sh [RUNS]   (from the repository root)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -37,41 +37,52 @@ public struct DataSet: Sendable {
         }
     }
 
-    /// Simulates every individual with `engine`. Returns one result per individual, or — when any record
-    /// breaks NONMEM's rules or an integration fails — no results and every problem as "FILE:LINE: …",
-    /// sorted by line, together with `parseProblems` (lines that failed to parse are not reported twice).
+    /// Simulates every individual with `engine`, on `threads` threads. Returns one result per individual, or —
+    /// when any record breaks NONMEM's rules or an integration fails — no results and every problem as
+    /// "FILE:LINE: …", sorted by line, together with `parseProblems` (lines that failed to parse are not
+    /// reported twice). The answer is the same whatever the thread count: the individuals are simulated
+    /// apart, and their outcomes are then taken in order as one thread would take them.
     public func simulate(
-        with engine: DosingEngine, parameters: [String: Double], file: String, parseProblems: [Problem] = []
+        with engine: DosingEngine, parameters: [String: Double], file: String, parseProblems: [Problem] = [],
+        threads: Int = 1
     ) -> (results: [DosingResult], problems: [Problem]) {
         // When reading already found more problems than are listed, the lines of those not kept are unknown,
         // so their records would be reported again: the reading problems are the answer.
         if omittedProblems > 0 { return ([], ProblemList(parseProblems, omitted: omittedProblems).listed) }
         var problems = ProblemList(parseProblems)
         let unreadable = Set(parseProblems.map(\.line))
+        func report(_ issues: [RecordIssue], _ rows: Range<Int>) {
+            for issue in issues {
+                let line = lineNumbers[rows.lowerBound + issue.recordIndex]
+                if !unreadable.contains(line) {
+                    problems.add(Problem(line: line, message: "\(file):\(line): \(issue.item) = \(issue.value): \(issue.message)"))
+                }
+            }
+        }
+        // With unreadable lines nothing will be written: the individuals are only checked.
+        let outcomes: [Result<DosingResult, DosingError>] = problems.isEmpty
+            ? parallelMap(count: individuals.count, threads: threads) { k in
+                Result { () throws(DosingError) in try engine.simulate(records: Array(records[individuals[k]]), parameters: parameters) }
+            }
+            : individuals.map { _ in .failure(.invalidRecords([])) }
         var results: [DosingResult] = []
         results.reserveCapacity(individuals.count)
-        for rows in individuals {
-            let individual = Array(records[rows])
+        for (rows, outcome) in zip(individuals, outcomes) {
             // Once anything is wrong nothing will be written: the other individuals are only checked.
             guard problems.isEmpty else {
-                for issue in engine.validate(records: individual, parameters: parameters) {
-                    let line = lineNumbers[rows.lowerBound + issue.recordIndex]
-                    if !unreadable.contains(line) {
-                        problems.add(Problem(line: line, message: "\(file):\(line): \(issue.item) = \(issue.value): \(issue.message)"))
-                    }
+                if case .failure(.invalidRecords(let issues)) = outcome, !issues.isEmpty {
+                    report(issues, rows)
+                } else {
+                    report(engine.validate(records: Array(records[rows]), parameters: parameters), rows)
                 }
                 continue
             }
-            do {
-                results.append(try engine.simulate(records: individual, parameters: parameters))
-            } catch .invalidRecords(let issues) {
-                for issue in issues {
-                    let line = lineNumbers[rows.lowerBound + issue.recordIndex]
-                    if !unreadable.contains(line) {
-                        problems.add(Problem(line: line, message: "\(file):\(line): \(issue.item) = \(issue.value): \(issue.message)"))
-                    }
-                }
-            } catch {
+            switch outcome {
+            case .success(let result):
+                results.append(result)
+            case .failure(.invalidRecords(let issues)):
+                report(issues, rows)
+            case .failure(let error):
                 let line = lineNumbers[rows.lowerBound]
                 // The solver's advice names its own option; say where a data set's run sets it.
                 let where_ = if case .numericalFailure(let failure) = error, failure.code == .maxStepsReached {
@@ -82,6 +93,15 @@ public struct DataSet: Sendable {
         }
         if problems.isEmpty { return (results, []) }
         return ([], problems.listed)
+    }
+
+    /// Fewest data lines a reading thread is given (below it, threads cost more than they save).
+    static let minimumBlock = 16_384
+
+    /// One block of lines as read.
+    struct LinesRead {
+        var lineRanges: [Range<Int>], lineNumbers: [Int], records: [EventRecord], ids: [Double]
+        var problems: ProblemList
     }
 
     /// Problems in line order, at most `maximumProblems` kept; the rest counted.
@@ -102,6 +122,13 @@ public struct DataSet: Sendable {
             if kept.count < DataSet.maximumProblems { kept.append(problem) } else { omitted += 1 }
         }
 
+        /// The problems of the lines after these: kept while there is room, the rest counted, so a list
+        /// built block by block equals the one built line by line.
+        mutating func append(_ later: ProblemList) {
+            for problem in later.kept { add(problem) }
+            omitted += later.omitted
+        }
+
         mutating func add(line: Int, _ message: @autoclosure () -> String) {
             if kept.count < DataSet.maximumProblems { kept.append(Problem(line: line, message: message())) } else { omitted += 1 }
         }
@@ -119,7 +146,22 @@ public struct DataSet: Sendable {
 
     /// Parses the file's bytes. Every problem is returned; the data set is nil when the header makes
     /// reading impossible.
-    public static func parse(_ bytes: [UInt8], file: String, model: DosingModel) -> (DataSet?, [Problem]) {
+    /// `threads` threads read contiguous blocks of lines; the result is the same whatever their number.
+    public static func parse(_ bytes: [UInt8], file: String, model: DosingModel, threads: Int = 1) -> (DataSet?, [Problem]) {
+        let (parsed, problems) = bytes.withUnsafeBufferPointer { parse($0, file: file, model: model, threads: threads) }
+        return (parsed.map { DataSet(bytes: bytes, $0) }, problems)
+    }
+
+    /// The file's bytes, read in place (no bounds checks or reference counting per byte).
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    /// Everything `parse` finds except the bytes themselves.
+    struct Parsed {
+        var headerRange: Range<Int>, lineRanges: [Range<Int>], lineNumbers: [Int], records: [EventRecord]
+        var individuals: [Range<Int>], omittedProblems: Int
+    }
+
+    private static func parse(_ bytes: Bytes, file: String, model: DosingModel, threads: Int) -> (Parsed?, [Problem]) {
         var lines = lineRanges(bytes)
         while let last = lines.last, bytes[last].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { lines.removeLast() }
         guard let header = lines.first else {
@@ -146,80 +188,111 @@ public struct DataSet: Sendable {
         let (idColumn, timeColumn, evidColumn, amtColumn) = (column("ID"), column("TIME"), column("EVID"), column("AMT"))
         let (cmtColumn, rateColumn, iiColumn, addlColumn, ssColumn) = (column("CMT"), column("RATE"), column("II"), column("ADDL"), column("SS"))
 
+        /// Lines `span` (indices into `lines`, the header excluded), read on their own: a block is read alike
+        /// whoever reads the lines before it, except that its first line's items are parsed, not shared.
+        func read(_ span: Range<Int>) -> LinesRead {
+            var problems = ProblemList()
+            var lineRanges: [Range<Int>] = [], lineNumbers: [Int] = [], records: [EventRecord] = [], ids: [Double] = []
+            lineRanges.reserveCapacity(span.count)
+            lineNumbers.reserveCapacity(span.count)
+            records.reserveCapacity(span.count)
+            ids.reserveCapacity(span.count)
+            let fields = UnsafeMutableBufferPointer<Range<Int>>.allocate(capacity: columns.count)
+            defer { fields.deallocate() }
+            // The previous line's parameter fields (valid when `previousIsClean`), overwritten in place.
+            var previousParameterFields = [Range<Int>](repeating: 0..<0, count: parameterColumns.count)
+            var previousIsClean = false
+            func sameAsPrevious(_ k: Int) -> Bool {
+                let (old, new) = (previousParameterFields[k], trimmed(bytes, fields[parameterColumns[k].index]))
+                return old.count == new.count && memcmp(bytes.baseAddress! + old.lowerBound, bytes.baseAddress! + new.lowerBound, old.count) == 0
+            }
+            for offset in span where !isComment(bytes, lines[offset]) {
+                let line = lines[offset], lineNumber = offset + 1
+                let fieldCount = fieldRanges(bytes, line, into: fields)
+                if fieldCount != columns.count {
+                    problems.add(Problem(line: lineNumber, message: "\(file):\(lineNumber): \(fieldCount) fields, the header has \(columns.count)"))
+                    continue
+                }
+                // Messages are formatted only when they are kept (a file of bad lines would spend its time on them).
+                var rowProblems: [() -> String] = []
+                var unreadableColumns: [Int] = []
+                /// A numeric field; missing (`.` or empty) gives `missing`.
+                func number(_ index: Int?, missing: Double = 0) -> Double {
+                    guard let index else { return missing }
+                    switch parseNumber(bytes, trimmed(bytes, fields[index])) {
+                    case .missing: return missing
+                    case .value(let x): return x
+                    case .invalid(let text):
+                        unreadableColumns.append(index)
+                        rowProblems.append({ "\(file):\(lineNumber): \(columns[index]) = \"\(text)\" is not a number" })
+                        return missing
+                    }
+                }
+                func integer(_ index: Int?, allowed: ClosedRange<Int>? = nil) -> Int {
+                    guard let index else { return 0 }
+                    let x = number(index)
+                    guard x == x.rounded(), abs(x) < 1e9 else {
+                        rowProblems.append({ "\(file):\(lineNumber): \(columns[index]) = \(x) must be an integer" })
+                        return 0
+                    }
+                    if let allowed, !allowed.contains(Int(x)) {
+                        rowProblems.append({ "\(file):\(lineNumber): \(columns[index]) = \(Int(x)) is not allowed; allowed values are \(allowed.lowerBound)…\(allowed.upperBound)" })
+                        return 0
+                    }
+                    return Int(x)
+                }
+                let id = number(idColumn, missing: .nan)
+                if id.isNaN && !unreadableColumns.contains(idColumn!) { rowProblems.append({ "\(file):\(lineNumber): ID is missing" }) }
+                let time = number(timeColumn, missing: .nan)
+                if time.isNaN && !unreadableColumns.contains(timeColumn!) { rowProblems.append({ "\(file):\(lineNumber): TIME is missing" }) }
+                let amount = number(amtColumn), rate = number(rateColumn)
+                // Without EVID, a record with an amount or a rate is a dose (NONMEM's MDV/AMT convention).
+                let evid = evidColumn == nil ? (amount != 0 || rate != 0 ? 1 : 0) : integer(evidColumn, allowed: 0...4)
+                let ss = integer(ssColumn, allowed: 0...2)
+                // Parameter columns written exactly as on the previous line share its items (no re-parsing).
+                var items: [String: Double] = [:]
+                if previousIsClean, let last = records.last, parameterColumns.indices.allSatisfy(sameAsPrevious) {
+                    items = last.items
+                } else {
+                    for (index, name) in parameterColumns {
+                        let value = number(index, missing: .nan)
+                        if !value.isNaN { items[name] = value }
+                    }
+                }
+                previousIsClean = rowProblems.isEmpty
+                for k in parameterColumns.indices { previousParameterFields[k] = trimmed(bytes, fields[parameterColumns[k].index]) }
+                var record = EventRecord(
+                    time: time, event: EventRecord.Event(rawValue: evid)!, amount: amount,
+                    compartment: integer(cmtColumn), rate: rate, interval: number(iiColumn),
+                    additionalDoses: integer(addlColumn), steadyState: EventRecord.SteadyState(rawValue: ss)!, items: items)
+                // CMT 0 or missing on a dose means the default dose compartment, 1 (NONMEM: "the default
+                // compartment for doses for the particular ADVAN (when the CMT data item is not defined or
+                // contains zero)", nmhelp "DOSE EVENT RECORD"; it is compartment 1 for ADVAN1, 2 and 4).
+                if record.event.isDose && record.compartment == 0 { record.compartment = 1 }
+                for problem in rowProblems { problems.add(line: lineNumber, problem()) }
+                lineRanges.append(line)
+                lineNumbers.append(lineNumber)
+                records.append(record)
+                ids.append(id)
+            }
+            return LinesRead(lineRanges: lineRanges, lineNumbers: lineNumbers, records: records, ids: ids, problems: problems)
+        }
+
+        // Blocks of at least `minimumBlock` lines, one per thread.
+        let dataLines = 1..<lines.count
+        let blockCount = max(1, min(threads, dataLines.count / minimumBlock))
+        let blocks = (0..<blockCount).map { k in
+            (dataLines.lowerBound + dataLines.count * k / blockCount)..<(dataLines.lowerBound + dataLines.count * (k + 1) / blockCount)
+        }
+        let reads = parallelMap(count: blockCount, threads: threads) { read(blocks[$0]) }
         var problems = ProblemList()
         var lineRanges: [Range<Int>] = [], lineNumbers: [Int] = [], records: [EventRecord] = [], ids: [Double] = []
-        lineRanges.reserveCapacity(lines.count)
-        records.reserveCapacity(lines.count)
-        var fields: [Range<Int>] = []
-        var previousParameterFields: [Range<Int>]? = nil
-        for (offset, line) in lines.enumerated().dropFirst() where !isComment(bytes, line) {
-            let lineNumber = offset + 1
-            fieldRanges(bytes, line, into: &fields)
-            if fields.count != columns.count {
-                problems.add(Problem(line: lineNumber, message: "\(file):\(lineNumber): \(fields.count) fields, the header has \(columns.count)"))
-                continue
-            }
-            // Messages are formatted only when they are kept (a file of bad lines would spend its time on them).
-            var rowProblems: [() -> String] = []
-            var unreadableColumns: [Int] = []
-            /// A numeric field; missing (`.` or empty) gives `missing`.
-            func number(_ index: Int?, missing: Double = 0) -> Double {
-                guard let index else { return missing }
-                switch parseNumber(bytes, trimmed(bytes, fields[index])) {
-                case .missing: return missing
-                case .value(let x): return x
-                case .invalid(let text):
-                    unreadableColumns.append(index)
-                    rowProblems.append({ "\(file):\(lineNumber): \(columns[index]) = \"\(text)\" is not a number" })
-                    return missing
-                }
-            }
-            func integer(_ index: Int?, allowed: ClosedRange<Int>? = nil) -> Int {
-                guard let index else { return 0 }
-                let x = number(index)
-                guard x == x.rounded(), abs(x) < 1e9 else {
-                    rowProblems.append({ "\(file):\(lineNumber): \(columns[index]) = \(x) must be an integer" })
-                    return 0
-                }
-                if let allowed, !allowed.contains(Int(x)) {
-                    rowProblems.append({ "\(file):\(lineNumber): \(columns[index]) = \(Int(x)) is not allowed; allowed values are \(allowed.lowerBound)…\(allowed.upperBound)" })
-                    return 0
-                }
-                return Int(x)
-            }
-            let id = number(idColumn, missing: .nan)
-            if id.isNaN && !unreadableColumns.contains(idColumn!) { rowProblems.append({ "\(file):\(lineNumber): ID is missing" }) }
-            let time = number(timeColumn, missing: .nan)
-            if time.isNaN && !unreadableColumns.contains(timeColumn!) { rowProblems.append({ "\(file):\(lineNumber): TIME is missing" }) }
-            let amount = number(amtColumn), rate = number(rateColumn)
-            // Without EVID, a record with an amount or a rate is a dose (NONMEM's MDV/AMT convention).
-            let evid = evidColumn == nil ? (amount != 0 || rate != 0 ? 1 : 0) : integer(evidColumn, allowed: 0...4)
-            let ss = integer(ssColumn, allowed: 0...2)
-            // Parameter columns written exactly as on the previous line share its items (no re-parsing).
-            var items: [String: Double] = [:]
-            if let previous = previousParameterFields, let last = records.last,
-               parameterColumns.indices.allSatisfy({ bytes[previous[$0]] == bytes[trimmed(bytes, fields[parameterColumns[$0].index])] }) {
-                items = last.items
-            } else {
-                for (index, name) in parameterColumns {
-                    let value = number(index, missing: .nan)
-                    if !value.isNaN { items[name] = value }
-                }
-            }
-            previousParameterFields = rowProblems.isEmpty ? parameterColumns.map { trimmed(bytes, fields[$0.index]) } : nil
-            var record = EventRecord(
-                time: time, event: EventRecord.Event(rawValue: evid)!, amount: amount,
-                compartment: integer(cmtColumn), rate: rate, interval: number(iiColumn),
-                additionalDoses: integer(addlColumn), steadyState: EventRecord.SteadyState(rawValue: ss)!, items: items)
-            // CMT 0 or missing on a dose means the default dose compartment, 1 (NONMEM: "the default
-            // compartment for doses for the particular ADVAN (when the CMT data item is not defined or
-            // contains zero)", nmhelp "DOSE EVENT RECORD"; it is compartment 1 for ADVAN1, 2 and 4).
-            if record.event.isDose && record.compartment == 0 { record.compartment = 1 }
-            for problem in rowProblems { problems.add(line: lineNumber, problem()) }
-            lineRanges.append(line)
-            lineNumbers.append(lineNumber)
-            records.append(record)
-            ids.append(id)
+        for block in reads {
+            lineRanges += block.lineRanges
+            lineNumbers += block.lineNumbers
+            records += block.records
+            ids += block.ids
+            problems.append(block.problems)
         }
         var individuals: [Range<Int>] = []
         var start = 0
@@ -228,51 +301,57 @@ public struct DataSet: Sendable {
             start = i
         }
         if !ids.isEmpty { individuals.append(start..<ids.count) }
-        let dataSet = DataSet(bytes: bytes, headerRange: header, lineRanges: lineRanges, lineNumbers: lineNumbers,
-                              records: records, individuals: individuals, omittedProblems: problems.omittedCount)
-        return (dataSet, problems.listed.filter { $0.line != Int.max })
+        let parsed = Parsed(headerRange: header, lineRanges: lineRanges, lineNumbers: lineNumbers, records: records,
+                            individuals: individuals, omittedProblems: problems.omittedCount)
+        return (parsed, problems.listed.filter { $0.line != Int.max })
     }
 
     /// Byte ranges of the lines (LF or CRLF line ends).
     /// (Line ends are found with memchr, which scans many bytes per instruction.)
-    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+    static func lineRanges(_ b: Bytes) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        bytes.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return }
-            var start = 0
-            while start < b.count, let found = memchr(base + start, 0x0A, b.count - start) {
-                let i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                ranges.append(start..<(i > start && b[i - 1] == 0x0D ? i - 1 : i))
-                start = i + 1
-            }
-            if start < b.count { ranges.append(start..<b.count) }
+        guard let base = b.baseAddress else { return ranges }
+        var start = 0
+        while start < b.count, let found = memchr(base + start, 0x0A, b.count - start) {
+            let i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            ranges.append(start..<(i > start && b[i - 1] == 0x0D ? i - 1 : i))
+            start = i + 1
         }
+        if start < b.count { ranges.append(start..<b.count) }
         return ranges
     }
 
-    static func fieldRanges(_ bytes: [UInt8], _ line: Range<Int>) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        fieldRanges(bytes, line, into: &ranges)
-        return ranges
+    static func fieldRanges(_ bytes: Bytes, _ line: Range<Int>) -> [Range<Int>] {
+        let commas = bytes[line].reduce(0) { $0 + ($1 == 0x2C ? 1 : 0) }
+        return [Range<Int>](unsafeUninitializedCapacity: commas + 1) { buffer, count in
+            count = fieldRanges(bytes, line, into: buffer)
+        }
     }
 
-    /// Byte ranges of the comma-separated fields of `line`, into a reused buffer. A field in double quotes (RFC
-    /// 4180, as spreadsheets write CSV) may hold commas; a doubled quote inside it is a quote.
-    static func fieldRanges(_ bytes: [UInt8], _ line: Range<Int>, into ranges: inout [Range<Int>]) {
-        ranges.removeAll(keepingCapacity: true)
-        var start = line.lowerBound
+    /// The number of comma-separated fields of `line`, and the byte ranges of the first `ranges.count` of
+    /// them in `ranges`. A field in double quotes (RFC 4180, as spreadsheets write CSV) may hold commas; a
+    /// doubled quote inside it is a quote.
+    static func fieldRanges(_ bytes: Bytes, _ line: Range<Int>, into ranges: UnsafeMutableBufferPointer<Range<Int>>) -> Int {
+        let base = bytes.baseAddress!
+        var count = 0, start = line.lowerBound, i = line.lowerBound
         var quoted = false
-        for i in line {
-            if bytes[i] == 0x22 { quoted.toggle() } else if bytes[i] == 0x2C && !quoted {
-                ranges.append(start..<i)
+        while i < line.upperBound {
+            let byte = base[i]
+            if byte == 0x22 {
+                quoted.toggle()
+            } else if byte == 0x2C && !quoted {
+                if count < ranges.count { ranges[count] = start..<i }
+                count += 1
                 start = i + 1
             }
+            i += 1
         }
-        ranges.append(start..<line.upperBound)
+        if count < ranges.count { ranges[count] = start..<line.upperBound }
+        return count + 1
     }
 
     /// The field without surrounding blanks, and without its quotes when it is quoted.
-    static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+    static func trimmed(_ bytes: Bytes, _ range: Range<Int>) -> Range<Int> {
         var (low, high) = (range.lowerBound, range.upperBound)
         while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low += 1 }
         while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09) { high -= 1 }
@@ -281,7 +360,7 @@ public struct DataSet: Sendable {
     }
 
     /// A comment row, skipped as NONMEM skips it: first character `#` (its default, IGNORE=#) or `C` (IGNORE=C).
-    static func isComment(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {
+    static func isComment(_ bytes: Bytes, _ line: Range<Int>) -> Bool {
         guard let first = line.first else { return false }
         return bytes[first] == 0x23 || bytes[first] == 0x43
     }
@@ -290,7 +369,7 @@ public struct DataSet: Sendable {
 
     /// A field as a number: empty or "." is missing; otherwise the whole field must be a finite decimal.
     /// Read by `exactDecimal` when it can, otherwise by `strtod`; both give the correctly rounded double.
-    static func parseNumber(_ bytes: [UInt8], _ range: Range<Int>) -> Field {
+    static func parseNumber(_ bytes: Bytes, _ range: Range<Int>) -> Field {
         if range.isEmpty || (range.count == 1 && bytes[range.lowerBound] == 0x2E) { return .missing }
         if let x = exactDecimal(bytes, range) { return .value(x) }
         let parsed: Double? = range.count < 64 ? withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
@@ -312,7 +391,7 @@ public struct DataSet: Sendable {
     /// The integer of the digits (< 10¹⁵ < 2⁵³) and the power of ten (≤ 10²²) are exact doubles, so the
     /// single division is correctly rounded: the same double as strtod's (W. D. Clinger 1990, "How to read
     /// floating point numbers accurately", PLDI '90, the fast path).
-    static func exactDecimal(_ bytes: [UInt8], _ range: Range<Int>) -> Double? {
+    static func exactDecimal(_ bytes: Bytes, _ range: Range<Int>) -> Double? {
         var i = range.lowerBound
         let negative = bytes[i] == 0x2D
         if negative || bytes[i] == 0x2B { i += 1 }
@@ -340,29 +419,8 @@ public struct DataSet: Sendable {
 }
 
 extension DataSet {
-    /// The output table of `hpgsim events`: every input line as it was, followed by the model outputs and
-    /// the state on that record (`DosingResult.recordOutputs`, `recordStates`), one result per individual.
-    /// Numbers are appended by `format` (the caller's number format, so that every table of a program reads
-    /// alike), as bytes.
-    public func outputTable(results: [DosingResult], addedColumns: [String], format: (Double, inout [UInt8]) -> Void) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 3)
-        out += bytes[headerRange]
-        out += ("," + addedColumns.joined(separator: ",") + "\n").utf8
-        func append(_ values: ArraySlice<Double>) {
-            for x in values {
-                out.append(0x2C)
-                format(x, &out)
-            }
-        }
-        for (rows, result) in zip(individuals, results) {
-            for (k, row) in rows.enumerated() {
-                out += bytes[lineRanges[row]]
-                append(result.recordOutputs.row(k))
-                append(result.recordStates.row(k))
-                out.append(0x0A)
-            }
-        }
-        return out
+    fileprivate init(bytes: [UInt8], _ p: Parsed) {
+        self.init(bytes: bytes, headerRange: p.headerRange, lineRanges: p.lineRanges, lineNumbers: p.lineNumbers,
+                  records: p.records, individuals: p.individuals, omittedProblems: p.omittedProblems)
     }
 }

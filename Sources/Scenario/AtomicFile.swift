@@ -27,10 +27,18 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        try write(parts: [bytes], to: path)
+    }
+
+    /// The parts one after another, as one file (a table written in blocks by several threads is not copied
+    /// into one array first).
+    public static func write(parts: [[UInt8]], to path: String) throws(WriteError) {
         if path == "-" {
-            try writeStandardOutput(bytes)
+            guard fflush(nil) == 0 else { throw WriteError(path: "-", reason: errorText()) }
+            if let reason = writeAll(STDOUT_FILENO, parts) { throw WriteError(path: "-", reason: reason) }
             return
         }
+        let bytes = parts
         var target = path
         var status = stat()
         if lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK {
@@ -59,11 +67,11 @@ public enum AtomicFile {
     /// Writes all bytes to standard output (unbuffered, after flushing what `print` has buffered: fflush(NULL) flushes every stream).
     public static func writeStandardOutput(_ bytes: [UInt8]) throws(WriteError) {
         guard fflush(nil) == 0 else { throw WriteError(path: "-", reason: errorText()) }
-        if let reason = writeAll(STDOUT_FILENO, bytes) { throw WriteError(path: "-", reason: reason) }
+        if let reason = writeAll(STDOUT_FILENO, [bytes]) { throw WriteError(path: "-", reason: reason) }
     }
 
     /// Temporary file next to the target, renamed over it.
-    static func replace(_ target: String, with bytes: [UInt8], reportedAs path: String) throws(WriteError) {
+    static func replace(_ target: String, with bytes: [[UInt8]], reportedAs path: String) throws(WriteError) {
         let url = URL(fileURLWithPath: target)
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
@@ -90,7 +98,7 @@ public enum AtomicFile {
     }
 
     /// A device or FIFO: opened for writing (a FIFO waits for its reader) and written as is.
-    static func writeInPlace(_ target: String, _ bytes: [UInt8], reportedAs path: String) throws(WriteError) {
+    static func writeInPlace(_ target: String, _ bytes: [[UInt8]], reportedAs path: String) throws(WriteError) {
         let descriptor = open(target, O_WRONLY | O_NOCTTY)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: errorText()) }
         if let reason = writeAll(descriptor, bytes) {
@@ -100,21 +108,25 @@ public enum AtomicFile {
         guard close(descriptor) == 0 else { throw WriteError(path: path, reason: errorText()) }
     }
 
-    /// write(2) until every byte is written; the reason on failure (EINTR is retried).
-    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBytes { buffer -> String? in
-            var written = 0
-            while written < buffer.count {
-                let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return errorText()
+    /// write(2) until every byte of every part is written; the reason on failure (EINTR is retried).
+    static func writeAll(_ descriptor: Int32, _ parts: [[UInt8]]) -> String? {
+        for part in parts {
+            let failure = part.withUnsafeBytes { buffer -> String? in
+                var written = 0
+                while written < buffer.count {
+                    let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                    if result < 0 {
+                        if errno == EINTR { continue }
+                        return errorText()
+                    }
+                    if result == 0 { return "the device accepted no more bytes" }
+                    written += result
                 }
-                if result == 0 { return "the device accepted no more bytes" }
-                written += result
+                return nil
             }
-            return nil
+            if let failure { return failure }
         }
+        return nil
     }
 
     private static func linkText(_ path: String) -> String {

@@ -33,20 +33,25 @@ public enum InputFile {
         let type = status.st_mode & S_IFMT
         if type == S_IFDIR { throw .folder }
         if type == S_IFREG && Int(status.st_size) > limit { throw .tooLarge(limit: limit) }
-        var bytes: [UInt8] = []
-        if type == S_IFREG { bytes.reserveCapacity(Int(status.st_size)) }
-        let chunk = 1 << 16
+        // One read(2) per call into the array's free tail, which doubles (up to the cap) when full: a regular
+        // file is read into an array of its size plus one byte (to see the end), in one or two calls.
+        var bytes = [UInt8](repeating: 0, count: type == S_IFREG ? Int(status.st_size) + 1 : 1 << 16)
+        var filled = 0
         while true {
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: chunk))
-            let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + start, chunk) }
+            if filled == bytes.count {
+                bytes.append(contentsOf: [UInt8](repeating: 0, count: min(bytes.count, limit + 1 - bytes.count)))
+            }
+            let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
             if count < 0 {
-                if errno == EINTR { bytes.removeLast(chunk); continue }
+                if errno == EINTR { continue }
                 throw errno == EISDIR ? .folder : .unreadable(String(cString: strerror(errno)))
             }
-            bytes.removeLast(chunk - count)
-            if count == 0 { return bytes }
-            if bytes.count > limit { throw .tooLarge(limit: limit) }
+            if count == 0 {
+                bytes.removeLast(bytes.count - filled)
+                return bytes
+            }
+            filled += count
+            if filled > limit { throw .tooLarge(limit: limit) }
         }
     }
 

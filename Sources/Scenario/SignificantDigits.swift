@@ -26,9 +26,11 @@ enum SignificantDigits {
     static func format(_ value: Double, digits: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         let magnitude = value.magnitude
         guard (1...15).contains(digits), magnitude.isNormal else { return nil }
-        var exponent = Int(log10(magnitude).rounded(.down))
+        // floor(log10 |x|) from the binary exponent: |x| = m·2^k with 1 ≤ m < 2, so log10 |x| lies in
+        // [k·log10 2, k·log10 2 + 0.302), and the estimate is the decade or one below it (no log10 call).
+        var exponent = Int((Double(magnitude.exponent) * 0.301_029_995_663_981_2).rounded(.down))
         var scaled = 0.0
-        for _ in 0..<2 {   // at most one correction of log10's decade
+        for _ in 0..<2 {   // at most one correction of the estimated decade
             let shift = digits - 1 - exponent
             guard abs(shift) <= 22 else { return nil }
             scaled = shift >= 0 ? magnitude * powersOfTen[shift] : magnitude / powersOfTen[-shift]

@@ -1,3 +1,4 @@
+import Dosing
 import Foundation
 import HPG
 import Population
@@ -155,7 +156,7 @@ public struct PopulationRun: Sendable {
             while start < range.upperBound {
                 let count = min(batch, range.upperBound - start)
                 let first = start
-                let results = Self.parallelMap(count: count, threads: threads) { simulate(man: first + $0, manifest: manifest) }
+                let results = parallelMap(count: count, threads: threads) { simulate(man: first + $0, manifest: manifest) }
                 for (offset, result) in results.enumerated() {
                     try files[0].write(result.record)
                     try files[1].write(result.trajectory)
@@ -175,38 +176,4 @@ public struct PopulationRun: Sendable {
         }
         return manifest
     }
-
-    /// f(0) … f(count − 1) computed by `threads` threads taking the next index as they finish; the results in
-    /// index order.
-    static func parallelMap<T: Sendable>(count: Int, threads: Int, _ f: @Sendable (Int) -> T) -> [T] {
-        let slots = Slots<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
-            while let i = slots.claim() { slots.store(f(i), at: i) }
-        }
-        return slots.results
-    }
-}
-
-/// Result slots filled by several threads: each index is claimed once (under the lock) and written by the
-/// thread that claimed it, so no slot is shared.
-private final class Slots<T>: @unchecked Sendable {
-    private var values: [T?]
-    private var next = 0
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func claim() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard next < values.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func store(_ value: T, at i: Int) {
-        lock.lock(); defer { lock.unlock() }
-        values[i] = value
-    }
-
-    var results: [T] { values.map { $0! } }
 }

@@ -59,6 +59,9 @@ struct EventsCommand: ParsableCommand {
         """, valueName: "n"))
     var maxSteps: Int = SolverOptions().maxSteps
 
+    @Option(help: "Threads reading, simulating and writing (the output is the same bytes whatever the number).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func run() throws {
         guard let solver = Method.named(method) else {
             throw ValidationError("unknown method '\(method)'; available: \(Method.all.map(\.name).joined(separator: ", "))")
@@ -67,6 +70,7 @@ struct EventsCommand: ParsableCommand {
             throw ValidationError("--rtol and --atol must be finite numbers more than zero")
         }
         guard maxSteps > 0 else { throw ValidationError("--max-steps must be a whole number more than zero") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         var (pkModel, values) = try dosingModel(method: solver)
         pkModel.method = solver
         pkModel.solverOptions = SolverOptions(relativeTolerance: rtol, absoluteTolerance: atol, maxSteps: maxSteps)
@@ -77,14 +81,14 @@ struct EventsCommand: ParsableCommand {
         } catch {
             throw FileError(description: "cannot read the data set \(data): \(error.description)")
         }
-        let (dataSet, parseProblems) = DataSet.parse(contents, file: data, model: pkModel)
+        let (dataSet, parseProblems) = DataSet.parse(contents, file: data, model: pkModel, threads: threads)
         guard let dataSet else { fail(parseProblems) }
         let (results, problems) = dataSet.simulate(with: DosingEngine(model: pkModel), parameters: values,
-                                                   file: data, parseProblems: parseProblems)
+                                                   file: data, parseProblems: parseProblems, threads: threads)
         if !problems.isEmpty { fail(problems) }
 
         let added: [String] = pkModel.outputs.names + (1...pkModel.stateDimension).map { "A\($0)" }
-        let out = dataSet.outputTable(results: results, addedColumns: added, format: { appendNumber($0, to: &$1) })
+        let out = dataSet.outputTable(results: results, addedColumns: added, threads: threads, format: { appendNumber($0, to: &$1) })
         try write(out)
     }
 
@@ -135,9 +139,9 @@ struct EventsCommand: ParsableCommand {
     }
 
     /// Writes to standard output, or to `-o` by `AtomicFile` (never a partial file, never over a device).
-    private func write(_ bytes: [UInt8]) throws {
+    private func write(_ parts: [[UInt8]]) throws {
         do {
-            try AtomicFile.write(bytes, to: output ?? "-")
+            try AtomicFile.write(parts: parts, to: output ?? "-")
         } catch {
             throw FileError(description: error.description)
         }

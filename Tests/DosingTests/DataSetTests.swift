@@ -64,6 +64,43 @@ import Testing
         #expect(relativeError(results[0].recordStates[1][1], expected) < 1e-6)
     }
 
+    /// A data set of 60 individuals × 601 lines (more than two reading blocks of `DataSet.minimumBlock`
+    /// lines), read, simulated and written on 1, 2 and 3 threads: the same records, problems and bytes. With
+    /// bad lines in the first and the last individual, and then 150 bad lines (more than the 100 listed), the
+    /// problem lists are equal too: the blocks' lists join as one list built line by line.
+    @Test(arguments: [[], [3, 36_000], Array(stride(from: 5, to: 36_000, by: 240))])
+    func threadsGiveTheSameAnswer(badLines: [Int]) throws {
+        var lines = ["ID,TIME,EVID,AMT,CMT,II,ADDL,CL,V,KA"]
+        for id in 1...60 {
+            let p = "\(1 + Double(id % 7) / 10),\(20 + id % 5),\(1 + Double(id % 3) / 2)"
+            lines.append("\(id),0,1,100,1,24,27,\(p)")
+            for t in 0..<600 { lines.append("\(id),\(Double(t) * 1.12),0,.,2,.,.,\(p)") }
+        }
+        for line in badLines { lines[line - 1] = lines[line - 1].replacingOccurrences(of: ",0,.,2,", with: ",0,x,2,") }
+        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        #expect(lines.count - 1 > 2 * DataSet.minimumBlock)
+        func run(_ threads: Int) -> (records: [EventRecord], problems: [DataSet.Problem], table: [UInt8]) {
+            let (dataSet, parseProblems) = DataSet.parse(bytes, file: "d.csv", model: model, threads: threads)
+            let (results, problems) = dataSet!.simulate(with: DosingEngine(model: model), parameters: [:], file: "d.csv",
+                                                        parseProblems: parseProblems, threads: threads)
+            let table = problems.isEmpty
+                ? dataSet!.outputTable(results: results, addedColumns: ["CP"], threads: threads) { x, out in
+                    out += Array(String(x).utf8)
+                }.flatMap { $0 }
+                : []
+            return (dataSet!.records, problems, table)
+        }
+        let one = run(1)
+        #expect(one.problems.count == min(badLines.count, DataSet.maximumProblems) + (badLines.count > DataSet.maximumProblems ? 1 : 0))
+        #expect(one.table.isEmpty == !badLines.isEmpty)
+        for threads in [2, 3] {
+            let many = run(threads)
+            #expect(many.records == one.records)
+            #expect(many.problems == one.problems)
+            #expect(many.table == one.table)
+        }
+    }
+
     /// The direct decimal reader gives exactly strtod's correctly rounded double (Clinger's fast path:
     /// an exact integer divided by an exact power of ten), and leaves everything else to strtod.
     @Test func directDecimalsAreReadAsStrtodReadsThem() {
@@ -78,14 +115,14 @@ import Testing
         var direct = 0
         for text in texts {
             let bytes = Array(text.utf8)
-            guard let x = DataSet.exactDecimal(bytes, 0..<bytes.count) else { continue }
+            guard let x = bytes.withUnsafeBufferPointer({ DataSet.exactDecimal($0, 0..<$0.count) }) else { continue }
             direct += 1
             #expect(x.bitPattern == strtod(text, nil).bitPattern, "\(text)")
         }
         #expect(direct == texts.count - 1)   // all but the 17-digit one
         for text in ["1e5", "0.12345678901234567", "1.2.3", "-", "+.", "x", "1 2"] {
             let bytes = Array(text.utf8)
-            #expect(DataSet.exactDecimal(bytes, 0..<bytes.count) == nil, "\(text)")
+            #expect(bytes.withUnsafeBufferPointer { DataSet.exactDecimal($0, 0..<$0.count) } == nil, "\(text)")
         }
     }
 }
