@@ -59,25 +59,25 @@ public struct DataSet: Sendable {
                 }
             }
         }
-        // With unreadable lines nothing will be written: the individuals are only checked.
-        let outcomes: [Result<DosingResult, DosingError>] = problems.isEmpty
+        // With unreadable lines nothing will be written: the individuals are only checked (nil: not simulated).
+        let outcomes: [Result<DosingResult, DosingError>?] = problems.isEmpty
             ? parallelMap(count: individuals.count, threads: threads) { k in
                 Result { () throws(DosingError) in try engine.simulate(records: Array(records[individuals[k]]), parameters: parameters) }
             }
-            : individuals.map { _ in .failure(.invalidRecords([])) }
+            : Array(repeating: nil, count: individuals.count)
         var results: [DosingResult] = []
         results.reserveCapacity(individuals.count)
         for (rows, outcome) in zip(individuals, outcomes) {
             // Once anything is wrong nothing will be written: the other individuals are only checked.
             guard problems.isEmpty else {
-                if case .failure(.invalidRecords(let issues)) = outcome, !issues.isEmpty {
+                if case .failure(.invalidRecords(let issues))? = outcome {
                     report(issues, rows)
                 } else {
                     report(engine.validate(records: Array(records[rows]), parameters: parameters), rows)
                 }
                 continue
             }
-            switch outcome {
+            switch outcome! {   // simulated: there were no problems before the loop
             case .success(let result):
                 results.append(result)
             case .failure(.invalidRecords(let issues)):
