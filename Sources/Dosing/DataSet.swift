@@ -98,10 +98,26 @@ public struct DataSet: Sendable {
     /// Fewest data lines a reading thread is given (below it, threads cost more than they save).
     static let minimumBlock = 16_384
 
-    /// One block of lines as read.
-    struct LinesRead {
-        var lineRanges: [Range<Int>], lineNumbers: [Int], records: [EventRecord], ids: [Double]
-        var problems: ProblemList
+    /// Where a block of lines puts what it reads: its k-th kept line in slot k of each (at most one slot per
+    /// line of the block). The blocks' slots are disjoint parts of the data set's own arrays, so nothing is
+    /// copied when the blocks are joined: at most moved down over the slots of lines that were not kept.
+    struct LineSlots {
+        var records: UnsafeMutablePointer<EventRecord>
+        var lineRanges: UnsafeMutablePointer<Range<Int>>
+        var lineNumbers: UnsafeMutablePointer<Int>
+        var ids: UnsafeMutablePointer<Double>
+
+        func advanced(by n: Int) -> LineSlots {
+            LineSlots(records: records + n, lineRanges: lineRanges + n, lineNumbers: lineNumbers + n, ids: ids + n)
+        }
+
+        /// Moves `count` kept lines from `source` to these slots (memmove: the ranges may overlap).
+        func moveInitialize(from source: LineSlots, count: Int) {
+            records.moveInitialize(from: source.records, count: count)
+            lineRanges.moveInitialize(from: source.lineRanges, count: count)
+            lineNumbers.moveInitialize(from: source.lineNumbers, count: count)
+            ids.moveInitialize(from: source.ids, count: count)
+        }
     }
 
     /// Problems in line order, at most `maximumProblems` kept; the rest counted.
@@ -190,13 +206,10 @@ public struct DataSet: Sendable {
 
         /// Lines `span` (indices into `lines`, the header excluded), read on their own: a block is read alike
         /// whoever reads the lines before it, except that its first line's items are parsed, not shared.
-        func read(_ span: Range<Int>) -> LinesRead {
+        /// Returns how many lines were kept (initialised in `slots`) and the block's problems.
+        func read(_ span: Range<Int>, into slots: LineSlots) -> (kept: Int, problems: ProblemList) {
             var problems = ProblemList()
-            var lineRanges: [Range<Int>] = [], lineNumbers: [Int] = [], records: [EventRecord] = [], ids: [Double] = []
-            lineRanges.reserveCapacity(span.count)
-            lineNumbers.reserveCapacity(span.count)
-            records.reserveCapacity(span.count)
-            ids.reserveCapacity(span.count)
+            var kept = 0
             let fields = UnsafeMutableBufferPointer<Range<Int>>.allocate(capacity: columns.count)
             defer { fields.deallocate() }
             // The previous line's parameter fields (valid when `previousIsClean`), overwritten in place.
@@ -251,8 +264,8 @@ public struct DataSet: Sendable {
                 let ss = integer(ssColumn, allowed: 0...2)
                 // Parameter columns written exactly as on the previous line share its items (no re-parsing).
                 var items: [String: Double] = [:]
-                if previousIsClean, let last = records.last, parameterColumns.indices.allSatisfy(sameAsPrevious) {
-                    items = last.items
+                if previousIsClean, kept > 0, parameterColumns.indices.allSatisfy(sameAsPrevious) {
+                    items = slots.records[kept - 1].items
                 } else {
                     for (index, name) in parameterColumns {
                         let value = number(index, missing: .nan)
@@ -270,12 +283,13 @@ public struct DataSet: Sendable {
                 // contains zero)", nmhelp "DOSE EVENT RECORD"; it is compartment 1 for ADVAN1, 2 and 4).
                 if record.event.isDose && record.compartment == 0 { record.compartment = 1 }
                 for problem in rowProblems { problems.add(line: lineNumber, problem()) }
-                lineRanges.append(line)
-                lineNumbers.append(lineNumber)
-                records.append(record)
-                ids.append(id)
+                (slots.records + kept).initialize(to: record)
+                (slots.lineRanges + kept).initialize(to: line)
+                (slots.lineNumbers + kept).initialize(to: lineNumber)
+                (slots.ids + kept).initialize(to: id)
+                kept += 1
             }
-            return LinesRead(lineRanges: lineRanges, lineNumbers: lineNumbers, records: records, ids: ids, problems: problems)
+            return (kept, problems)
         }
 
         // Blocks of at least `minimumBlock` lines, one per thread.
@@ -284,15 +298,32 @@ public struct DataSet: Sendable {
         let blocks = (0..<blockCount).map { k in
             (dataLines.lowerBound + dataLines.count * k / blockCount)..<(dataLines.lowerBound + dataLines.count * (k + 1) / blockCount)
         }
-        let reads = parallelMap(count: blockCount, threads: threads) { read(blocks[$0]) }
+        // Each block reads into the slots of its own lines (line j in slot j − 1); the kept lines are then
+        // moved down to follow the previous block's.
         var problems = ProblemList()
-        var lineRanges: [Range<Int>] = [], lineNumbers: [Int] = [], records: [EventRecord] = [], ids: [Double] = []
-        for block in reads {
-            lineRanges += block.lineRanges
-            lineNumbers += block.lineNumbers
-            records += block.records
-            ids += block.ids
-            problems.append(block.problems)
+        var lineRanges: [Range<Int>] = [], lineNumbers: [Int] = [], ids: [Double] = []
+        func adopt<T>(_ buffer: UnsafeMutablePointer<T>, _ count: Int) -> [T] {
+            [T](unsafeUninitializedCapacity: count) { $0.baseAddress!.moveInitialize(from: buffer, count: count); $1 = count }
+        }
+        let slotCount = max(dataLines.count, 1)
+        let records = [EventRecord](unsafeUninitializedCapacity: slotCount) { recordBuffer, count in
+            let (rangeBuffer, numberBuffer, idBuffer) = (UnsafeMutablePointer<Range<Int>>.allocate(capacity: slotCount),
+                                                         UnsafeMutablePointer<Int>.allocate(capacity: slotCount),
+                                                         UnsafeMutablePointer<Double>.allocate(capacity: slotCount))
+            defer { rangeBuffer.deallocate(); numberBuffer.deallocate(); idBuffer.deallocate() }
+            let slots = LineSlots(records: recordBuffer.baseAddress!, lineRanges: rangeBuffer, lineNumbers: numberBuffer, ids: idBuffer)
+            let reads = parallelMap(count: blockCount, threads: threads) { k in
+                read(blocks[k], into: slots.advanced(by: blocks[k].lowerBound - 1))
+            }
+            var kept = 0
+            for (block, read) in zip(blocks, reads) {
+                let first = block.lowerBound - 1
+                if first != kept { slots.advanced(by: kept).moveInitialize(from: slots.advanced(by: first), count: read.kept) }
+                kept += read.kept
+                problems.append(read.problems)
+            }
+            count = kept
+            (lineRanges, lineNumbers, ids) = (adopt(rangeBuffer, kept), adopt(numberBuffer, kept), adopt(idBuffer, kept))
         }
         var individuals: [Range<Int>] = []
         var start = 0
@@ -383,8 +414,6 @@ public struct DataSet: Sendable {
         return parsed.map { .value($0) } ?? .invalid(String(decoding: bytes[range], as: UTF8.self))
     }
 
-    /// 10⁰…10²², every one exactly representable as a double.
-    private static let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { p, _ in p * 10 } }
 
     /// A plain decimal ([sign] digits [. digits]) with at most 15 significant digits and at most 22 digits
     /// after the point, as digits / 10^fraction; nil for anything else (exponents, longer numbers, text).
@@ -413,7 +442,7 @@ public struct DataSet: Sendable {
             digits = digits * 10 + UInt64(byte - 0x30)
         }
         guard sawDigit && fractionDigits <= 22 else { return nil }
-        let x = Double(digits) / exactPowersOfTen[fractionDigits]
+        let x = Double(digits) / exactPowerOfTen(fractionDigits)
         return negative ? -x : x
     }
 }

@@ -1,3 +1,4 @@
+import Dosing
 import Foundation
 
 /// C's "%.*g" for 1…15 significant digits without printf, for the values whose rounding a double product
@@ -13,13 +14,6 @@ import Foundation
 /// near a power of ten) moves e by one and is recomputed; a rounding up to 10^p carries into e, as printf's
 /// does.
 enum SignificantDigits {
-    /// 10⁰ … 10²², each exact (5²² < 2⁵³), built by exact multiplications.
-    static let powersOfTen: [Double] = {
-        var powers = [1.0]
-        for _ in 1...22 { powers.append(powers[powers.count - 1] * 10) }
-        return powers
-    }()
-
     /// `value` as "%.*g" with `digits` significant digits into `buffer` (at least 40 bytes: the text takes at
     /// most 22, and bytes 24… hold the digits while it is laid out); the length, or nil when the exact path
     /// must decide.
@@ -33,14 +27,14 @@ enum SignificantDigits {
         for _ in 0..<2 {   // at most one correction of the estimated decade
             let shift = digits - 1 - exponent
             guard abs(shift) <= 22 else { return nil }
-            scaled = shift >= 0 ? magnitude * powersOfTen[shift] : magnitude / powersOfTen[-shift]
-            if scaled >= powersOfTen[digits] { exponent += 1 } else if scaled < powersOfTen[digits - 1] { exponent -= 1 } else { break }
+            scaled = shift >= 0 ? magnitude * exactPowerOfTen(shift) : magnitude / exactPowerOfTen(-shift)
+            if scaled >= exactPowerOfTen(digits) { exponent += 1 } else if scaled < exactPowerOfTen(digits - 1) { exponent -= 1 } else { break }
         }
-        guard scaled >= powersOfTen[digits - 1], scaled < powersOfTen[digits] else { return nil }
+        guard scaled >= exactPowerOfTen(digits - 1), scaled < exactPowerOfTen(digits) else { return nil }
         let floor = scaled.rounded(.down)
         guard abs(scaled - floor - 0.5) > scaled * 0x1p-52 else { return nil }
         var mantissa = UInt64(scaled.rounded(.toNearestOrEven))
-        if mantissa == UInt64(powersOfTen[digits]) { mantissa /= 10; exponent += 1 }
+        if mantissa == UInt64(exactPowerOfTen(digits)) { mantissa /= 10; exponent += 1 }
         return write(mantissa: mantissa, digits: digits, exponent: exponent, negative: value < 0, into: buffer)
     }
 
