@@ -365,17 +365,23 @@ public struct DataSet: Sendable {
     static func fieldRanges(_ bytes: Bytes, _ line: Range<Int>, into ranges: UnsafeMutableBufferPointer<Range<Int>>) -> Int {
         let base = bytes.baseAddress!
         var count = 0, start = line.lowerBound, i = line.lowerBound
-        var quoted = false
-        while i < line.upperBound {
-            let byte = base[i]
-            if byte == 0x22 {
-                quoted.toggle()
-            } else if byte == 0x2C && !quoted {
-                if count < ranges.count { ranges[count] = start..<i }
-                count += 1
-                start = i + 1
+        @inline(__always) func endField(at i: Int) {
+            if count < ranges.count { ranges[count] = start..<i }
+            count += 1
+            start = i + 1
+        }
+        if memchr(base + line.lowerBound, 0x22, line.count) == nil {
+            // No quote on the line (the usual case): every comma ends a field.
+            while i < line.upperBound {
+                if base[i] == 0x2C { endField(at: i) }
+                i += 1
             }
-            i += 1
+        } else {
+            var quoted = false
+            while i < line.upperBound {
+                if base[i] == 0x22 { quoted.toggle() } else if base[i] == 0x2C && !quoted { endField(at: i) }
+                i += 1
+            }
         }
         if count < ranges.count { ranges[count] = start..<line.upperBound }
         return count + 1
@@ -384,10 +390,12 @@ public struct DataSet: Sendable {
     /// The field without surrounding blanks, and without its quotes when it is quoted.
     static func trimmed(_ bytes: Bytes, _ range: Range<Int>) -> Range<Int> {
         var (low, high) = (range.lowerBound, range.upperBound)
-        while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low += 1 }
-        while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09) { high -= 1 }
-        if high - low >= 2 && bytes[low] == 0x22 && bytes[high - 1] == 0x22 { return trimmed(bytes, (low + 1)..<(high - 1)) }
-        return low..<high
+        while true {
+            while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low += 1 }
+            while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09) { high -= 1 }
+            guard high - low >= 2 && bytes[low] == 0x22 && bytes[high - 1] == 0x22 else { return low..<high }
+            (low, high) = (low + 1, high - 1)   // inside the quotes, trimmed again
+        }
     }
 
     /// A comment row, skipped as NONMEM skips it: first character `#` (its default, IGNORE=#) or `C` (IGNORE=C).

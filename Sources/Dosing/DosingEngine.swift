@@ -85,7 +85,7 @@ public struct DosingEngine: Sendable {
 
     /// The end of the simulated span: the last record or output time.
     static func endTime(_ records: [EventRecord], _ outputTimes: [Double]) -> Double {
-        max(records.lazy.map(\.time).max() ?? 0, outputTimes.max() ?? -.infinity)
+        max(records.indices.lazy.map { records[$0].time }.max() ?? 0, outputTimes.max() ?? -.infinity)
     }
 
     /// Model defaults overlaid by the caller's values.
@@ -102,14 +102,14 @@ public struct DosingEngine: Sendable {
         let base = base(parameters)
         var vectors: [[Double]] = []
         vectors.reserveCapacity(records.count)
-        for (i, r) in records.enumerated() {
-            if r.items.isEmpty {
+        for i in records.indices {   // records[i] read in place, not copied (see `IndividualRun.run`)
+            if records[i].items.isEmpty {
                 vectors.append(base)
-            } else if i > 0 && r.items == records[i - 1].items {
+            } else if i > 0 && records[i].items == records[i - 1].items {
                 vectors.append(vectors[i - 1])
             } else {
                 var p = base
-                for (name, value) in r.items where !value.isNaN {
+                for (name, value) in records[i].items where !value.isNaN {
                     if let k = model.parameterIndex(name) { p[k] = value }
                 }
                 vectors.append(p)

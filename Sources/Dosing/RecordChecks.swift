@@ -48,10 +48,10 @@ extension DosingEngine {
     /// The record at which the doses up to `end` pass `maximumDoseEvents`, if they do.
     func doseCountIssues(_ records: [EventRecord], until end: Double) -> [RecordIssue] {
         var total = 0.0
-        for (i, r) in records.enumerated() {
-            total += Self.doseCount(r, until: end)
+        for i in records.indices {
+            total += Self.doseCount(records[i], until: end)
             if total > Double(Self.maximumDoseEvents) {
-                return [RecordIssue(recordIndex: i, item: "ADDL", value: String(r.additionalDoses),
+                return [RecordIssue(recordIndex: i, item: "ADDL", value: String(records[i].additionalDoses),
                                     message: "the individual receives more than \(Self.maximumDoseEvents) doses by TIME = \(format(end)) (ADDL doses counted); hpgsim simulates at most that many per individual")]
             }
         }
@@ -67,69 +67,71 @@ extension DosingEngine {
         let n = model.compartmentCount
         let positive = model.positiveParameters.sorted().compactMap { name in model.parameterIndex(name).map { (name, $0) } }
         var reportedPositive = Set<String>()
-        for (i, r) in records.enumerated() {
+        for i in records.indices {
+            // Fields are read in place (records[i].x): binding the record copied it, its items' reference count
+            // included (a tenth of `hpgsim events`, callgrind).
             for (name, k) in positive where !(parameters[i][k] > 0 && parameters[i][k].isFinite) && !parameters[i][k].isNaN
                 && reportedPositive.insert(name).inserted {
                 issue(i, name, parameters[i][k], "\(name) must be a finite number more than zero (a clearance, volume, rate constant or scale)")
             }
-            if !r.time.isFinite || r.time < 0 {
-                issue(i, "TIME", r.time, "TIME must be a finite number ≥ 0")
-            } else if i > 0 && r.time < records[i - 1].time {
-                issue(i, "TIME", r.time, "TIME decreases within the individual (previous record has TIME = \(format(records[i - 1].time))); sort the records by time")
+            if !records[i].time.isFinite || records[i].time < 0 {
+                issue(i, "TIME", records[i].time, "TIME must be a finite number ≥ 0")
+            } else if i > 0 && records[i].time < records[i - 1].time {
+                issue(i, "TIME", records[i].time, "TIME decreases within the individual (previous record has TIME = \(format(records[i - 1].time))); sort the records by time")
             }
-            if !(r.amount.isFinite && r.rate.isFinite && r.interval.isFinite) {   // (no list built per valid record)
-                for (item, value) in [("AMT", r.amount), ("RATE", r.rate), ("II", r.interval)] where !value.isFinite {
+            if !(records[i].amount.isFinite && records[i].rate.isFinite && records[i].interval.isFinite) {   // (no list built per valid record)
+                for (item, value) in [("AMT", records[i].amount), ("RATE", records[i].rate), ("II", records[i].interval)] where !value.isFinite {
                     issue(i, item, value, "must be a finite number")
                 }
             }
-            if r.interval < 0 { issue(i, "II", r.interval, "II must be ≥ 0") }
-            if r.interval > 0 && r.time + r.interval == r.time {
-                issue(i, "II", r.interval, "II is below the resolution of TIME = \(format(r.time)) (TIME + II = TIME in double precision)")
+            if records[i].interval < 0 { issue(i, "II", records[i].interval, "II must be ≥ 0") }
+            if records[i].interval > 0 && records[i].time + records[i].interval == records[i].time {
+                issue(i, "II", records[i].interval, "II is below the resolution of TIME = \(format(records[i].time)) (TIME + II = TIME in double precision)")
             }
-            if r.additionalDoses < 0 {
-                issue(i, "ADDL", Double(r.additionalDoses), "ADDL must be ≥ 0 (negative ADDL, NONMEM 7.5's empirical steady state, is not supported; use SS = 1)")
+            if records[i].additionalDoses < 0 {
+                issue(i, "ADDL", Double(records[i].additionalDoses), "ADDL must be ≥ 0 (negative ADDL, NONMEM 7.5's empirical steady state, is not supported; use SS = 1)")
             }
-            let highest = r.event.isDose ? n : n + 1
-            if r.compartment < 0 || r.compartment > highest || (r.event.isDose && r.compartment == 0) {
-                issue(i, "CMT", Double(r.compartment), "unknown compartment; model \(model.name) has dose compartments 1…\(n) (\(model.compartmentStates.map { model.stateNames[$0] }.joined(separator: ", "))) and output compartment \(n + 1)")
+            let highest = records[i].event.isDose ? n : n + 1
+            if records[i].compartment < 0 || records[i].compartment > highest || (records[i].event.isDose && records[i].compartment == 0) {
+                issue(i, "CMT", Double(records[i].compartment), "unknown compartment; model \(model.name) has dose compartments 1…\(n) (\(model.compartmentStates.map { model.stateNames[$0] }.joined(separator: ", "))) and output compartment \(n + 1)")
             }
-            guard r.event.isDose else {
-                let kind = r.event == .observation ? "an observation" : r.event == .reset ? "a reset" : "an other-type"
-                if r.amount != 0 { issue(i, "AMT", r.amount, "AMT must be 0 (or missing) on \(kind) record (EVID \(r.event.rawValue))") }
-                if r.rate != 0 { issue(i, "RATE", r.rate, "RATE must be 0 on \(kind) record") }
-                if r.interval != 0 { issue(i, "II", r.interval, "II must be 0 on \(kind) record") }
-                if r.additionalDoses != 0 { issue(i, "ADDL", Double(r.additionalDoses), "ADDL must be 0 on \(kind) record") }
-                if r.steadyState != .none { issue(i, "SS", Double(r.steadyState.rawValue), "SS must be 0 on \(kind) record") }
+            guard records[i].event.isDose else {
+                let kind = records[i].event == .observation ? "an observation" : records[i].event == .reset ? "a reset" : "an other-type"
+                if records[i].amount != 0 { issue(i, "AMT", records[i].amount, "AMT must be 0 (or missing) on \(kind) record (EVID \(records[i].event.rawValue))") }
+                if records[i].rate != 0 { issue(i, "RATE", records[i].rate, "RATE must be 0 on \(kind) record") }
+                if records[i].interval != 0 { issue(i, "II", records[i].interval, "II must be 0 on \(kind) record") }
+                if records[i].additionalDoses != 0 { issue(i, "ADDL", Double(records[i].additionalDoses), "ADDL must be 0 on \(kind) record") }
+                if records[i].steadyState != .none { issue(i, "SS", Double(records[i].steadyState.rawValue), "SS must be 0 on \(kind) record") }
                 continue
             }
-            let isConstantInfusion = r.steadyState != .none && r.amount == 0 && r.interval == 0
-            if ![0, EventRecord.modeledRate, EventRecord.modeledDuration].contains(r.rate) && r.rate < 0 {
-                issue(i, "RATE", r.rate, "RATE must be 0 (bolus), > 0 (infusion), -1 (modeled rate Rn) or -2 (modeled duration Dn)")
+            let isConstantInfusion = records[i].steadyState != .none && records[i].amount == 0 && records[i].interval == 0
+            if ![0, EventRecord.modeledRate, EventRecord.modeledDuration].contains(records[i].rate) && records[i].rate < 0 {
+                issue(i, "RATE", records[i].rate, "RATE must be 0 (bolus), > 0 (infusion), -1 (modeled rate Rn) or -2 (modeled duration Dn)")
             }
             if isConstantInfusion {
-                if r.rate == EventRecord.modeledDuration {
-                    issue(i, "RATE", r.rate, "a steady-state dose with AMT = 0 and II = 0 is a constant infusion (RATE > 0, or -1 for the modeled rate Rn) or the endogenous steady state (RATE = 0); a modeled duration (-2) has no meaning there")
+                if records[i].rate == EventRecord.modeledDuration {
+                    issue(i, "RATE", records[i].rate, "a steady-state dose with AMT = 0 and II = 0 is a constant infusion (RATE > 0, or -1 for the modeled rate Rn) or the endogenous steady state (RATE = 0); a modeled duration (-2) has no meaning there")
                 }
-                if r.additionalDoses != 0 { issue(i, "ADDL", Double(r.additionalDoses), "ADDL must be 0 on a steady-state constant infusion") }
+                if records[i].additionalDoses != 0 { issue(i, "ADDL", Double(records[i].additionalDoses), "ADDL must be 0 on a steady-state constant infusion") }
             } else {
-                if !(r.amount > 0) { issue(i, "AMT", r.amount, "AMT must be > 0 on a dose record (AMT = 0 only with SS > 0 and II = 0: constant infusion or endogenous steady state)") }
-                if r.steadyState != .none && !(r.interval > 0) {
-                    issue(i, "II", r.interval, "a steady-state dose with AMT > 0 needs II > 0 (the interval of the implied doses)")
+                if !(records[i].amount > 0) { issue(i, "AMT", records[i].amount, "AMT must be > 0 on a dose record (AMT = 0 only with SS > 0 and II = 0: constant infusion or endogenous steady state)") }
+                if records[i].steadyState != .none && !(records[i].interval > 0) {
+                    issue(i, "II", records[i].interval, "a steady-state dose with AMT > 0 needs II > 0 (the interval of the implied doses)")
                 }
-                if r.steadyState == .none && (r.additionalDoses > 0) != (r.interval > 0) {
-                    issue(i, r.additionalDoses > 0 ? "II" : "ADDL", r.additionalDoses > 0 ? r.interval : 0,
-                          "for a non-steady-state dose, II > 0 if and only if ADDL > 0 (ADDL = \(r.additionalDoses), II = \(format(r.interval)))")
+                if records[i].steadyState == .none && (records[i].additionalDoses > 0) != (records[i].interval > 0) {
+                    issue(i, records[i].additionalDoses > 0 ? "II" : "ADDL", records[i].additionalDoses > 0 ? records[i].interval : 0,
+                          "for a non-steady-state dose, II > 0 if and only if ADDL > 0 (ADDL = \(records[i].additionalDoses), II = \(format(records[i].interval)))")
                 }
             }
-            guard r.compartment >= 1 && r.compartment <= n else { continue }
-            let c = controls(compartment: r.compartment, parameters[i])
-            if !(c.bioavailability >= 0) { issue(i, "F\(r.compartment)", c.bioavailability, "bioavailability must be ≥ 0") }
-            if !(c.lag >= 0) { issue(i, "ALAG\(r.compartment)", c.lag, "absorption lag must be ≥ 0") }
-            if r.rate == EventRecord.modeledRate && !(c.modeledRate > 0) {
-                issue(i, "R\(r.compartment)", c.modeledRate, "RATE = -1 needs the modeled rate R\(r.compartment) > 0 (as a data item or --param)")
+            guard records[i].compartment >= 1 && records[i].compartment <= n else { continue }
+            let c = controls(compartment: records[i].compartment, parameters[i])
+            if !(c.bioavailability >= 0) { issue(i, "F\(records[i].compartment)", c.bioavailability, "bioavailability must be ≥ 0") }
+            if !(c.lag >= 0) { issue(i, "ALAG\(records[i].compartment)", c.lag, "absorption lag must be ≥ 0") }
+            if records[i].rate == EventRecord.modeledRate && !(c.modeledRate > 0) {
+                issue(i, "R\(records[i].compartment)", c.modeledRate, "RATE = -1 needs the modeled rate R\(records[i].compartment) > 0 (as a data item or --param)")
             }
-            if r.rate == EventRecord.modeledDuration && !(c.modeledDuration > 0) {
-                issue(i, "D\(r.compartment)", c.modeledDuration, "RATE = -2 needs the modeled duration D\(r.compartment) > 0 (as a data item or --param)")
+            if records[i].rate == EventRecord.modeledDuration && !(c.modeledDuration > 0) {
+                issue(i, "D\(records[i].compartment)", c.modeledDuration, "RATE = -2 needs the modeled duration D\(records[i].compartment) > 0 (as a data item or --param)")
             }
         }
         return issues

@@ -14,9 +14,8 @@ import Foundation
 /// near a power of ten) moves e by one and is recomputed; a rounding up to 10^p carries into e, as printf's
 /// does.
 enum SignificantDigits {
-    /// `value` as "%.*g" with `digits` significant digits into `buffer` (at least 40 bytes: the text takes at
-    /// most 22, and bytes 24… hold the digits while it is laid out); the length, or nil when the exact path
-    /// must decide.
+    /// `value` as "%.*g" with `digits` significant digits into `buffer` (at least 22 bytes, the longest
+    /// text); the length, or nil when the exact path must decide.
     static func format(_ value: Double, digits: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         let magnitude = value.magnitude
         guard (1...15).contains(digits), magnitude.isNormal else { return nil }
@@ -39,42 +38,64 @@ enum SignificantDigits {
     }
 
     /// printf's %g layout of the `digits`-digit integer `mantissa` times 10^(exponent − digits + 1): fixed when
-    /// −4 ≤ exponent < digits, else d.ddde±XX; trailing zeros and a bare decimal point removed.
+    /// −4 ≤ exponent < digits, else d.ddde±XX; trailing zeros and a bare decimal point removed. The trailing
+    /// zeros are divided off the mantissa first, and the digits are then written right to left into their
+    /// places (no intermediate digit string: this was a third of writing a number).
     private static func write(mantissa: UInt64, digits: Int, exponent: Int, negative: Bool,
                               into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        let decimal = UnsafeMutableBufferPointer(rebasing: out[24..<(24 + digits)])
-        var rest = mantissa
-        for index in stride(from: digits - 1, through: 0, by: -1) {
-            decimal[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
+        let p = out.baseAddress!
+        let (zero, point) = (UInt8(ascii: "0"), UInt8(ascii: "."))
+        var m = mantissa, significant = digits   // the digits without trailing zeros
+        while significant > 1 && m % 10 == 0 { m /= 10; significant -= 1 }
+        /// Writes the lowest `count` digits of m into p[end − count ..< end] and divides them off m.
+        func popDigits(_ count: Int, endingAt end: Int) {
+            var index = end
+            for _ in 0..<count {
+                index -= 1
+                p[index] = zero &+ UInt8(truncatingIfNeeded: m % 10)
+                m /= 10
+            }
         }
-        var significant = digits   // without trailing zeros
-        while significant > 1, decimal[significant - 1] == UInt8(ascii: "0") { significant -= 1 }
         var length = 0
-        func put(_ byte: UInt8) { out[length] = byte; length += 1 }
-        if negative { put(UInt8(ascii: "-")) }
+        if negative { p[0] = UInt8(ascii: "-"); length = 1 }
         if exponent >= -4 && exponent < digits {
-            if exponent < 0 {
-                put(UInt8(ascii: "0")); put(UInt8(ascii: "."))
-                for _ in 0..<(-exponent - 1) { put(UInt8(ascii: "0")) }
-                for index in 0..<significant { put(decimal[index]) }
-            } else {
-                for index in 0...exponent { put(decimal[index]) }
-                if significant > exponent + 1 {
-                    put(UInt8(ascii: "."))
-                    for index in (exponent + 1)..<significant { put(decimal[index]) }
-                }
+            if exponent < 0 {   // 0.000ddd
+                let zeros = -exponent - 1
+                p[length] = zero
+                p[length + 1] = point
+                for k in 0..<zeros { p[length + 2 + k] = zero }
+                length += 2 + zeros + significant
+                popDigits(significant, endingAt: length)
+            } else if significant <= exponent + 1 {   // ddd000
+                let end = length + exponent + 1
+                for k in (length + significant)..<end { p[k] = zero }
+                popDigits(significant, endingAt: length + significant)
+                length = end
+            } else {   // ddd.ddd, the point after exponent + 1 digits
+                length += significant + 1
+                let pointIndex = length - significant + exponent
+                popDigits(significant - exponent - 1, endingAt: length)
+                p[pointIndex] = point
+                popDigits(exponent + 1, endingAt: pointIndex)
             }
-        } else {
-            put(decimal[0])
+        } else {   // d.ddde±XX
+            let start = length
             if significant > 1 {
-                put(UInt8(ascii: "."))
-                for index in 1..<significant { put(decimal[index]) }
+                length += significant + 1
+                popDigits(significant - 1, endingAt: length)
+                p[start + 1] = point
+            } else {
+                length += 1
             }
-            put(UInt8(ascii: "e")); put(exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            popDigits(1, endingAt: start + 1)
+            p[length] = UInt8(ascii: "e")
+            p[length + 1] = exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+            length += 2
             let power = abs(exponent)
-            if power >= 100 { put(UInt8(ascii: "0") + UInt8(power / 100)) }
-            put(UInt8(ascii: "0") + UInt8(power / 10 % 10)); put(UInt8(ascii: "0") + UInt8(power % 10))
+            if power >= 100 { p[length] = zero + UInt8(power / 100); length += 1 }
+            p[length] = zero + UInt8(power / 10 % 10)
+            p[length + 1] = zero + UInt8(power % 10)
+            length += 2
         }
         return length
     }
