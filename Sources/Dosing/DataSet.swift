@@ -212,11 +212,13 @@ public struct DataSet: Sendable {
             var kept = 0
             let fields = UnsafeMutableBufferPointer<Range<Int>>.allocate(capacity: columns.count)
             defer { fields.deallocate() }
-            // The previous line's parameter fields (valid when `previousIsClean`), overwritten in place.
-            var previousParameterFields = [Range<Int>](repeating: 0..<0, count: parameterColumns.count)
+            // This line's and the previous line's parameter fields, trimmed (the previous valid when
+            // `previousIsClean`), swapped from line to line.
+            var parameterFields = [Range<Int>](repeating: 0..<0, count: parameterColumns.count)
+            var previousParameterFields = parameterFields
             var previousIsClean = false
             func sameAsPrevious(_ k: Int) -> Bool {
-                let (old, new) = (previousParameterFields[k], trimmed(bytes, fields[parameterColumns[k].index]))
+                let (old, new) = (previousParameterFields[k], parameterFields[k])
                 return old.count == new.count && memcmp(bytes.baseAddress! + old.lowerBound, bytes.baseAddress! + new.lowerBound, old.count) == 0
             }
             for offset in span where !isComment(bytes, lines[offset]) {
@@ -232,7 +234,7 @@ public struct DataSet: Sendable {
                 /// A numeric field; missing (`.` or empty) gives `missing`.
                 func number(_ index: Int?, missing: Double = 0) -> Double {
                     guard let index else { return missing }
-                    switch parseNumber(bytes, trimmed(bytes, fields[index])) {
+                    switch fieldNumber(bytes, fields[index]) {
                     case .missing: return missing
                     case .value(let x): return x
                     case .invalid(let text):
@@ -264,6 +266,7 @@ public struct DataSet: Sendable {
                 let ss = integer(ssColumn, allowed: 0...2)
                 // Parameter columns written exactly as on the previous line share its items (no re-parsing).
                 var items: [String: Double] = [:]
+                for k in parameterColumns.indices { parameterFields[k] = trimmed(bytes, fields[parameterColumns[k].index]) }
                 if previousIsClean, kept > 0, parameterColumns.indices.allSatisfy(sameAsPrevious) {
                     items = slots.records[kept - 1].items
                 } else {
@@ -273,7 +276,7 @@ public struct DataSet: Sendable {
                     }
                 }
                 previousIsClean = rowProblems.isEmpty
-                for k in parameterColumns.indices { previousParameterFields[k] = trimmed(bytes, fields[parameterColumns[k].index]) }
+                swap(&parameterFields, &previousParameterFields)
                 var record = EventRecord(
                     time: time, event: EventRecord.Event(rawValue: evid)!, amount: amount,
                     compartment: integer(cmtColumn), rate: rate, interval: number(iiColumn),
@@ -405,6 +408,15 @@ public struct DataSet: Sendable {
     }
 
     enum Field { case missing, value(Double), invalid(String) }
+
+    /// `parseNumber` of the trimmed field. A plain decimal without blanks or quotes (the usual field) is read
+    /// at once; only other fields are trimmed first.
+    static func fieldNumber(_ bytes: Bytes, _ field: Range<Int>) -> Field {
+        if !field.isEmpty, !(field.count == 1 && bytes[field.lowerBound] == 0x2E), let x = exactDecimal(bytes, field) {
+            return .value(x)
+        }
+        return parseNumber(bytes, trimmed(bytes, field))
+    }
 
     /// A field as a number: empty or "." is missing; otherwise the whole field must be a finite decimal.
     /// Read by `exactDecimal` when it can, otherwise by `strtod`; both give the correctly rounded double.

@@ -8,27 +8,28 @@ import Foundation
 /// per call, which dominated writing a 6-month daily CSV, and a va_list built by withVaList cost more than the
 /// formatting (dynamic casts of each argument: 46 % of `hpgsim events` on the 1000-individual benchmark).
 public func formatNumber(_ value: Double, significantDigits: Int = 7) -> String {
-    withFormattedNumber(value, significantDigits) { String(decoding: $0, as: UTF8.self) }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: numberTextCapacity) { buffer in
+        let length = writeNumber(value, significantDigits: significantDigits, to: buffer.baseAddress!)
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
+    }
 }
 
-/// `formatNumber`'s text appended to `out` as UTF-8 bytes, without a String in between (a table of
-/// 670 000 rows writes two million numbers).
-public func appendNumber(_ value: Double, significantDigits: Int = 7, to out: inout [UInt8]) {
-    withFormattedNumber(value, significantDigits) { out.append(contentsOf: $0) }
-}
+/// The most bytes `writeNumber` writes (the text, and snprintf's terminating NUL).
+public let numberTextCapacity = 40
 
-/// Calls `body` with the bytes of `value` formatted as `formatNumber` describes, held in a stack buffer.
-@inline(__always)
-private func withFormattedNumber<R>(_ value: Double, _ significantDigits: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+/// `formatNumber`'s text written as UTF-8 bytes at `out`, which has room for `numberTextCapacity` bytes; returns
+/// its length. A table writes its numbers in place this way, without a String or an array append per number
+/// (`hpgsim events` writes two million).
+public func writeNumber(_ value: Double, significantDigits: Int = 7, to out: UnsafeMutablePointer<UInt8>) -> Int {
     guard value.isFinite, value != 0 else {
         let text: StaticString = value == 0 ? "0" : value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf")
-        return body(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        out.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+        return text.utf8CodeUnitCount
     }
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
-        let length = SignificantDigits.format(value, digits: significantDigits, into: buffer)
-            ?? Int(buffer.withMemoryRebound(to: CChar.self) {
-                hpgsim_format_significant($0.baseAddress!, 40, Int32(significantDigits), value)
-            })
-        return body(UnsafeBufferPointer(rebasing: buffer[..<min(max(length, 0), 39)]))
-    }
+    let buffer = UnsafeMutableBufferPointer(start: out, count: numberTextCapacity)
+    let length = SignificantDigits.format(value, digits: significantDigits, into: buffer)
+        ?? Int(buffer.withMemoryRebound(to: CChar.self) {
+            hpgsim_format_significant($0.baseAddress!, Int32(numberTextCapacity), Int32(significantDigits), value)
+        })
+    return min(max(length, 0), numberTextCapacity - 1)
 }

@@ -88,7 +88,8 @@ struct EventsCommand: ParsableCommand {
         if !problems.isEmpty { fail(problems) }
 
         let added: [String] = pkModel.outputs.names + (1...pkModel.stateDimension).map { "A\($0)" }
-        let out = dataSet.outputTable(results: results, addedColumns: added, threads: threads, format: { appendNumber($0, to: &$1) })
+        let out = dataSet.outputTable(results: results, addedColumns: added, threads: threads,
+                                      numberCapacity: numberTextCapacity, format: { writeNumber($0, to: $1) })
         try write(out)
     }
 

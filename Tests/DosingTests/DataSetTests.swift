@@ -84,8 +84,10 @@ import Testing
             let (results, problems) = dataSet!.simulate(with: DosingEngine(model: model), parameters: [:], file: "d.csv",
                                                         parseProblems: parseProblems, threads: threads)
             let table = problems.isEmpty
-                ? dataSet!.outputTable(results: results, addedColumns: ["CP"], threads: threads) { x, out in
-                    out += Array(String(x).utf8)
+                ? dataSet!.outputTable(results: results, addedColumns: ["CP"], threads: threads, numberCapacity: 32) { x, out in
+                    let text = Array(String(x).utf8)
+                    out.update(from: text, count: text.count)
+                    return text.count
                 }.flatMap { $0 }
                 : []
             return (dataSet!.records, problems, table)
