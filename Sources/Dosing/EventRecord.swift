@@ -52,6 +52,15 @@ public struct EventRecord: Sendable, Equatable {
         self.items = items
     }
 
+    /// The doses of this record that fall at or before `end` (hours): 1, plus the ADDL doses TIME + k·II ≤ end.
+    /// Counted in floating point, so no conversion can overflow. (A method, so that `records[i].doseCount(…)`
+    /// reads the record in place instead of passing a copy.)
+    public func doseCount(until end: Double) -> Double {
+        guard event.isDose else { return 0 }
+        guard additionalDoses > 0, interval > 0 else { return 1 }
+        return 1 + min(Double(additionalDoses), max(0, ((end - time) / interval).rounded(.down)))
+    }
+
     /// An observation record (EVID 0).
     public static func observation(at time: Double, items: [String: Double] = [:]) -> EventRecord {
         EventRecord(time: time, event: .observation, items: items)

@@ -124,7 +124,7 @@ final class IndividualRun {
         // `stepsPerDose` for each dose in the span, ADDL doses counted).
         var options = model.engineOptions
         let end = endTime
-        let doses = records.indices.reduce(0) { $0 + DosingEngine.doseCount(records[$1], until: end) }
+        let doses = records.indices.reduce(0) { $0 + records[$1].doseCount(until: end) }
         options.maxSteps = Int(min(Double(options.maxSteps) + Double(DosingEngine.stepsPerDose) * doses, Double(Int.max / 2)))
         integrator = Integrator(
             model.problem(inputs: inputs, initialState: model.initialState(first), timeSpan: start...endTime),

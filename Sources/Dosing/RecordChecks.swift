@@ -37,19 +37,11 @@ extension DosingEngine {
     /// ADDL is refused before any work instead of queueing billions of doses.
     public static let maximumDoseEvents = 1_000_000
 
-    /// The doses of record `r` that fall at or before `end` (hours): 1, plus the ADDL doses TIME + k·II ≤ end.
-    /// Counted in floating point, so no conversion can overflow.
-    static func doseCount(_ r: EventRecord, until end: Double) -> Double {
-        guard r.event.isDose else { return 0 }
-        guard r.additionalDoses > 0, r.interval > 0 else { return 1 }
-        return 1 + min(Double(r.additionalDoses), max(0, ((end - r.time) / r.interval).rounded(.down)))
-    }
-
     /// The record at which the doses up to `end` pass `maximumDoseEvents`, if they do.
     func doseCountIssues(_ records: [EventRecord], until end: Double) -> [RecordIssue] {
         var total = 0.0
         for i in records.indices {
-            total += Self.doseCount(records[i], until: end)
+            total += records[i].doseCount(until: end)
             if total > Double(Self.maximumDoseEvents) {
                 return [RecordIssue(recordIndex: i, item: "ADDL", value: String(records[i].additionalDoses),
                                     message: "the individual receives more than \(Self.maximumDoseEvents) doses by TIME = \(format(end)) (ADDL doses counted); hpgsim simulates at most that many per individual")]

@@ -23,17 +23,18 @@ enum SignificantDigits {
         // [k·log10 2, k·log10 2 + 0.302), and the estimate is the decade or one below it (no log10 call).
         var exponent = Int((Double(magnitude.exponent) * 0.301_029_995_663_981_2).rounded(.down))
         var scaled = 0.0
+        let (lower, upper) = (exactPowerOfTen(digits - 1), exactPowerOfTen(digits))   // the mantissa's range
         for _ in 0..<2 {   // at most one correction of the estimated decade
             let shift = digits - 1 - exponent
             guard abs(shift) <= 22 else { return nil }
             scaled = shift >= 0 ? magnitude * exactPowerOfTen(shift) : magnitude / exactPowerOfTen(-shift)
-            if scaled >= exactPowerOfTen(digits) { exponent += 1 } else if scaled < exactPowerOfTen(digits - 1) { exponent -= 1 } else { break }
+            if scaled >= upper { exponent += 1 } else if scaled < lower { exponent -= 1 } else { break }
         }
-        guard scaled >= exactPowerOfTen(digits - 1), scaled < exactPowerOfTen(digits) else { return nil }
+        guard scaled >= lower, scaled < upper else { return nil }
         let floor = scaled.rounded(.down)
         guard abs(scaled - floor - 0.5) > scaled * 0x1p-52 else { return nil }
         var mantissa = UInt64(scaled.rounded(.toNearestOrEven))
-        if mantissa == UInt64(exactPowerOfTen(digits)) { mantissa /= 10; exponent += 1 }
+        if mantissa == UInt64(upper) { mantissa /= 10; exponent += 1 }
         return write(mantissa: mantissa, digits: digits, exponent: exponent, negative: value < 0, into: buffer)
     }
 
