@@ -118,12 +118,18 @@ public struct DosingEngine: Sendable {
         return vectors
     }
 
+    /// Whether two parameter vectors are one array storage: records with the same items share their vector
+    /// (`resolveParameters`), so what holds for one vector holds for the next without reading it again.
+    static func sameStorage(_ a: [Double], _ b: [Double]) -> Bool {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count } }
+    }
+
     /// Required parameters still without a value (reported once each, at the first record that lacks it).
     func missingParameters(_ vectors: [[Double]], _ records: [EventRecord]) -> [RecordIssue] {
         var issues: [RecordIssue] = []
         var reported = Set<String>()
         let required = model.parameterNames.indices.filter { model.requiredParameters.contains(model.parameterNames[$0]) }
-        for (i, p) in vectors.enumerated() {
+        for (i, p) in vectors.enumerated() where i == 0 || !Self.sameStorage(p, vectors[i - 1]) {
             for k in required where p[k].isNaN {
                 let name = model.parameterNames[k]
                 if reported.insert(name).inserted {

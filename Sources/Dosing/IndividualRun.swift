@@ -145,7 +145,8 @@ final class IndividualRun {
     /// record is an observation taken by dense output.
     func needsStop(_ i: Int) -> Bool {
         if records[i].event.isDose || records[i].event.isReset || i + 1 == records.count { return true }
-        return !zip(parameters[i], parameters[i + 1]).allSatisfy { $0.bitPattern == $1.bitPattern }
+        return !DosingEngine.sameStorage(parameters[i], parameters[i + 1])
+            && !zip(parameters[i], parameters[i + 1]).allSatisfy { $0.bitPattern == $1.bitPattern }
     }
 
     func run() throws(DosingError) -> DosingResult {

@@ -62,8 +62,9 @@ extension DosingEngine {
         for i in records.indices {
             // Fields are read in place (records[i].x): binding the record copied it, its items' reference count
             // included (a tenth of `hpgsim events`, callgrind).
-            for (name, k) in positive where !(parameters[i][k] > 0 && parameters[i][k].isFinite) && !parameters[i][k].isNaN
-                && reportedPositive.insert(name).inserted {
+            let checked = i > 0 && Self.sameStorage(parameters[i], parameters[i - 1])
+            for (name, k) in positive where !checked && !(parameters[i][k] > 0 && parameters[i][k].isFinite)
+                && !parameters[i][k].isNaN && reportedPositive.insert(name).inserted {
                 issue(i, name, parameters[i][k], "\(name) must be a finite number more than zero (a clearance, volume, rate constant or scale)")
             }
             if !records[i].time.isFinite || records[i].time < 0 {
