@@ -30,9 +30,10 @@ public enum AtomicFile {
         try write(parts: [bytes], to: path)
     }
 
-    /// The parts one after another, as one file (a table written in blocks by several threads is not copied
-    /// into one array first).
-    public static func write(parts: [[UInt8]], to path: String) throws(WriteError) {
+    /// The parts one after another, as one file. The sequence is iterated once, each part written as it comes:
+    /// a table whose blocks are formatted by other threads meanwhile (`OrderedParallelMap`) is neither waited
+    /// for whole nor copied into one array.
+    public static func write(parts: some Sequence<[UInt8]>, to path: String) throws(WriteError) {
         if path == "-" {
             guard fflush(nil) == 0 else { throw WriteError(path: "-", reason: errorText()) }
             if let reason = writeAll(STDOUT_FILENO, parts) { throw WriteError(path: "-", reason: reason) }
@@ -71,7 +72,7 @@ public enum AtomicFile {
     }
 
     /// Temporary file next to the target, renamed over it.
-    static func replace(_ target: String, with bytes: [[UInt8]], reportedAs path: String) throws(WriteError) {
+    static func replace(_ target: String, with bytes: some Sequence<[UInt8]>, reportedAs path: String) throws(WriteError) {
         let url = URL(fileURLWithPath: target)
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
@@ -98,7 +99,7 @@ public enum AtomicFile {
     }
 
     /// A device or FIFO: opened for writing (a FIFO waits for its reader) and written as is.
-    static func writeInPlace(_ target: String, _ bytes: [[UInt8]], reportedAs path: String) throws(WriteError) {
+    static func writeInPlace(_ target: String, _ bytes: some Sequence<[UInt8]>, reportedAs path: String) throws(WriteError) {
         let descriptor = open(target, O_WRONLY | O_NOCTTY)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: errorText()) }
         if let reason = writeAll(descriptor, bytes) {
@@ -109,7 +110,7 @@ public enum AtomicFile {
     }
 
     /// write(2) until every byte of every part is written; the reason on failure (EINTR is retried).
-    static func writeAll(_ descriptor: Int32, _ parts: [[UInt8]]) -> String? {
+    static func writeAll(_ descriptor: Int32, _ parts: some Sequence<[UInt8]>) -> String? {
         for part in parts {
             let failure = part.withUnsafeBytes { buffer -> String? in
                 var written = 0

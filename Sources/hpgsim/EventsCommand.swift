@@ -140,7 +140,7 @@ struct EventsCommand: ParsableCommand {
     }
 
     /// Writes to standard output, or to `-o` by `AtomicFile` (never a partial file, never over a device).
-    private func write(_ parts: [[UInt8]]) throws {
+    private func write(_ parts: some Sequence<[UInt8]>) throws {
         do {
             try AtomicFile.write(parts: parts, to: output ?? "-")
         } catch {
