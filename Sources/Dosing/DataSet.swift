@@ -306,7 +306,8 @@ public struct DataSet: Sendable {
         var problems = ProblemList()
         var lineRanges: [Range<Int>] = [], lineNumbers: [Int] = [], ids: [Double] = []
         func adopt<T>(_ buffer: UnsafeMutablePointer<T>, _ count: Int) -> [T] {
-            [T](unsafeUninitializedCapacity: count) { $0.baseAddress!.moveInitialize(from: buffer, count: count); $1 = count }
+            guard count > 0 else { return [] }
+            return [T](unsafeUninitializedCapacity: count) { $0.baseAddress!.moveInitialize(from: buffer, count: count); $1 = count }
         }
         let slotCount = max(dataLines.count, 1)
         let records = [EventRecord](unsafeUninitializedCapacity: slotCount) { recordBuffer, count in

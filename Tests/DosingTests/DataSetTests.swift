@@ -39,6 +39,15 @@ import Testing
         #expect(d.records.map { $0.items["CL"] } == [2, 2, nil, nil, 3])
     }
 
+    /// A data set with no data line (a header, or a header and comments) reads as no records and no problems.
+    @Test func headerOnlyDataSetHasNoRecords() throws {
+        for text in ["ID,TIME,AMT\n", "ID,TIME,AMT\n# a comment\n"] {
+            let (dataSet, problems) = parse(text)
+            let d = try #require(dataSet)
+            #expect(problems.isEmpty && d.records.isEmpty && d.lineRanges.isEmpty && d.individuals.isEmpty)
+        }
+    }
+
     @Test func missingColumnsAreNamed() {
         let (dataSet, problems) = parse("ID,AMT\n1,3\n")
         #expect(dataSet == nil)
