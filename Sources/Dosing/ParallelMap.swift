@@ -9,36 +9,13 @@ import Foundation
 /// `@Sendable`, so that it can read unsafe pointers).
 public func parallelMap<T>(count: Int, threads: Int, _ f: (Int) -> T) -> [T] {
     guard threads > 1, count > 1 else { return (0..<count).map(f) }
-    let slots = ResultSlots<T>(count: count)
-    withoutActuallyEscaping(f) { f in
-        nonisolated(unsafe) let work = f
-        DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
-            while let i = slots.claim() { slots.store(work(i), at: i) }
-        }
+    return withoutActuallyEscaping(f) { f in
+        // The state of an `OrderedParallelMap` with room for every value ahead, so no worker waits; the
+        // caller's thread works too, and every value is stored when concurrentPerform returns.
+        let results = OrderedResults(count: count, ahead: count, concurrent: true, f)
+        DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in results.work() }
+        return (0..<count).map { _ in results.take()! }
     }
-    return slots.results
-}
-
-/// Result slots filled by several threads: each index is claimed once (under the lock) and written by the
-/// thread that claimed it, so no slot is shared.
-private final class ResultSlots<T>: @unchecked Sendable {
-    private var values: [T?]
-    private var next = 0
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func claim() -> Int? {
-        lock.withLock {
-            guard next < values.count else { return nil }
-            next += 1
-            return next - 1
-        }
-    }
-
-    func store(_ value: T, at i: Int) { lock.withLock { values[i] = value } }
-
-    var results: [T] { values.map { $0! } }
 }
 
 /// f(0), f(1), …, f(count − 1) handed out in index order as the sequence is iterated, computed ahead on
